@@ -1,0 +1,23 @@
+# The two commands of README.md, and a few helpers for development.
+# ODOO_SRC (default /opt/odoo) is the Odoo 18.0 source tree.
+
+.PHONY: run test lint i18n pytest clean-db clean
+
+run:  ## set up and serve the demo database at http://localhost:8069
+	@bash scripts/run.sh
+
+test:  ## set up, lint, build the wheel, run every test on a throwaway database
+	@bash scripts/test.sh
+
+i18n:  ## regenerate i18n/hr_goede_gesprek.pot with Odoo's exporter and merge nl.po
+	@bash scripts/i18n.sh
+
+pytest:  ## quick loop: pytest-odoo on a database with the addon installed (GG_DB; ARGS="-k x")
+	@bash scripts/pytest.sh
+
+clean-db:  ## drop the demo database
+	@bash -c 'source scripts/lib.sh; gg_ensure_pg; gg_psql dropdb --if-exists $${GG_DB:-goede_gesprek_demo}'
+
+clean:  ## remove the virtualenv, runtime files and the private cluster, if any
+	@bash -c 'source scripts/lib.sh; [ -d .pgdata/data ] && gg_as $$(stat -c %U .pgdata/data) $$(gg_pg_bin)/pg_ctl -D .pgdata/data stop -m fast || true'
+	rm -rf .venv .run .pgdata dist

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# The project's test command (`make test`). See README.md.
+#
+#  1. set-up (scripts/lib.sh: Debian packages, .venv, PostgreSQL);
+#  2. lint: ruff, pylint-odoo (OCA's mandatory checks), XML well-formedness;
+#  3. the wheel builds (whool) with the manifest's version;
+#  4. a fresh throwaway database: install the addon with its demo data, running
+#     the at_install tests, then every post_install test incl. browser tours in
+#     headless Chromium (Odoo's own runner: pytest-odoo skips HttpCase tours);
+#  5. translations: a fresh export by Odoo must match i18n/*.pot and nl.po must
+#     translate every msgid;
+#  6. lifecycle: upgrade twice, then uninstall;
+#  7. drop the database; print "N passed, N failed".
+# Exits non-zero on any failed or erroring test, on a skipped test (a skipped
+# tour means Chromium or websocket-client is missing), on any ERROR/CRITICAL log
+# line, on a failed step, and when no test ran.
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set +e  # collect every step's result; the verdict comes at the end
+
+gg_setup || exit 2
+cd "$GG_ROOT" || exit 2
+
+GG_TEST_DB="${GG_TEST_DB:-gg_test_$$}"
+LOGDIR="$GG_RUN/test-logs"
+rm -rf "$LOGDIR" && mkdir -p "$LOGDIR"
+STEPS_FAILED=()
+STEPS_PASSED=0
+TESTS_PASSED=0
+TESTS_FAILED=0
+T0=$(date +%s)
+
+step() {  # step NAME COMMAND...: run, log, record the result
+    local name="$1"; shift
+    local t0 rc
+    t0=$(date +%s)
+    gg_say "$name"
+    "$@" > "$LOGDIR/$name.log" 2>&1
+    rc=$?
+    if [ $rc -eq 0 ]; then
+        STEPS_PASSED=$((STEPS_PASSED + 1))
+        gg_say "$name: ok ($(( $(date +%s) - t0 ))s)"
+    else
+        STEPS_FAILED+=("$name")
+        tail -n 40 "$LOGDIR/$name.log"
+        gg_say "$name: FAILED (rc=$rc, log: $LOGDIR/$name.log)"
+    fi
+    return $rc
+}
+
+cleanup() {
+    gg_psql dropdb --if-exists "$GG_TEST_DB" >/dev/null 2>&1
+    rm -rf "$GG_RUN/data/filestore/$GG_TEST_DB"
+}
+trap cleanup EXIT
+
+# Odoo logs: any ERROR or CRITICAL line is a failure, as in OCA's CI.
+odoo_log_clean() {
+    ! grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$1"
+}
+
+# --- 2. lint ---------------------------------------------------------------
+lint_ruff() {
+    "$GG_VENV/bin/ruff" check hr_goede_gesprek tests \
+        && "$GG_VENV/bin/ruff" format --check hr_goede_gesprek tests
+}
+lint_pylint() {
+    "$GG_VENV/bin/pylint" --rcfile=.pylintrc-mandatory hr_goede_gesprek
+}
+lint_xml() {
+    "$GG_VENV/bin/python" scripts/check_xml.py hr_goede_gesprek
+}
+step lint-ruff lint_ruff
+step lint-pylint-odoo lint_pylint
+step lint-xml lint_xml
+step lint-readme "$GG_VENV/bin/python" scripts/gen_readme.py --check
+
+# --- 3. wheel --------------------------------------------------------------
+build_wheel() {
+    local out="$GG_RUN/wheel" version
+    version="$("$GG_VENV/bin/python" -c "import ast; print(ast.literal_eval(open('hr_goede_gesprek/__manifest__.py').read())['version'])")"
+    rm -rf "$out" && mkdir -p "$out"
+    "$GG_VENV/bin/pip" wheel -q --no-deps --no-build-isolation hr_goede_gesprek/ -w "$out" || return 1
+    ls "$out"
+    ls "$out"/odoo_addon_hr_goede_gesprek-"$version"-*.whl >/dev/null 2>&1 \
+        || { echo "expected odoo_addon_hr_goede_gesprek-$version-*.whl"; return 1; }
+    "$GG_VENV/bin/python" -m zipfile -l "$out"/*.whl | grep -q "odoo/addons/hr_goede_gesprek/__manifest__.py"
+}
+step wheel build_wheel
+
+# --- 4. install + every test -----------------------------------------------
+cleanup
+# HttpCase serves on a port of its own: a free one, so `make run` may go on.
+GG_TEST_HTTP_PORT="${GG_TEST_HTTP_PORT:-$("$GG_VENV/bin/python" -c \
+    'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+run_tests() {
+    gg_odoo -d "$GG_TEST_DB" -i "$GG_MODULE" --test-enable --test-tags "/$GG_MODULE" \
+        --stop-after-init --http-port="$GG_TEST_HTTP_PORT" --log-level=info \
+        --max-cron-threads=0
+}
+step odoo-tests run_tests
+TESTLOG="$LOGDIR/odoo-tests.log"
+read -r T_FAILED T_ERRORS T_RUN < <(sed -nE \
+    's/.*odoo\.tests\.result: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/p' \
+    "$TESTLOG" | tail -n 1)
+T_RUN=${T_RUN:-0}; T_FAILED=${T_FAILED:-0}; T_ERRORS=${T_ERRORS:-0}
+T_SKIPPED=$(grep -cE ' odoo\.addons\.[a-z_.]+: skipped ' "$TESTLOG")
+LOG_ERRORS=$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$TESTLOG")
+TESTS_FAILED=$((T_FAILED + T_ERRORS + T_SKIPPED))
+TESTS_PASSED=$((T_RUN - T_FAILED - T_ERRORS - T_SKIPPED))
+gg_say "odoo tests: $T_RUN run, $T_FAILED failed, $T_ERRORS errors, $T_SKIPPED skipped, $LOG_ERRORS ERROR log lines"
+if [ "$T_RUN" -eq 0 ]; then STEPS_FAILED+=("no-test-ran"); fi
+if [ "$T_SKIPPED" -gt 0 ]; then
+    grep -E ' skipped ' "$TESTLOG"
+    STEPS_FAILED+=("skipped-tests")
+fi
+if [ "$LOG_ERRORS" -gt 0 ]; then
+    grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$TESTLOG" | head -n 20
+    STEPS_FAILED+=("error-log-lines")
+fi
+# Every test module must be imported by tests/__init__.py, or it silently never runs.
+check_test_imports() {
+    local f mod missing=0
+    for f in hr_goede_gesprek/tests/test_*.py; do
+        mod="$(basename "$f" .py)"
+        grep -Eq "^from \. import $mod\$" hr_goede_gesprek/tests/__init__.py \
+            || { echo "tests/__init__.py does not import $mod"; missing=1; }
+    done
+    return $missing
+}
+step test-imports check_test_imports
+
+# --- 5. translations -------------------------------------------------------
+check_i18n() {
+    gg_odoo -d "$GG_TEST_DB" --i18n-export="$GG_RUN/export.pot" --modules="$GG_MODULE" \
+        --stop-after-init --log-level=warn || return 1
+    "$GG_VENV/bin/python" scripts/i18n.py check "$GG_RUN/export.pot"
+}
+step i18n check_i18n
+
+# --- 6. lifecycle: upgrade twice, uninstall --------------------------------
+upgrade() {
+    gg_odoo -d "$GG_TEST_DB" -u "$GG_MODULE" --stop-after-init --log-level=warn \
+        --max-cron-threads=0 > "$LOGDIR/upgrade-$1.odoo.log" 2>&1 || return 1
+    cat "$LOGDIR/upgrade-$1.odoo.log"
+    odoo_log_clean "$LOGDIR/upgrade-$1.odoo.log"
+}
+uninstall() {
+    PYTHONPATH="$ODOO_SRC" "$GG_VENV/bin/python" scripts/uninstall.py "$GG_CONF" "$GG_TEST_DB" "$GG_MODULE"
+}
+step upgrade-1 upgrade 1
+step upgrade-2 upgrade 2
+step uninstall uninstall
+
+# --- 7. verdict ------------------------------------------------------------
+cleanup
+ELAPSED=$(( $(date +%s) - T0 ))
+gg_say "steps passed: $STEPS_PASSED; steps failed: ${#STEPS_FAILED[@]} ${STEPS_FAILED[*]}; ${ELAPSED}s"
+PASSED=$((TESTS_PASSED + STEPS_PASSED))
+FAILED=$((TESTS_FAILED + ${#STEPS_FAILED[@]}))
+echo "$PASSED passed, $FAILED failed"
+if [ "$FAILED" -gt 0 ] || [ "$T_RUN" -eq 0 ]; then
+    exit 1
+fi
+exit 0
