@@ -75,6 +75,9 @@ step lint-pylint-odoo lint_pylint
 step lint-xml lint_xml
 step lint-readme "$GG_VENV/bin/python" scripts/gen_readme.py --check
 
+# The commands' own behaviour on bad input (pytest, outside Odoo).
+step tooling-tests "$GG_VENV/bin/pytest" -q -p no:cacheprovider -p no:odoo tests/test_tooling.py
+
 # --- 3. wheel --------------------------------------------------------------
 build_wheel() {
     local out="$GG_RUN/wheel" version
