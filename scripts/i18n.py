@@ -1,12 +1,12 @@
 """Translation files of the addon, kept in step with Odoo's own exporter.
 
-  i18n.py check EXPORT.pot   fail when the committed .pot differs from a fresh
-                             export, or nl.po leaves a msgid untranslated/fuzzy
-                             or drops a placeholder
-  i18n.py update EXPORT.pot  write the export as the .pot and merge it into
-                             nl.po (new msgids come in untranslated)
-  i18n.py fill FROM.po ...   copy translations from other .po files into nl.po
-                             for msgids it does not translate yet
+i18n.py check EXPORT.pot   fail when the committed .pot differs from a fresh
+                           export, or nl.po leaves a msgid untranslated/fuzzy
+                           or drops a placeholder
+i18n.py update EXPORT.pot  write the export as the .pot and merge it into
+                           nl.po (new msgids come in untranslated)
+i18n.py fill FROM.po ...   copy translations from other .po files into nl.po
+                           for msgids it does not translate yet
 """
 
 import re
@@ -31,9 +31,9 @@ def check(export_path):
     export = polib.pofile(export_path)
     committed = polib.pofile(str(POT))
     exported, known = {_key(e) for e in export}, {_key(e) for e in committed}
-    for msgctxt, msgid in sorted(exported - known, key=str):
+    for _msgctxt, msgid in sorted(exported - known, key=str):
         problems.append(f"not in {POT.name} (run `make i18n`): {msgid[:70]!r}")
-    for msgctxt, msgid in sorted(known - exported, key=str):
+    for _msgctxt, msgid in sorted(known - exported, key=str):
         problems.append(f"obsolete in {POT.name} (run `make i18n`): {msgid[:70]!r}")
     nl = {_key(e): e for e in polib.pofile(str(NL)) if not e.obsolete}
     for entry in export:

@@ -61,8 +61,8 @@ odoo_log_clean() {
 
 # --- 2. lint ---------------------------------------------------------------
 lint_ruff() {
-    "$GG_VENV/bin/ruff" check hr_goede_gesprek tests \
-        && "$GG_VENV/bin/ruff" format --check hr_goede_gesprek tests
+    "$GG_VENV/bin/ruff" check hr_goede_gesprek tests scripts \
+        && "$GG_VENV/bin/ruff" format --check hr_goede_gesprek tests scripts
 }
 lint_pylint() {
     "$GG_VENV/bin/pylint" --rcfile=.pylintrc-mandatory hr_goede_gesprek

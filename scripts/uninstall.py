@@ -24,7 +24,9 @@ def main(conf, db, module):
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         state = env["ir.module.module"].search([("name", "=", module)]).state
-        leftovers = env["ir.model"].search_count([("model", "=like", "hr.goede.gesprek%")])
+        leftovers = env["ir.model"].search_count(
+            [("model", "=like", "hr.goede.gesprek%")]
+        )
         print(f"{module}: {state}; models left: {leftovers}")
         return 0 if state == "uninstalled" and not leftovers else 1
 
