@@ -133,6 +133,29 @@ check_test_imports() {
 }
 step test-imports check_test_imports
 
+# External RPC clients and a burst against a multi-worker server (tests/).
+rpc_tests() {
+    local port pid rc
+    port="$("$GG_VENV/bin/python" -c \
+        'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    gg_odoo -d "$GG_TEST_DB" --db-filter="^$GG_TEST_DB\$" --workers=2 --max-cron-threads=0 \
+        --http-interface=127.0.0.1 --http-port="$port" --log-level=warn \
+        > "$LOGDIR/rpc-server.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 60); do
+        curl -fsS "http://127.0.0.1:$port/web/health" >/dev/null 2>&1 && break
+        sleep 1
+    done
+    GG_RPC_URL="http://127.0.0.1:$port" GG_RPC_DB="$GG_TEST_DB" \
+        "$GG_VENV/bin/pytest" -q -p no:cacheprovider -p no:odoo tests/test_rpc.py
+    rc=$?
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    cat "$LOGDIR/rpc-server.log"
+    [ $rc -eq 0 ] && odoo_log_clean "$LOGDIR/rpc-server.log"
+}
+step rpc-tests rpc_tests
+
 # --- 5. translations -------------------------------------------------------
 check_i18n() {
     gg_odoo -d "$GG_TEST_DB" --i18n-export="$GG_RUN/export.pot" --modules="$GG_MODULE" \
