@@ -38,7 +38,7 @@ gg_check_odoo_src() {
 # Debian packages: the database, PDF rendering, the headless browser for tours,
 # pdftotext for letter checks, and the headers that Odoo's requirements build with.
 GG_DEBS=(postgresql postgresql-client wkhtmltopdf chromium poppler-utils fonts-dejavu-core
-         build-essential git libpq-dev libldap2-dev libsasl2-dev libxml2-dev libxslt1-dev
+         build-essential git curl libpq-dev libldap2-dev libsasl2-dev libxml2-dev libxslt1-dev
          libjpeg-dev zlib1g-dev python3-dev python3-venv)
 
 gg_ensure_debs() {

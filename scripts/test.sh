@@ -180,6 +180,15 @@ step uninstall uninstall
 
 # --- 7. verdict ------------------------------------------------------------
 cleanup
+# pytest steps count their tests, not just the step.
+for log in "$LOGDIR/tooling-tests.log" "$LOGDIR/rpc-tests.log"; do
+    summary="$(grep -E '^[0-9]+ (passed|failed)|^=+ .*(passed|failed)' "$log" | tail -n 1)"
+    p=$(echo "$summary" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+    f=$(echo "$summary" | grep -oE '[0-9]+ (failed|error)' | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}')
+    s=$(echo "$summary" | grep -oE '[0-9]+ skipped' | grep -oE '[0-9]+')
+    TESTS_PASSED=$((TESTS_PASSED + ${p:-0}))
+    TESTS_FAILED=$((TESTS_FAILED + ${f:-0} + ${s:-0}))
+done
 ELAPSED=$(( $(date +%s) - T0 ))
 gg_say "steps passed: $STEPS_PASSED; steps failed: ${#STEPS_FAILED[@]} ${STEPS_FAILED[*]}; ${ELAPSED}s"
 PASSED=$((TESTS_PASSED + STEPS_PASSED))
