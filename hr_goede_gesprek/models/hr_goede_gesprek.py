@@ -10,6 +10,7 @@ check passed; a direct ``write`` of those fields by any user, also over RPC,
 is refused. A signed report is locked for everyone, the superuser included.
 """
 
+import functools
 from collections import defaultdict
 from datetime import timedelta
 
@@ -495,6 +496,32 @@ class HrGoedeGesprek(models.Model):
                     )
                 )
 
+    def _check_access(self, operation):
+        """Evaluate the read rules in SQL rather than in Python.
+
+        ``fetch`` checks the rules on records whose fields are all cached by
+        walking the rule domains in Python (employee, manager, department,
+        partner users): several queries per batch. One SQL query answers the
+        same question with the same rules, whatever the number of records.
+        """
+        if (
+            operation != "read"
+            or self.env.su
+            or not self._ids
+            or not all(isinstance(record_id, int) for record_id in self._ids)
+            or not self.env["ir.model.access"].check(
+                self._name, operation, raise_exception=False
+            )
+        ):
+            return super()._check_access(operation)
+        allowed = self.browse(self._search([("id", "in", self.ids)]))
+        forbidden = self - allowed
+        if not forbidden:
+            return None
+        return forbidden, functools.partial(
+            self.env["ir.rule"]._make_access_error, operation, forbidden
+        )
+
     # ------------------------------------------------------------------
     # Roles
     # ------------------------------------------------------------------
@@ -915,6 +942,7 @@ class HrGoedeGesprek(models.Model):
     # Actions: cancel, reset, reschedule
     # ------------------------------------------------------------------
     def action_cancel(self):
+        self.ensure_one()
         self._check_can_cancel()
         return {
             "type": "ir.actions.act_window",
@@ -922,7 +950,7 @@ class HrGoedeGesprek(models.Model):
             "res_model": "hr.goede.gesprek.cancel",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_conversation_ids": [Command.set(self.ids)]},
+            "context": {"default_conversation_id": self.id},
         }
 
     def _check_can_cancel(self):

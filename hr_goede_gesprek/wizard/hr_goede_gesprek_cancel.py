@@ -7,10 +7,10 @@ class HrGoedeGesprekCancel(models.TransientModel):
     _name = "hr.goede.gesprek.cancel"
     _description = "Cancel a Good Conversation"
 
-    conversation_ids = fields.Many2many("hr.goede.gesprek", required=True)
+    conversation_id = fields.Many2one("hr.goede.gesprek", required=True)
     reason = fields.Text(required=True)
 
     def action_confirm(self):
         self.ensure_one()
-        self.conversation_ids._do_cancel(self.reason)
+        self.conversation_id._do_cancel(self.reason)
         return {"type": "ir.actions.act_window_close"}
