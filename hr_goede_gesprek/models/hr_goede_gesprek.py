@@ -486,7 +486,8 @@ class HrGoedeGesprek(models.Model):
             if (
                 "date_start" in fnames
                 and conversation.state != "preparing"
-                and vals["date_start"] != conversation.date_start
+                and fields.Datetime.to_datetime(vals["date_start"])
+                != conversation.date_start
             ):
                 raise UserError(
                     self.env._(

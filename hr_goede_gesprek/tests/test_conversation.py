@@ -100,6 +100,8 @@ class TestConversation(GoedeGesprekCase):
             conversation.with_user(
                 self.user_employee
             ).date_start = "2026-03-12 10:00:00"
+        # Saving the form with the same date is no change.
+        conversation.with_user(self.user_employee).date_start = PLANNED_AT
         action = conversation.with_user(
             self.user_employee
         ).action_open_reschedule_wizard()
