@@ -1,5 +1,6 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import GoedeGesprekCase
@@ -8,6 +9,7 @@ from .common import GoedeGesprekCase
 PREVIOUS_BUDGET = 1
 NAME_BUDGET = 6
 LIST_BUDGET = 4
+CREATE_BUDGET = 19
 
 
 @tagged("post_install", "-at_install")
@@ -86,3 +88,23 @@ class TestPerformance(GoedeGesprekCase):
 
     def test_list_40(self):
         self._count_list(40)
+
+    def _count_create(self, lines):
+        Conversation = self.Conversation.with_user(self.user_employee)
+        vals = {
+            "employee_id": self.emp_employee.id,
+            "agenda_line_ids": [
+                Command.create({"name": f"Item {i}"}) for i in range(lines)
+            ],
+        }
+        Conversation.create(dict(vals))  # warm up
+        with self.assertQueryCount(CREATE_BUDGET):
+            conversation = Conversation.create(dict(vals))
+            conversation.flush_recordset()
+        self.assertEqual(len(conversation.agenda_line_ids), lines)
+
+    def test_create_10_lines(self):
+        self._count_create(10)
+
+    def test_create_50_lines(self):
+        self._count_create(50)
