@@ -19,6 +19,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "data/hr_goede_gesprek_topic_data.xml",
         "report/hr_goede_gesprek_reports.xml",
         "report/hr_goede_gesprek_templates.xml",

@@ -724,6 +724,39 @@ class HrGoedeGesprek(models.Model):
         self.sudo().write({"agenda_shared_date": fields.Datetime.now()})
         self.activity_update()
 
+    @api.model
+    def _cron_share_agenda(self, batch_size=100):
+        """Share agendas that are due: the company's number of days before.
+
+        Planned conversations whose agenda was not shared yet, with at least
+        one item. Runs as the scheduler's user; never commits.
+        """
+        now = fields.Datetime.now()
+        max_days = max(
+            self.env["res.company"].search([]).mapped("goede_gesprek_agenda_days"),
+            default=0,
+        )
+        candidates = self.search(
+            [
+                ("state", "=", "planned"),
+                ("agenda_shared_date", "=", False),
+                ("agenda_line_ids", "!=", False),
+                ("date_start", ">", now),
+                ("date_start", "<=", now + timedelta(days=max_days)),
+            ],
+            order="date_start, id",
+        )
+        due = candidates.filtered(
+            lambda c: c.date_start
+            - timedelta(days=c.company_id.goede_gesprek_agenda_days)
+            <= now
+        )
+        batch = due[:batch_size]
+        batch._do_share_agenda()
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(due) - len(batch)
+        )
+
     def _get_participant_partners(self):
         """The contacts of the employee and of every conversation partner."""
         # The work contacts of employees are needed to invite them; reading

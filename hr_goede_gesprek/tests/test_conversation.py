@@ -272,3 +272,21 @@ class TestConversation(GoedeGesprekCase):
         earlier = self._new(date_start="2026-01-01 10:00:00")
         self.assertFalse(earlier.previous_conversation_id)
         self.assertFalse(self._new(employee=self.emp_other).previous_conversation_id)
+
+    def test_cron_shares_agenda_in_time(self):
+        conversation = self._planned()
+        self.env["hr.goede.gesprek.agenda.line"].with_user(self.user_employee).create(
+            {"conversation_id": conversation.id, "name": "Vitality"}
+        )
+        empty = self._planned()
+        # Three days before (company setting) is 2026-03-07 10:00.
+        with freeze_time("2026-03-07 09:00:00"):
+            self.Conversation._cron_share_agenda()
+        self.assertFalse(conversation.agenda_shared_date)
+        with freeze_time("2026-03-07 11:00:00"):
+            self.Conversation._cron_share_agenda()
+        self.assertEqual(
+            conversation.agenda_shared_date,
+            fields.Datetime.to_datetime("2026-03-07 11:00:00"),
+        )
+        self.assertFalse(empty.agenda_shared_date)
