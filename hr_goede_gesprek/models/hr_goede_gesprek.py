@@ -516,7 +516,8 @@ class HrGoedeGesprek(models.Model):
         ):
             return super()._check_access(operation)
         allowed = self.browse(self._search([("id", "in", self.ids)]))
-        forbidden = self - allowed
+        # Deleted records are not forbidden ones: fetch reports them missing.
+        forbidden = (self - allowed).exists()
         if not forbidden:
             return None
         return forbidden, functools.partial(
