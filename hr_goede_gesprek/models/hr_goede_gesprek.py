@@ -2,12 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The conversation (het goede gesprek) between an employee and their partner(s).
 
-Interface contract (field names are public: views, portal and RPC clients use them).
-Business logic (action_* -> _check_can_* -> _do_*, activity_update, calendar sync,
-carry-over, signing, locking, versioning) is written on top of these fields.
+Public actions follow ``action_*`` -> ``_check_can_*`` -> ``_do_*``: the check
+verifies who acts (read access, then the role) and the state; the ``_do_*``
+method performs the change. Workflow fields (state, signatures, dates set by
+the workflow) are written by the ``_do_*`` methods with ``sudo()`` once the
+check passed; a direct ``write`` of those fields by any user, also over RPC,
+is refused. A signed report is locked for everyone, the superuser included.
 """
 
-from odoo import fields, models
+import functools
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date, html2plaintext
 
 STATES = [
     ("preparing", "Preparing"),
@@ -19,6 +28,39 @@ STATES = [
 ]
 PARTY = [("employee", "Employee"), ("partner", "Conversation partner")]
 SIGN_MODES = [("seen", "Seen"), ("agreed", "Agreed")]
+
+# Set by the workflow only (``_do_*`` methods, with sudo after their checks).
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "calendar_event_id",
+        "reschedule_count",
+        "last_reschedule_reason",
+        "cancel_reason",
+        "agenda_shared_date",
+        "report_submitted_date",
+        "employee_sign_mode",
+        "employee_signed_date",
+        "employee_signed_by_id",
+        "employee_signature",
+        "partner_sign_mode",
+        "partner_signed_date",
+        "partner_signed_by_id",
+        "partner_signature",
+        "report_attachment_id",
+        "previous_version_id",
+        "next_version_id",
+    }
+)
+# The only fields that may still change on a locked (signed) conversation.
+LOCK_FREE_FIELDS = frozenset(
+    {"website_message_ids", "next_version_id", "report_attachment_id"}
+)
+LOCK_FREE_PREFIXES = ("message_", "activity_")
+CALENDAR_FIELDS = frozenset(
+    {"date_start", "duration", "location", "employee_id", "partner_employee_ids"}
+)
+OPEN_STATES = ("preparing", "planned")
 
 
 class HrGoedeGesprek(models.Model):
@@ -58,6 +100,9 @@ class HrGoedeGesprek(models.Model):
     )
     partner_user_ids = fields.Many2many(
         "res.users",
+        "hr_goede_gesprek_partner_user_rel",
+        "conversation_id",
+        "user_id",
         compute="_compute_partner_user_ids",
         store=True,
         string="Partner users",
@@ -79,7 +124,7 @@ class HrGoedeGesprek(models.Model):
         tracking=True,
     )
     date_start = fields.Datetime(string="Date", tracking=True, copy=False)
-    duration = fields.Float(default=1.0, help="Duration in hours.")
+    duration = fields.Float(default=1.0, help="Duration in hours.", tracking=True)
     date_stop = fields.Datetime(compute="_compute_date_stop", store=True)
     location = fields.Char(tracking=True)
     privacy_sharing = fields.Selection(
@@ -91,6 +136,7 @@ class HrGoedeGesprek(models.Model):
         string="Sharing with third parties",
         default="none",
         required=True,
+        tracking=True,
     )
     privacy_reason = fields.Text(
         string="Sharing: with whom and why",
@@ -152,24 +198,1225 @@ class HrGoedeGesprek(models.Model):
     )
     job_description = fields.Html(related="employee_id.job_id.description")
 
+    # What the current user may do (button visibility; enforced again in Python)
+    is_employee = fields.Boolean(compute="_compute_user_flags")
+    is_partner = fields.Boolean(compute="_compute_user_flags")
+    can_edit_agenda = fields.Boolean(compute="_compute_user_flags")
+    can_write_report = fields.Boolean(compute="_compute_user_flags")
+    can_sign = fields.Boolean(compute="_compute_user_flags")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("employee_id.name", "date_start", "conversation_type")
     def _compute_name(self):
         for conversation in self:
-            conversation.name = conversation.name or conversation.employee_id.name
+            if conversation.conversation_type == "checkin":
+                label = self.env._("Check-in")
+            else:
+                label = self.env._("Good conversation")
+            parts = [label, conversation.employee_id.name or self.env._("New")]
+            if conversation.date_start:
+                local = fields.Datetime.context_timestamp(
+                    conversation, conversation.date_start
+                )
+                parts.append(format_date(self.env, local.date()))
+            conversation.name = " – ".join(parts)
 
+    @api.depends("partner_employee_ids.user_id")
     def _compute_partner_user_ids(self):
         for conversation in self:
             conversation.partner_user_ids = conversation.partner_employee_ids.user_id
 
+    @api.depends("date_start", "duration")
     def _compute_date_stop(self):
         for conversation in self:
-            conversation.date_stop = conversation.date_start
+            conversation.date_stop = conversation.date_start and (
+                conversation.date_start + timedelta(hours=conversation.duration or 0.0)
+            )
 
+    @api.depends("employee_signed_date", "partner_signed_date")
     def _compute_report_locked(self):
         for conversation in self:
             conversation.report_locked = bool(
                 conversation.employee_signed_date and conversation.partner_signed_date
             )
 
+    @api.depends("employee_id", "date_start")
     def _compute_previous_conversation_id(self):
+        """The employee's latest done conversation before this one.
+
+        One query for all records: every done, current (not amended) version of
+        the employees involved, newest first; then picked per record in Python.
+        """
+        employee_ids = self.employee_id.ids
+        candidates = defaultdict(list)
+        if employee_ids:
+            done = self.search_fetch(
+                [
+                    ("employee_id", "in", employee_ids),
+                    ("state", "=", "done"),
+                    ("next_version_id", "=", False),
+                ],
+                ["employee_id", "date_start"],
+                order="date_start desc, id desc",
+            )
+            for conversation in done:
+                candidates[conversation.employee_id.id].append(conversation)
         for conversation in self:
-            conversation.previous_conversation_id = False
+            previous = self.browse()
+            for candidate in candidates[conversation.employee_id.id]:
+                if candidate.id == conversation._origin.id:
+                    continue
+                if (
+                    conversation.date_start
+                    and candidate.date_start
+                    and candidate.date_start >= conversation.date_start
+                ):
+                    continue
+                previous = candidate
+                break
+            conversation.previous_conversation_id = previous
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state",
+        "report_locked",
+        "report_author",
+        "employee_id.user_id",
+        "partner_user_ids",
+        "employee_signed_date",
+        "partner_signed_date",
+    )
+    def _compute_user_flags(self):
+        is_hr = self._is_hr()
+        for conversation in self:
+            party = conversation._get_user_party()
+            conversation.is_employee = party == "employee"
+            conversation.is_partner = party == "partner"
+            participant = bool(party) or is_hr
+            conversation.can_edit_agenda = (
+                participant
+                and not conversation.report_locked
+                and conversation.state in ("preparing", "planned", "held")
+            )
+            conversation.can_write_report = conversation.state in (
+                "planned",
+                "held",
+            ) and (is_hr or (party and party == conversation.report_author))
+            conversation.can_sign = conversation._user_can_sign(party)
+
+    # ------------------------------------------------------------------
+    # Constraints and onchanges
+    # ------------------------------------------------------------------
+    @api.constrains("duration")
+    def _check_duration(self):
+        for conversation in self:
+            if conversation.duration < 0 or conversation.duration > 24:
+                raise ValidationError(
+                    self.env._(
+                        "The duration of “%(name)s” must be between 0 and 24 hours.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    @api.constrains("employee_id", "partner_employee_ids")
+    def _check_partner_not_employee(self):
+        for conversation in self:
+            if conversation.employee_id in conversation.partner_employee_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s cannot be their own conversation partner.",
+                        employee=conversation.employee_id.name,
+                    )
+                )
+
+    @api.onchange("employee_id")
+    def _onchange_employee_id(self):
+        if self.employee_id and not self.partner_employee_ids:
+            self.partner_employee_ids = self.employee_id.parent_id
+        if self.employee_id.company_id:
+            self.company_id = self.employee_id.company_id
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                forbidden = WORKFLOW_FIELDS.intersection(vals)
+                if forbidden:
+                    raise AccessError(
+                        self.env._(
+                            "These fields are set by the conversation's workflow "
+                            "and cannot be given on creation: %(fields)s.",
+                            fields=", ".join(sorted(forbidden)),
+                        )
+                    )
+        employees = self.env["hr.employee"].browse(
+            {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
+        )
+        for vals in vals_list:
+            if "partner_employee_ids" in vals or not vals.get("employee_id"):
+                continue
+            manager = employees.browse(vals["employee_id"]).parent_id
+            if manager:
+                vals["partner_employee_ids"] = [Command.set(manager.ids)]
+        conversations = super().create(vals_list)
+        if not self.env.su:
+            conversations._check_can_create()
+        conversations._pull_carried_over_items()
+        conversations.filtered(
+            lambda c: c.state == "planned" and c.date_start
+        )._sync_calendar_event()
+        conversations.activity_update()
+        return conversations
+
+    def write(self, vals):
+        self._check_write_allowed(vals)
+        result = super().write(vals)
+        if CALENDAR_FIELDS.intersection(vals):
+            self.filtered(
+                lambda c: c.state == "planned" and c.date_start
+            )._sync_calendar_event()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        for conversation in self:
+            if conversation.report_locked:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” has a signed report and cannot be deleted; "
+                        "it belongs to the employee's personnel file.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def unlink(self):
+        # The calendar event mirrors the conversation; rights were checked on
+        # the conversation itself (ondelete hook above and record rules).
+        events = self.sudo().calendar_event_id
+        result = super().unlink()
+        events.unlink()
+        return result
+
+    def _check_write_allowed(self, vals):
+        """Refuse writes that bypass the workflow or touch a locked report."""
+        fnames = set(vals)
+        locked_changes = {
+            fname
+            for fname in fnames
+            if fname not in LOCK_FREE_FIELDS
+            and not fname.startswith(LOCK_FREE_PREFIXES)
+        }
+        for conversation in self.filtered("report_locked"):
+            if locked_changes or (
+                "report_attachment_id" in fnames
+                and (conversation.report_attachment_id or not self.env.su)
+            ):
+                raise UserError(
+                    self.env._(
+                        "The report of “%(name)s” is signed by both parties and "
+                        "locked; nobody can change it any more. Use “Amend” to "
+                        "create a new version.",
+                        name=conversation.display_name,
+                    )
+                )
+        if self.env.su:
+            return
+        forbidden = WORKFLOW_FIELDS.intersection(fnames)
+        if forbidden:
+            raise AccessError(
+                self.env._(
+                    "These fields are set by the conversation's workflow and "
+                    "cannot be changed directly: %(fields)s.",
+                    fields=", ".join(sorted(forbidden)),
+                )
+            )
+        is_hr = self._is_hr()
+        if "employee_id" in fnames and not is_hr:
+            raise AccessError(
+                self.env._(
+                    "Only HR can move a conversation to another employee.",
+                )
+            )
+        for conversation in self:
+            party = conversation._get_user_party()
+            if "report_summary" in fnames:
+                if conversation.state not in ("planned", "held"):
+                    raise UserError(
+                        self.env._(
+                            "The report of “%(name)s” can only be written before "
+                            "it is submitted for signature.",
+                            name=conversation.display_name,
+                        )
+                    )
+                if not is_hr and party != conversation.report_author:
+                    raise AccessError(
+                        self.env._(
+                            "Only the agreed author (or HR) can write the report "
+                            "of “%(name)s”.",
+                            name=conversation.display_name,
+                        )
+                    )
+            for view_field, view_party in (
+                ("employee_view", "employee"),
+                ("partner_view", "partner"),
+            ):
+                if view_field not in fnames:
+                    continue
+                if party != view_party:
+                    raise AccessError(
+                        self.env._(
+                            "Only the party concerned can write their own view "
+                            "on “%(name)s”.",
+                            name=conversation.display_name,
+                        )
+                    )
+                if conversation[f"{view_party}_signed_date"]:
+                    raise UserError(
+                        self.env._(
+                            "You already signed “%(name)s”; your view can no "
+                            "longer change.",
+                            name=conversation.display_name,
+                        )
+                    )
+            if (
+                "date_start" in fnames
+                and conversation.state != "preparing"
+                and fields.Datetime.to_datetime(vals["date_start"])
+                != conversation.date_start
+            ):
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” is already planned: use “Reschedule” and give "
+                        "a reason to move it.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _check_access(self, operation):
+        """Evaluate the read rules in SQL rather than in Python.
+
+        ``fetch`` checks the rules on records whose fields are all cached by
+        walking the rule domains in Python (employee, manager, department,
+        partner users): several queries per batch. One SQL query answers the
+        same question with the same rules, whatever the number of records.
+        """
+        if (
+            operation != "read"
+            or self.env.su
+            or not self._ids
+            or not all(isinstance(record_id, int) for record_id in self._ids)
+            or not self.env["ir.model.access"].check(
+                self._name, operation, raise_exception=False
+            )
+        ):
+            return super()._check_access(operation)
+        allowed = self.browse(self._search([("id", "in", self.ids)]))
+        # Deleted records are not forbidden ones: fetch reports them missing.
+        forbidden = (self - allowed).exists()
+        if not forbidden:
+            return None
+        return forbidden, functools.partial(
+            self.env["ir.rule"]._make_access_error, operation, forbidden
+        )
+
+    # ------------------------------------------------------------------
+    # Roles
+    # ------------------------------------------------------------------
+    def _is_hr(self):
+        return self.env.user.has_group("hr_goede_gesprek.group_goede_gesprek_officer")
+
+    def _get_user_party(self):
+        """'employee', 'partner' or False: the current user's side."""
+        self.ensure_one()
+        user = self.env.user
+        if self.employee_id.user_id == user:
+            return "employee"
+        if user in self.partner_user_ids:
+            return "partner"
+        return False
+
+    def _is_team_manager(self, user):
+        self.ensure_one()
+        employee = self.employee_id
+        return (
+            employee.parent_id.user_id == user
+            or employee.department_id.manager_id.user_id == user
+        )
+
+    def _user_can_sign(self, party):
+        self.ensure_one()
+        return (
+            self.state == "report"
+            and party in ("employee", "partner")
+            and not self[f"{party}_signed_date"]
+        )
+
+    def _check_participant(self, message):
+        """Read access first (AccessError), then the role.
+
+        :param message: a callable returning the translated error for a record.
+        """
+        self.check_access("read")
+        is_hr = self._is_hr()
+        for conversation in self:
+            if not is_hr and not conversation._get_user_party():
+                raise AccessError(message(conversation))
+
+    def _check_can_create(self):
+        if self._is_hr():
+            return
+        user = self.env.user
+        for conversation in self:
+            if (
+                conversation.employee_id.user_id != user
+                and not conversation._is_team_manager(user)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "You can only start conversations for yourself or for "
+                        "the members of your own team, not for %(employee)s.",
+                        employee=conversation.employee_id.name,
+                    )
+                )
+
+    def _check_state(self, states, message):
+        for conversation in self:
+            if conversation.state not in states:
+                raise UserError(message(conversation))
+
+    def _check_agenda_editable(self):
+        """Agenda items change only while the conversation is open to it.
+
+        Who: the employee, a conversation partner or HR (record rules restrict
+        the rest); never after the report is locked, not even the superuser.
+        """
+        for conversation in self:
+            if conversation.report_locked or conversation.state not in (
+                "preparing",
+                "planned",
+                "held",
+            ):
+                raise UserError(
+                    self.env._(
+                        "The agenda of “%(name)s” can no longer change.",
+                        name=conversation.display_name,
+                    )
+                )
+        if self.env.su:
+            return
+        self.check_access("read")
+        is_hr = self._is_hr()
+        for conversation in self:
+            if not is_hr and not conversation._get_user_party():
+                raise AccessError(
+                    self.env._(
+                        "Only the employee, a conversation partner or HR can change "
+                        "the agenda of “%(name)s”.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _check_can_reorder_agenda(self):
+        if self._is_hr():
+            return
+        for conversation in self:
+            if conversation._get_user_party() != "employee":
+                raise AccessError(
+                    self.env._(
+                        "The employee sets the order of the agenda of “%(name)s”.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Actions: plan
+    # ------------------------------------------------------------------
+    def action_plan(self):
+        self._check_can_plan()
+        self._do_plan()
+        return True
+
+    def _check_can_plan(self):
+        self._check_participant(
+            lambda c: self.env._(
+                "Only the employee, a conversation partner or HR can plan “%(name)s”.",
+                name=c.display_name,
+            )
+        )
+        self._check_state(
+            ("preparing",),
+            lambda c: self.env._(
+                "Only a conversation in preparation can be planned; “%(name)s” "
+                "is %(state)s.",
+                name=c.display_name,
+                state=c._state_label(),
+            ),
+        )
+        for conversation in self:
+            if not conversation.date_start:
+                raise UserError(
+                    self.env._(
+                        "Propose a date and time for “%(name)s” before planning it.",
+                        name=conversation.display_name,
+                    )
+                )
+            if conversation.duration <= 0:
+                raise UserError(
+                    self.env._(
+                        "Give “%(name)s” a duration before planning it.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _do_plan(self):
+        self.sudo().write({"state": "planned"})
+        self._sync_calendar_event()
+        self.activity_update()
+
+    # ------------------------------------------------------------------
+    # Actions: share the agenda
+    # ------------------------------------------------------------------
+    def action_share_agenda(self):
+        self._check_can_share_agenda()
+        self._do_share_agenda()
+        return True
+
+    def _check_can_share_agenda(self):
+        self._check_participant(
+            lambda c: self.env._(
+                "Only the employee, a conversation partner or HR can share the "
+                "agenda of “%(name)s”.",
+                name=c.display_name,
+            )
+        )
+        self._check_state(
+            OPEN_STATES,
+            lambda c: self.env._(
+                "The agenda of “%(name)s” can only be shared before the "
+                "conversation is held.",
+                name=c.display_name,
+            ),
+        )
+        for conversation in self:
+            if not conversation.agenda_line_ids:
+                raise UserError(
+                    self.env._(
+                        "The agenda of “%(name)s” is empty: add at least one item "
+                        "before sharing it.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _do_share_agenda(self):
+        template = self.env.ref("hr_goede_gesprek.mail_template_share_agenda")
+        for conversation in self:
+            partners = conversation._get_participant_partners()
+            conversation.message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners.ids,
+            )
+        self.sudo().write({"agenda_shared_date": fields.Datetime.now()})
+        self.activity_update()
+
+    @api.model
+    def _cron_share_agenda(self, batch_size=100):
+        """Share agendas that are due: the company's number of days before.
+
+        Planned conversations whose agenda was not shared yet, with at least
+        one item. Runs as the scheduler's user; never commits.
+        """
+        now = fields.Datetime.now()
+        max_days = max(
+            self.env["res.company"].search([]).mapped("goede_gesprek_agenda_days"),
+            default=0,
+        )
+        candidates = self.search(
+            [
+                ("state", "=", "planned"),
+                ("agenda_shared_date", "=", False),
+                ("agenda_line_ids", "!=", False),
+                ("date_start", ">", now),
+                ("date_start", "<=", now + timedelta(days=max_days)),
+            ],
+            order="date_start, id",
+        )
+        due = candidates.filtered(
+            lambda c: c.date_start
+            - timedelta(days=c.company_id.goede_gesprek_agenda_days)
+            <= now
+        )
+        batch = due[:batch_size]
+        batch._do_share_agenda()
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(due) - len(batch)
+        )
+
+    def _get_participant_partners(self):
+        """The contacts of the employee and of every conversation partner."""
+        # The work contacts of employees are needed to invite them; reading
+        # them does not depend on HR rights.
+        conversations = self.sudo()
+        return (
+            conversations.employee_id.work_contact_id
+            | conversations.partner_employee_ids.work_contact_id
+            | conversations.partner_user_ids.partner_id
+        )
+
+    # ------------------------------------------------------------------
+    # Actions: hold, submit the report
+    # ------------------------------------------------------------------
+    def action_hold(self):
+        self._check_can_hold()
+        self._do_hold()
+        return True
+
+    def _check_can_hold(self):
+        self._check_participant(
+            lambda c: self.env._(
+                "Only the employee, a conversation partner or HR can mark “%(name)s” "
+                "as held.",
+                name=c.display_name,
+            )
+        )
+        self._check_state(
+            ("planned",),
+            lambda c: self.env._(
+                "Only a planned conversation can be held; “%(name)s” is %(state)s.",
+                name=c.display_name,
+                state=c._state_label(),
+            ),
+        )
+        now = fields.Datetime.now()
+        for conversation in self:
+            if conversation.date_start > now:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” has not started yet; it can be marked as held "
+                        "once it has taken place.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _do_hold(self):
+        self.sudo().write({"state": "held"})
+        self.activity_update()
+
+    def action_submit_report(self):
+        self._check_can_submit_report()
+        self._do_submit_report()
+        return True
+
+    def _check_can_submit_report(self):
+        self.check_access("read")
+        is_hr = self._is_hr()
+        for conversation in self:
+            if not is_hr and (
+                conversation._get_user_party() != conversation.report_author
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the agreed author of the report (or HR) can submit "
+                        "the report of “%(name)s”.",
+                        name=conversation.display_name,
+                    )
+                )
+        self._check_state(
+            ("held",),
+            lambda c: self.env._(
+                "Only the report of a held conversation can be submitted; "
+                "“%(name)s” is %(state)s.",
+                name=c.display_name,
+                state=c._state_label(),
+            ),
+        )
+        for conversation in self:
+            if not html2plaintext(conversation.report_summary or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write the report of “%(name)s” before submitting it.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _do_submit_report(self):
+        self.sudo().write(
+            {"state": "report", "report_submitted_date": fields.Datetime.now()}
+        )
+        self.activity_update()
+
+    # ------------------------------------------------------------------
+    # Actions: sign
+    # ------------------------------------------------------------------
+    def action_open_sign_wizard(self):
+        self.ensure_one()
+        self._check_can_sign(self._get_user_party())
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Sign the report"),
+            "res_model": "hr.goede.gesprek.sign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_conversation_id": self.id},
+        }
+
+    def _check_can_sign(self, party):
+        self.ensure_one()
+        self.check_access("read")
+        if party not in ("employee", "partner") or party != self._get_user_party():
+            raise AccessError(
+                self.env._(
+                    "Only the employee and their conversation partner sign the "
+                    "report of “%(name)s”, each for themselves.",
+                    name=self.display_name,
+                )
+            )
+        if self.state != "report":
+            raise UserError(
+                self.env._(
+                    "The report of “%(name)s” can only be signed once it is "
+                    "submitted for signature.",
+                    name=self.display_name,
+                )
+            )
+        if self[f"{party}_signed_date"]:
+            raise UserError(
+                self.env._(
+                    "The report of “%(name)s” is already signed by this party.",
+                    name=self.display_name,
+                )
+            )
+
+    def _do_sign(self, party, mode, view=None, signature=None):
+        """Sign the report as ``party`` ('employee' or 'partner')."""
+        self.ensure_one()
+        self._check_can_sign(party)
+        if mode not in dict(SIGN_MODES):
+            raise UserError(self.env._("Choose whether you sign as seen or as agreed."))
+        now = fields.Datetime.now()
+        vals = {
+            f"{party}_sign_mode": mode,
+            f"{party}_signed_date": now,
+            f"{party}_signed_by_id": self.env.uid,
+        }
+        if signature:
+            vals[f"{party}_signature"] = signature
+        if view and view.strip():
+            vals[f"{party}_view"] = view.strip()
+        other = "partner" if party == "employee" else "employee"
+        completed = bool(self[f"{other}_signed_date"])
+        if completed:
+            vals["state"] = "done"
+        # Rights were checked above; the signature fields are workflow fields.
+        self.sudo().write(vals)
+        mode_label = dict(
+            self._fields["employee_sign_mode"]._description_selection(self.env)
+        )[mode]
+        self.message_post(
+            body=self.env._(
+                "%(user)s signed the report as %(mode)s.",
+                user=self.env.user.name,
+                mode=mode_label.lower(),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        if completed:
+            self._do_lock()
+        self.activity_update()
+        return True
+
+    def _do_lock(self):
+        """Both signed: file the PDF in the personnel file, carry open items."""
+        for conversation in self:
+            conversation._attach_report_to_personnel_file()
+        self._carry_over_agenda()
+
+    def _attach_report_to_personnel_file(self):
+        self.ensure_one()
+        # The system files the signed report on behalf of both parties: neither
+        # of them may write the personnel file (hr.employee) themselves.
+        report = self.env["ir.actions.report"].sudo()
+        content, content_type = report._render_qweb_pdf(
+            "hr_goede_gesprek.action_report_goede_gesprek", res_ids=self.ids
+        )
+        extension = "pdf" if content_type == "pdf" else "html"
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{self._report_filename()}.{extension}",
+                    "raw": content,
+                    "mimetype": "application/pdf"
+                    if content_type == "pdf"
+                    else "text/html",
+                    "res_model": "hr.employee",
+                    "res_id": self.employee_id.id,
+                    "description": self.env._(
+                        "Signed report of %(name)s",
+                        name=self.display_name,
+                    ),
+                }
+            )
+        )
+        # Set once, right after locking (allowed by _check_write_allowed).
+        self.sudo().write({"report_attachment_id": attachment.id})
+        return attachment
+
+    def _report_filename(self):
+        self.ensure_one()
+        return self.env._("Report - %(name)s", name=self.name or "").replace("/", "-")
+
+    # ------------------------------------------------------------------
+    # Actions: cancel, reset, reschedule
+    # ------------------------------------------------------------------
+    def action_cancel(self):
+        self.ensure_one()
+        self._check_can_cancel()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel the conversation"),
+            "res_model": "hr.goede.gesprek.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_conversation_id": self.id},
+        }
+
+    def _check_can_cancel(self):
+        self._check_participant(
+            lambda c: self.env._(
+                "Only the employee, a conversation partner or HR can cancel "
+                "“%(name)s”.",
+                name=c.display_name,
+            )
+        )
+        for conversation in self:
+            if conversation.state in ("done", "cancelled") or (
+                conversation.employee_signed_date or conversation.partner_signed_date
+            ):
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” can no longer be cancelled.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _do_cancel(self, reason):
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give a reason for cancelling."))
+        self._check_can_cancel()
+        events = self.sudo().calendar_event_id
+        self.sudo().write(
+            {"state": "cancelled", "cancel_reason": reason, "calendar_event_id": False}
+        )
+        # The event mirrors the conversation; rights were checked above.
+        events.unlink()
+        for conversation in self:
+            conversation.message_post(
+                body=self.env._("Cancelled. Reason: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.activity_update()
+        return True
+
+    def action_reset_to_preparing(self):
+        self._check_participant(
+            lambda c: self.env._(
+                "Only the employee, a conversation partner or HR can reopen "
+                "“%(name)s”.",
+                name=c.display_name,
+            )
+        )
+        self._check_state(
+            ("cancelled",),
+            lambda c: self.env._(
+                "Only a cancelled conversation can be reopened; “%(name)s” is "
+                "%(state)s.",
+                name=c.display_name,
+                state=c._state_label(),
+            ),
+        )
+        self.sudo().write({"state": "preparing", "cancel_reason": False})
+        self.activity_update()
+        return True
+
+    def action_open_reschedule_wizard(self):
+        self.ensure_one()
+        self._check_can_reschedule()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reschedule the conversation"),
+            "res_model": "hr.goede.gesprek.reschedule",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_conversation_id": self.id},
+        }
+
+    def _check_can_reschedule(self):
+        self._check_participant(
+            lambda c: self.env._(
+                "Only the employee, a conversation partner or HR can reschedule "
+                "“%(name)s”.",
+                name=c.display_name,
+            )
+        )
+        self._check_state(
+            ("planned",),
+            lambda c: self.env._(
+                "Only a planned conversation can be rescheduled; “%(name)s” is "
+                "%(state)s.",
+                name=c.display_name,
+                state=c._state_label(),
+            ),
+        )
+
+    def _do_reschedule(self, date_start, reason, duration=None, location=None):
+        self.ensure_one()
+        self._check_can_reschedule()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(
+                self.env._(
+                    "Give a reason for moving “%(name)s”.", name=self.display_name
+                )
+            )
+        if not date_start:
+            raise UserError(self.env._("Choose the new date and time."))
+        date_start = fields.Datetime.to_datetime(date_start)
+        if date_start == self.date_start and duration in (None, self.duration):
+            raise UserError(
+                self.env._(
+                    "The new date of “%(name)s” is the same as the current one.",
+                    name=self.display_name,
+                )
+            )
+        old_date = self.date_start
+        vals = {
+            "date_start": date_start,
+            "reschedule_count": self.reschedule_count + 1,
+            "last_reschedule_reason": reason,
+        }
+        if duration is not None:
+            vals["duration"] = duration
+        if location is not None:
+            vals["location"] = location
+        # Rights were checked above; the count and reason are workflow fields.
+        self.sudo().write(vals)
+        self.message_post(
+            body=self.env._(
+                "Rescheduled from %(old)s to %(new)s. Reason: %(reason)s",
+                old=self._format_datetime(old_date),
+                new=self._format_datetime(date_start),
+                reason=reason,
+            ),
+            subtype_xmlid="hr_goede_gesprek.mt_conversation_rescheduled",
+        )
+        self.activity_update()
+        return True
+
+    def _format_datetime(self, value):
+        if not value:
+            return ""
+        return fields.Datetime.to_string(
+            fields.Datetime.context_timestamp(self, value)
+        )[:16]
+
+    # ------------------------------------------------------------------
+    # Actions: amend, print
+    # ------------------------------------------------------------------
+    def action_amend(self):
+        self.ensure_one()
+        self._check_can_amend()
+        new_version = self._do_amend()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new_version.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _check_can_amend(self):
+        self._check_participant(
+            lambda c: self.env._(
+                "Only the employee, a conversation partner or HR can amend the "
+                "report of “%(name)s”.",
+                name=c.display_name,
+            )
+        )
+        for conversation in self:
+            if not conversation.report_locked or conversation.state != "done":
+                raise UserError(
+                    self.env._(
+                        "Only a signed report can be amended; “%(name)s” is not "
+                        "signed by both parties yet.",
+                        name=conversation.display_name,
+                    )
+                )
+            if conversation.next_version_id:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” was already amended; amend its latest version.",
+                        name=conversation.display_name,
+                    )
+                )
+
+    def _do_amend(self):
+        self.ensure_one()
+        # Rights were checked in _check_can_amend; the link between versions is
+        # a workflow field, and the old version stays locked.
+        new_version = self.sudo().copy(
+            {
+                "previous_version_id": self.id,
+                "state": "held",
+                "date_start": self.date_start,
+                "report_summary": self.report_summary,
+                "employee_view": self.employee_view,
+                "partner_view": self.partner_view,
+                "agenda_shared_date": self.agenda_shared_date,
+            }
+        )
+        self.env["hr.goede.gesprek.agenda.line"].sudo().create(
+            [
+                {
+                    **line._get_copy_values(),
+                    "conversation_id": new_version.id,
+                    "discussed": line.discussed,
+                    "notes": line.notes,
+                    "carry_over": line.carry_over,
+                }
+                for line in self.agenda_line_ids
+            ]
+        )
+        self.sudo().write({"next_version_id": new_version.id})
+        self.message_post(
+            body=self.env._(
+                "Amended by a new version: %(name)s", name=new_version.display_name
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        new_version.message_post(
+            body=self.env._(
+                "New version of the signed report %(name)s.", name=self.display_name
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return new_version.with_env(self.env)
+
+    def action_print_report(self):
+        self.check_access("read")
+        self._check_state(
+            ("held", "report", "done"),
+            lambda c: self.env._(
+                "“%(name)s” has no report to print yet.", name=c.display_name
+            ),
+        )
+        return self.env.ref(
+            "hr_goede_gesprek.action_report_goede_gesprek"
+        ).report_action(self)
+
+    # ------------------------------------------------------------------
+    # Helpers: calendar, carry-over, activities, tracking
+    # ------------------------------------------------------------------
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[
+            self.state
+        ].lower()
+
+    def _sync_calendar_event(self):
+        """Create or update the calendar event of planned conversations."""
+        model_id = self.env["ir.model"]._get_id(self._name)
+        # The event mirrors the conversation: rights were checked on the
+        # conversation, and the organiser's event must be updated by either party.
+        for conversation in self.sudo():
+            vals = {
+                "name": conversation.name,
+                "start": conversation.date_start,
+                "stop": conversation.date_stop,
+                "duration": conversation.duration,
+                "location": conversation.location or False,
+                "partner_ids": [
+                    Command.set(conversation._get_participant_partners().ids)
+                ],
+                "privacy": "private",
+                "res_model_id": model_id,
+                "res_id": conversation.id,
+            }
+            if conversation.calendar_event_id:
+                conversation.calendar_event_id.write(vals)
+            else:
+                vals["user_id"] = (
+                    conversation.employee_id.user_id.id or self.env.user.id
+                )
+                event = self.env["calendar.event"].sudo().create(vals)
+                conversation.write({"calendar_event_id": event.id})
+
+    def _carry_over_agenda(self):
+        """Copy open agenda items of done conversations to the next one.
+
+        The next conversation is the employee's earliest one in preparation or
+        planned. One search for all targets, one create for all items.
+        """
+        # The items stay within the same employee's conversations; the user
+        # completing a conversation need not be a partner of the next one.
+        conversations = self.sudo().filtered(
+            lambda c: c.state == "done" and not c.previous_version_id
+        )
+        if not conversations:
+            return
+        targets = self.sudo().search(
+            [
+                ("employee_id", "in", conversations.employee_id.ids),
+                ("state", "in", OPEN_STATES),
+                ("previous_version_id", "=", False),
+                ("id", "not in", conversations.ids),
+            ],
+            order="date_start asc, id asc",
+        )
+        target_by_employee = {}
+        for target in targets:
+            target_by_employee.setdefault(target.employee_id.id, target)
+        vals_list = []
+        for conversation in conversations:
+            target = target_by_employee.get(conversation.employee_id.id)
+            if target:
+                vals_list += (
+                    conversation.agenda_line_ids._get_open_items()._prepare_carry_over(
+                        target
+                    )
+                )
+        self.env["hr.goede.gesprek.agenda.line"].sudo().create(vals_list)
+
+    def _pull_carried_over_items(self):
+        """New conversations pull the open items of the employee's past ones."""
+        new = self.filtered(
+            lambda c: c.state in OPEN_STATES and not c.previous_version_id
+        )
+        if not new:
+            return
+        # Past items of the same employee, possibly with other partners.
+        lines = (
+            self.env["hr.goede.gesprek.agenda.line"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", new.employee_id.ids),
+                    ("conversation_id.state", "=", "done"),
+                    ("conversation_id.previous_version_id", "=", False),
+                    ("carried_to_ids", "=", False),
+                    "|",
+                    ("carry_over", "=", True),
+                    ("discussed", "=", False),
+                ]
+            )
+        )
+        target_by_employee = {}
+        for conversation in new.sorted(lambda c: (not c.date_start, c.date_start or 0)):
+            target_by_employee.setdefault(conversation.employee_id.id, conversation)
+        vals_list = []
+        for line in lines:
+            vals_list += line._prepare_carry_over(
+                target_by_employee[line.employee_id.id]
+            )
+        self.env["hr.goede.gesprek.agenda.line"].sudo().create(vals_list)
+
+    def activity_update(self):
+        """The one place where activities follow the state."""
+        prepare = "hr_goede_gesprek.mail_activity_type_prepare_agenda"
+        sign = "hr_goede_gesprek.mail_activity_type_sign_report"
+        to_unlink_prepare = self.browse()
+        to_unlink_sign = self.browse()
+        for conversation in self:
+            employee_user = conversation.employee_id.user_id
+            if (
+                conversation.state in OPEN_STATES
+                and not conversation.agenda_shared_date
+            ):
+                if employee_user:
+                    conversation._activity_schedule_once(
+                        prepare,
+                        employee_user,
+                        conversation._get_agenda_deadline(),
+                        self.env._("Set the agenda of your conversation and share it."),
+                    )
+            elif conversation.state in OPEN_STATES:
+                conversation.activity_feedback([prepare])
+            else:
+                to_unlink_prepare |= conversation
+            if conversation.state == "report":
+                for party, users in (
+                    ("employee", employee_user),
+                    ("partner", conversation.partner_user_ids),
+                ):
+                    if conversation[f"{party}_signed_date"]:
+                        signer = conversation[f"{party}_signed_by_id"]
+                        for user in users:
+                            conversation.activity_feedback(
+                                [sign],
+                                user_id=user.id,
+                                feedback=self.env._(
+                                    "Signed by %(user)s", user=signer.name
+                                ),
+                            )
+                        continue
+                    for user in users:
+                        conversation._activity_schedule_once(
+                            sign,
+                            user,
+                            fields.Date.context_today(self) + timedelta(days=7),
+                            self.env._(
+                                "Read the report and sign it as seen or agreed."
+                            ),
+                        )
+            elif conversation.state == "done":
+                conversation.activity_feedback([sign])
+            else:
+                to_unlink_sign |= conversation
+        to_unlink_prepare.activity_unlink([prepare])
+        to_unlink_sign.activity_unlink([sign])
+
+    def _activity_schedule_once(self, xmlid, user, deadline, note):
+        self.ensure_one()
+        activity_type = self.env.ref(xmlid)
+        existing = self.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type and a.user_id == user
+        )
+        if existing:
+            existing.date_deadline = deadline
+            return existing
+        return self.activity_schedule(
+            xmlid, date_deadline=deadline, note=note, user_id=user.id
+        )
+
+    def _get_agenda_deadline(self):
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        if not self.date_start:
+            return today + timedelta(days=7)
+        days = self.company_id.goede_gesprek_agenda_days
+        deadline = fields.Datetime.context_timestamp(
+            self, self.date_start
+        ).date() - timedelta(days=days)
+        return max(deadline, today)
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        if "state" in init_values:
+            xmlid = {
+                "planned": "hr_goede_gesprek.mt_conversation_planned",
+                "held": "hr_goede_gesprek.mt_conversation_held",
+                "report": "hr_goede_gesprek.mt_conversation_report",
+                "done": "hr_goede_gesprek.mt_conversation_done",
+                "cancelled": "hr_goede_gesprek.mt_conversation_cancelled",
+            }.get(self.state)
+            if xmlid:
+                return self.env.ref(xmlid)
+        return super()._track_subtype(init_values)

@@ -1,0 +1,112 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.tests import TransactionCase, new_test_user
+
+GROUP_MANAGER = "base.group_user,hr_goede_gesprek.group_goede_gesprek_manager"
+GROUP_OFFICER = "base.group_user,hr_goede_gesprek.group_goede_gesprek_officer"
+GROUP_ADMIN = "base.group_user,hr_goede_gesprek.group_goede_gesprek_admin"
+
+PLANNED_AT = "2026-03-10 10:00:00"
+BEFORE = "2026-03-02 09:00:00"
+AFTER = "2026-03-10 12:00:00"
+
+
+class GoedeGesprekCase(TransactionCase):
+    """One user per role, with their employee records.
+
+    manager (Maria) leads the team of employee (Eva) and other (Otto);
+    hr_adviser is an HR officer who is also an employee (Hanna).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
+        cls.company = cls.env.company
+        cls.user_employee = new_test_user(
+            cls.env, "gg_employee", groups="base.group_user", name="Eva Employee"
+        )
+        cls.user_other = new_test_user(
+            cls.env, "gg_other", groups="base.group_user", name="Otto Other"
+        )
+        cls.user_manager = new_test_user(
+            cls.env, "gg_manager", groups=GROUP_MANAGER, name="Maria Manager"
+        )
+        cls.user_officer = new_test_user(
+            cls.env, "gg_officer", groups=GROUP_OFFICER, name="Hanna HR"
+        )
+        cls.user_admin = new_test_user(
+            cls.env, "gg_admin", groups=GROUP_ADMIN, name="Anton Admin"
+        )
+        cls.user_portal = new_test_user(
+            cls.env, "gg_portal", groups="base.group_portal", name="Piet Portal"
+        )
+        Employee = cls.env["hr.employee"]
+        cls.emp_manager = Employee.create(
+            {"name": "Maria Manager", "user_id": cls.user_manager.id}
+        )
+        cls.department = cls.env["hr.department"].create(
+            {"name": "Public Works", "manager_id": cls.emp_manager.id}
+        )
+        cls.emp_employee = Employee.create(
+            {
+                "name": "Eva Employee",
+                "user_id": cls.user_employee.id,
+                "parent_id": cls.emp_manager.id,
+                "department_id": cls.department.id,
+            }
+        )
+        cls.emp_other = Employee.create(
+            {
+                "name": "Otto Other",
+                "user_id": cls.user_other.id,
+                "parent_id": cls.emp_manager.id,
+            }
+        )
+        cls.emp_officer = Employee.create(
+            {"name": "Hanna HR", "user_id": cls.user_officer.id}
+        )
+        cls.Conversation = cls.env["hr.goede.gesprek"]
+
+    # Helpers run every step as the user who would take it in real life.
+    def _new(self, employee=None, user=None, **vals):
+        employee = employee or self.emp_employee
+        user = user or employee.user_id or self.env.user
+        return (
+            self.Conversation.with_user(user)
+            .create({"employee_id": employee.id, **vals})
+            .with_env(self.env)
+        )
+
+    def _planned(self, **vals):
+        conversation = self._new(
+            date_start=PLANNED_AT, duration=1.5, location="Room 1", **vals
+        )
+        with freeze_time(BEFORE):
+            conversation.with_user(self.user_employee).action_plan()
+        return conversation
+
+    def _held(self, **vals):
+        conversation = self._planned(**vals)
+        with freeze_time(AFTER):
+            conversation.with_user(self.user_employee).action_hold()
+        return conversation
+
+    def _in_report(self, summary="<p>We discussed the new project.</p>", **vals):
+        conversation = self._held(**vals)
+        author = (
+            self.user_manager
+            if conversation.report_author == "partner"
+            else self.user_employee
+        )
+        conversation.with_user(author).report_summary = summary
+        conversation.with_user(author).action_submit_report()
+        return conversation
+
+    def _done(self, **vals):
+        conversation = self._in_report(**vals)
+        conversation.with_user(self.user_employee)._do_sign("employee", "seen")
+        conversation.with_user(self.user_manager)._do_sign("partner", "agreed")
+        return conversation
