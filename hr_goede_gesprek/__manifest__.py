@@ -16,6 +16,7 @@
         "security/hr_goede_gesprek_groups.xml",
         "security/ir.model.access.csv",
         "security/hr_goede_gesprek_security.xml",
+        "security/hr_goede_gesprek_topic_security.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/hr_goede_gesprek_topic_data.xml",
