@@ -76,22 +76,25 @@ class TestEmployee(GoedeGesprekCaseB):
 
     def test_no_conversation_in_twelve_months(self):
         Employee = self.env["hr.employee"]
+        ours = self.emp_employee | self.emp_colleague | self.emp_manager
+        scope = [("id", "in", ours.ids)]
         domain = [
             "|",
             ("last_goede_gesprek_date", "=", False),
             ("last_goede_gesprek_date", "<", "2025-06-15"),
         ]
-        found = Employee.search(domain)
-        self.assertNotIn(self.emp_employee, found)
-        self.assertIn(self.emp_colleague, found, "last one in 2024")
-        self.assertIn(self.emp_manager, found, "never had one")
         self.assertEqual(
-            Employee.search([("last_goede_gesprek_date", ">=", "2026-01-01")]),
+            Employee.search(scope + domain),
+            self.emp_colleague | self.emp_manager,
+            "last one in 2024, and never had one",
+        )
+        self.assertEqual(
+            Employee.search(scope + [("last_goede_gesprek_date", ">=", "2026-01-01")]),
             self.emp_employee,
         )
-        self.assertNotIn(
-            self.emp_employee,
-            Employee.search([("last_goede_gesprek_date", "=", False)]),
+        self.assertEqual(
+            Employee.search(scope + [("last_goede_gesprek_date", "!=", False)]),
+            self.emp_employee | self.emp_colleague,
         )
 
     def _make_employees(self, count):
