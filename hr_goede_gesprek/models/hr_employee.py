@@ -3,6 +3,7 @@
 import operator as py_operator
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .hr_goede_gesprek_agreement import OPEN_STATES
 
@@ -118,7 +119,12 @@ class HrEmployee(models.Model):
 
     def _search_last_goede_gesprek_date(self, operator, value):
         if operator not in OPERATORS:
-            return [("id", "=", 0)] if operator else []
+            raise UserError(
+                self.env._(
+                    "Operator %(operator)s is not supported on the last conversation.",
+                    operator=operator,
+                )
+            )
         ids, negate = self._search_last_goede_gesprek_date_ids(operator, value)
         return [("id", "not in" if negate else "in", ids)]
 

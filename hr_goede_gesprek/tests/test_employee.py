@@ -4,6 +4,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_b import GoedeGesprekCaseB
@@ -74,6 +75,22 @@ class TestEmployee(GoedeGesprekCaseB):
         )
         self.assertFalse(by_colleague.goede_gesprek_visible)
 
+    def test_forms_show_the_smart_button(self):
+        public_arch = (
+            self.env["hr.employee.public"]
+            .with_user(self.user_employee)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="action_open_goede_gesprek"', public_arch)
+        self.assertIn('name="goede_gesprek_count"', public_arch)
+        private_arch = (
+            self.env["hr.employee"]
+            .with_user(self.user_officer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="action_open_goede_gesprek"', private_arch)
+        self.assertIn('name="last_goede_gesprek_date"', private_arch)
+
     def test_no_conversation_in_twelve_months(self):
         Employee = self.env["hr.employee"]
         ours = self.emp_employee | self.emp_colleague | self.emp_manager
@@ -96,6 +113,8 @@ class TestEmployee(GoedeGesprekCaseB):
             Employee.search(scope + [("last_goede_gesprek_date", "!=", False)]),
             self.emp_employee | self.emp_colleague,
         )
+        with self.assertRaises(UserError):
+            Employee.search([("last_goede_gesprek_date", "ilike", "2026")])
 
     def _make_employees(self, count):
         employees = self.env["hr.employee"].create(
