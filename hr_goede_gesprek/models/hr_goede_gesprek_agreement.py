@@ -1,6 +1,19 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+"""Agreements (afspraken) made in a good conversation.
+
+An agreement is final only when both parties confirm it; if one declines, the two
+talk again. Every public ``action_*`` checks who may act (``_check_can_*``) and
+delegates to a ``_do_*`` helper, then calls the single ``activity_update()``.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+OPEN_STATES = ("proposed", "agreed", "talk_again")
+# Fields that make up the content of an agreement: changing them after both
+# parties agreed would change what was agreed.
+CONTENT_FIELDS = {"name", "description", "kind", "owner", "deadline"}
 
 
 class HrGoedeGesprekAgreement(models.Model):
@@ -8,15 +21,36 @@ class HrGoedeGesprekAgreement(models.Model):
     _description = "Good Conversation Agreement"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
+    _check_company_auto = True
 
     name = fields.Char(string="Agreement", required=True, tracking=True)
     description = fields.Text()
     conversation_id = fields.Many2one(
-        "hr.goede.gesprek", ondelete="cascade", index=True
+        "hr.goede.gesprek", ondelete="cascade", index=True, check_company=True
     )
-    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        compute="_compute_employee_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        tracking=True,
+    )
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        index=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        default=lambda self: self.env.company,
+    )
+    department_id = fields.Many2one(
+        related="employee_id.department_id", store=True, string="Department"
     )
     kind = fields.Selection(
         [
@@ -27,11 +61,16 @@ class HrGoedeGesprekAgreement(models.Model):
         ],
         default="development",
         required=True,
+        tracking=True,
     )
+    # The formal-layer issue adds a flag for agreements with consequences for the
+    # employment terms (a decision letter); keep ``kind`` free of that concern.
     owner = fields.Selection(
         [("employee", "Employee"), ("manager", "Manager"), ("both", "Both")],
         default="employee",
         required=True,
+        tracking=True,
+        help="Who carries out the agreement.",
     )
     deadline = fields.Date(tracking=True)
     state = fields.Selection(
@@ -49,6 +88,317 @@ class HrGoedeGesprekAgreement(models.Model):
         copy=False,
         index=True,
     )
-    employee_confirmed = fields.Boolean(copy=False, readonly=True)
-    manager_confirmed = fields.Boolean(copy=False, readonly=True)
+    employee_confirmed = fields.Boolean(copy=False, readonly=True, tracking=True)
+    manager_confirmed = fields.Boolean(copy=False, readonly=True, tracking=True)
+    decline_reason = fields.Text(copy=False, readonly=True)
     done_date = fields.Date(copy=False, readonly=True)
+    realised_on_time = fields.Boolean(
+        compute="_compute_realised_on_time",
+        store=True,
+        help="Done, and no later than the deadline (if there is one).",
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    is_open = fields.Boolean(compute="_compute_is_open")
+    # user-dependent flags, used by the views only; the checks live in Python
+    is_employee_side = fields.Boolean(compute="_compute_user_side")
+    is_manager_side = fields.Boolean(compute="_compute_user_side")
+    can_confirm = fields.Boolean(compute="_compute_user_side")
+
+    @api.depends("conversation_id.employee_id")
+    def _compute_employee_id(self):
+        for agreement in self:
+            if agreement.conversation_id:
+                agreement.employee_id = agreement.conversation_id.employee_id
+
+    @api.depends("conversation_id.company_id", "employee_id.company_id")
+    def _compute_company_id(self):
+        for agreement in self:
+            agreement.company_id = (
+                agreement.conversation_id.company_id
+                or agreement.employee_id.company_id
+                or agreement.company_id
+                or self.env.company
+            )
+
+    @api.depends("state", "done_date", "deadline")
+    def _compute_realised_on_time(self):
+        for agreement in self:
+            agreement.realised_on_time = agreement.state == "done" and (
+                not agreement.deadline
+                or (agreement.done_date and agreement.done_date <= agreement.deadline)
+            )
+
+    @api.depends("state", "deadline")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for agreement in self:
+            agreement.is_overdue = bool(
+                agreement.state in OPEN_STATES
+                and agreement.deadline
+                and agreement.deadline < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Operation not supported."))
+        domain = [
+            ("state", "in", OPEN_STATES),
+            ("deadline", "<", fields.Date.context_today(self)),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", "&", *domain]
+
+    @api.depends("state")
+    def _compute_is_open(self):
+        for agreement in self:
+            agreement.is_open = agreement.state in OPEN_STATES
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state",
+        "employee_confirmed",
+        "manager_confirmed",
+        "employee_id.user_id",
+        "employee_id.parent_id.user_id",
+        "conversation_id.partner_employee_ids.user_id",
+    )
+    def _compute_user_side(self):
+        for agreement in self:
+            employee_side = agreement._is_employee_side()
+            manager_side = agreement._is_manager_side()
+            agreement.is_employee_side = employee_side
+            agreement.is_manager_side = manager_side
+            agreement.can_confirm = agreement.state == "proposed" and (
+                (employee_side and not agreement.employee_confirmed)
+                or (manager_side and not agreement.manager_confirmed)
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        agreements = super().create(vals_list)
+        # only an agreement created as agreed (e.g. imported) needs a follow-up
+        agreements.filtered(lambda a: a.state == "agreed").activity_update()
+        return agreements
+
+    def write(self, vals):
+        if CONTENT_FIELDS & set(vals):
+            closed = self.filtered(lambda a: a.state not in ("proposed", "talk_again"))
+            if closed:
+                raise UserError(
+                    self.env._(
+                        "The agreement “%(name)s” can no longer be changed: it has "
+                        "been %(state)s. Cancel it and make a new agreement instead.",
+                        name=closed[0].name,
+                        state=closed[0]._state_label(),
+                    )
+                )
+            # a changed proposal has to be confirmed again by both parties
+            vals = dict(vals, employee_confirmed=False, manager_confirmed=False)
+        return super().write(vals)
+
+    def _state_label(self):
+        self.ensure_one()
+        selection = self._fields["state"]._description_selection(self.env)
+        return dict(selection)[self.state]
+
+    # ------------------------------------------------------------------
+    # Who is who
+    # ------------------------------------------------------------------
+    def _is_employee_side(self, user=None):
+        self.ensure_one()
+        user = user or self.env.user
+        return bool(self.sudo().employee_id.user_id == user)
+
+    def _is_manager_side(self, user=None):
+        """The employee's manager, or a partner of the conversation."""
+        self.ensure_one()
+        user = user or self.env.user
+        # sudo: the manager's user is on hr.employee, which plain users cannot
+        # read; only a comparison of ids comes out of it.
+        agreement = self.sudo()
+        return bool(
+            user == agreement.employee_id.parent_id.user_id
+            or user in agreement.conversation_id.partner_employee_ids.user_id
+        )
+
+    def _is_party(self, user=None):
+        return self._is_employee_side(user) or self._is_manager_side(user)
+
+    def _is_hr_officer(self):
+        return self.env.user.has_group("hr_goede_gesprek.group_goede_gesprek_officer")
+
+    def _raise_not_party(self):
+        raise AccessError(
+            self.env._(
+                "Only the employee and their manager or conversation partner may "
+                "act on the agreement “%(name)s”.",
+                name=self[:1].name,
+            )
+        )
+
+    def _raise_wrong_state(self, action):
+        raise UserError(
+            self.env._(
+                "You cannot %(action)s the agreement “%(name)s” in its current state.",
+                action=action,
+                name=self[:1].name,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _check_can_confirm(self):
+        for agreement in self:
+            if not agreement._is_party():
+                agreement._raise_not_party()
+            if agreement.state != "proposed":
+                agreement._raise_wrong_state(self.env._("confirm"))
+
+    def _check_can_decline(self):
+        for agreement in self:
+            if not agreement._is_party():
+                agreement._raise_not_party()
+            if agreement.state != "proposed":
+                agreement._raise_wrong_state(self.env._("decline"))
+
+    def _check_can_propose_again(self):
+        for agreement in self:
+            if not agreement._is_party():
+                agreement._raise_not_party()
+            if agreement.state != "talk_again":
+                agreement._raise_wrong_state(self.env._("propose again"))
+
+    def _check_can_close(self):
+        for agreement in self:
+            if not agreement._is_party():
+                agreement._raise_not_party()
+            if agreement.state != "agreed":
+                agreement._raise_wrong_state(self.env._("close"))
+
+    def _check_can_cancel(self):
+        is_officer = self._is_hr_officer()
+        for agreement in self:
+            if not (is_officer or agreement._is_party()):
+                agreement._raise_not_party()
+            if agreement.state not in OPEN_STATES:
+                agreement._raise_wrong_state(self.env._("cancel"))
+
+    # ------------------------------------------------------------------
+    # Public actions
+    # ------------------------------------------------------------------
+    def action_confirm(self):
+        """Record the current user's confirmation (employee side, manager side)."""
+        self._check_can_confirm()
+        self._do_confirm(self.env.user)
+        return True
+
+    def action_decline(self):
+        self._check_can_decline()
+        self._do_decline()
+        return True
+
+    def action_propose_again(self):
+        self._check_can_propose_again()
+        self._do_propose_again()
+        return True
+
+    def action_mark_done(self):
+        self._check_can_close()
+        self._do_close("done")
+        return True
+
+    def action_mark_not_done(self):
+        self._check_can_close()
+        self._do_close("not_done")
+        return True
+
+    def action_cancel(self):
+        self._check_can_cancel()
+        self._do_cancel()
+        return True
+
+    # ------------------------------------------------------------------
+    # Transitions (no checks: callers check)
+    # ------------------------------------------------------------------
+    def _do_confirm(self, user):
+        for agreement in self:
+            vals = {}
+            if agreement._is_employee_side(user):
+                vals["employee_confirmed"] = True
+            if agreement._is_manager_side(user):
+                vals["manager_confirmed"] = True
+            employee_ok = vals.get("employee_confirmed", agreement.employee_confirmed)
+            manager_ok = vals.get("manager_confirmed", agreement.manager_confirmed)
+            if employee_ok and manager_ok:
+                vals["state"] = "agreed"
+            agreement.write(vals)
+        self.activity_update()
+
+    def _do_decline(self):
+        self.write(
+            {
+                "state": "talk_again",
+                "employee_confirmed": False,
+                "manager_confirmed": False,
+            }
+        )
+        self.activity_update()
+
+    def _do_propose_again(self):
+        self.write(
+            {
+                "state": "proposed",
+                "employee_confirmed": False,
+                "manager_confirmed": False,
+            }
+        )
+        self.activity_update()
+
+    def _do_close(self, state):
+        self.write({"state": state, "done_date": fields.Date.context_today(self)})
+        self.activity_update()
+
+    def _do_cancel(self):
+        self.write({"state": "cancelled"})
+        self.activity_update()
+
+    # ------------------------------------------------------------------
+    # Activities
+    # ------------------------------------------------------------------
+    def _get_followup_user(self):
+        """Who follows the agreement up: its owner (the employee leads)."""
+        self.ensure_one()
+        employee = self.sudo().employee_id
+        if self.owner == "manager":
+            return employee.parent_id.user_id or employee.user_id
+        return employee.user_id or employee.parent_id.user_id
+
+    def activity_update(self):
+        followup = "hr_goede_gesprek.mail_activity_type_follow_up_agreement"
+        to_feedback = self.browse()
+        to_unlink = self.browse()
+        for agreement in self:
+            if agreement.state == "agreed":
+                user = agreement._get_followup_user()
+                if user:
+                    agreement.activity_schedule(
+                        followup,
+                        date_deadline=agreement.deadline,
+                        summary=agreement.name,
+                        user_id=user.id,
+                    )
+            elif agreement.state in ("done", "not_done"):
+                to_feedback |= agreement
+            else:
+                to_unlink |= agreement
+        if to_feedback:
+            to_feedback.activity_feedback([followup])
+        if to_unlink:
+            to_unlink.activity_unlink([followup])

@@ -1,5 +1,11 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The conversation card (praatkaart): themes with topics and prompts.
+
+Shipped as data; each organisation edits, adds (e.g. its own core values) and
+archives themes and topics. A record without company is shared by all companies.
+"""
+
 from odoo import fields, models
 
 
@@ -7,22 +13,51 @@ class HrGoedeGesprekTopicGroup(models.Model):
     _name = "hr.goede.gesprek.topic.group"
     _description = "Conversation Card Theme"
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
+    description = fields.Text(translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company")
-    topic_ids = fields.One2many("hr.goede.gesprek.topic", "group_id")
+    color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Leave empty to share it with all companies."
+    )
+    topic_ids = fields.One2many("hr.goede.gesprek.topic", "group_id", string="Topics")
+    topic_count = fields.Integer(compute="_compute_topic_count")
+
+    def _compute_topic_count(self):
+        counts = dict(
+            self.env["hr.goede.gesprek.topic"]._read_group(
+                [("group_id", "in", self.ids)], ["group_id"], ["__count"]
+            )
+        )
+        for group in self:
+            group.topic_count = counts.get(group, 0)
 
 
 class HrGoedeGesprekTopic(models.Model):
     _name = "hr.goede.gesprek.topic"
     _description = "Conversation Card Topic"
     _order = "group_id, sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
-    group_id = fields.Many2one("hr.goede.gesprek.topic.group", string="Theme")
+    group_id = fields.Many2one(
+        "hr.goede.gesprek.topic.group",
+        string="Theme",
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
     prompt = fields.Text(translate=True, help="Questions that help prepare.")
+    sensitive = fields.Boolean(
+        string="Wellbeing topic",
+        help="Talk about it freely, but record only work-related agreements: "
+        "never health details or diagnoses.",
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company")
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Leave empty to share it with all companies."
+    )

@@ -3,3 +3,7 @@ from . import test_conversation
 from . import test_report_signing
 from . import test_access_rights
 from . import test_performance
+from . import test_agreement
+from . import test_employee
+from . import test_topic
+from . import test_ui

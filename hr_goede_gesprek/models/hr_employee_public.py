@@ -1,0 +1,51 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class HrEmployeePublic(models.Model):
+    _inherit = "hr.employee.public"
+
+    # Mirror of hr.employee for users without HR rights (the employee and their
+    # manager): computed with the reader's rights, so others see nothing.
+    goede_gesprek_count = fields.Integer(
+        compute="_compute_goede_gesprek_stats", string="Conversations"
+    )
+    last_goede_gesprek_date = fields.Datetime(
+        compute="_compute_goede_gesprek_stats", string="Last conversation"
+    )
+    next_goede_gesprek_date = fields.Datetime(
+        compute="_compute_goede_gesprek_stats", string="Next conversation"
+    )
+    goede_gesprek_open_agreement_count = fields.Integer(
+        compute="_compute_goede_gesprek_stats", string="Open agreements"
+    )
+    goede_gesprek_visible = fields.Boolean(compute="_compute_goede_gesprek_visible")
+
+    def _compute_goede_gesprek_stats(self):
+        # public employees share their ids with hr.employee
+        stats = self.env["hr.employee"]._get_goede_gesprek_stats(self._origin.ids)
+        empty = {"count": 0, "last": False, "next": False, "agreements": 0}
+        for employee in self:
+            values = stats.get(employee._origin.id, empty)
+            employee.goede_gesprek_count = values["count"]
+            employee.last_goede_gesprek_date = values["last"]
+            employee.next_goede_gesprek_date = values["next"]
+            employee.goede_gesprek_open_agreement_count = values["agreements"]
+
+    @api.depends_context("uid")
+    def _compute_goede_gesprek_visible(self):
+        user = self.env.user
+        for employee in self:
+            employee.goede_gesprek_visible = (
+                employee.user_id == user or employee.is_manager
+            )
+
+    def action_open_goede_gesprek(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_goede_gesprek.hr_goede_gesprek_action_employee"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action
