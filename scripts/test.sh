@@ -48,8 +48,14 @@ step() {  # step NAME COMMAND...: run, log, record the result
     return $rc
 }
 
+RPC_SERVER_PID=""
 cleanup() {
-    gg_psql dropdb --if-exists "$GG_TEST_DB" >/dev/null 2>&1
+    if [ -n "$RPC_SERVER_PID" ]; then
+        kill "$RPC_SERVER_PID" 2>/dev/null
+        wait "$RPC_SERVER_PID" 2>/dev/null
+        RPC_SERVER_PID=""
+    fi
+    gg_psql dropdb --if-exists --force "$GG_TEST_DB" >/dev/null 2>&1
     rm -rf "$GG_RUN/data/filestore/$GG_TEST_DB"
 }
 trap cleanup EXIT
@@ -138,10 +144,13 @@ rpc_tests() {
     local port pid rc
     port="$("$GG_VENV/bin/python" -c \
         'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-    gg_odoo -d "$GG_TEST_DB" --db-filter="^$GG_TEST_DB\$" --workers=2 --max-cron-threads=0 \
+    # Odoo itself in the background (not a shell function), so $! is its master.
+    "$GG_VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$GG_CONF" -d "$GG_TEST_DB" \
+        --db-filter="^$GG_TEST_DB\$" --workers=2 --max-cron-threads=0 \
         --http-interface=127.0.0.1 --http-port="$port" --log-level=warn \
         > "$LOGDIR/rpc-server.log" 2>&1 &
     pid=$!
+    RPC_SERVER_PID=$pid
     for _ in $(seq 1 60); do
         curl -fsS "http://127.0.0.1:$port/web/health" >/dev/null 2>&1 && break
         sleep 1
@@ -151,6 +160,7 @@ rpc_tests() {
     rc=$?
     kill "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
+    RPC_SERVER_PID=""
     cat "$LOGDIR/rpc-server.log"
     [ $rc -eq 0 ] && odoo_log_clean "$LOGDIR/rpc-server.log"
 }

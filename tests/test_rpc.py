@@ -48,6 +48,9 @@ def admin():
 def two_employees(admin):
     """Two internal users, each with an employee record, created over RPC."""
     users = []
+    _model, group_user = admin(
+        "ir.model.data", "check_object_reference", "base", "group_user"
+    )
     for login in ("rpc_anna", "rpc_bram"):
         user_id = admin(
             "res.users",
@@ -56,13 +59,7 @@ def two_employees(admin):
                 "name": login,
                 "login": login,
                 "password": f"{login}-pw-2026",
-                "groups_id": [
-                    (
-                        6,
-                        0,
-                        [admin("ir.model.data", "_xmlid_to_res_id", "base.group_user")],
-                    )
-                ],
+                "groups_id": [(6, 0, [group_user])],
             },
         )
         employee_id = admin(

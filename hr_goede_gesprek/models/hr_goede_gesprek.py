@@ -345,7 +345,13 @@ class HrGoedeGesprek(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
-                forbidden = WORKFLOW_FIELDS.intersection(vals)
+                # The form sends the statusbar's default state and empty
+                # workflow fields along: only a real value is refused.
+                forbidden = {
+                    fname
+                    for fname in WORKFLOW_FIELDS.intersection(vals)
+                    if vals[fname] and (fname, vals[fname]) != ("state", "preparing")
+                }
                 if forbidden:
                     raise AccessError(
                         self.env._(

@@ -64,6 +64,16 @@ class TestConversation(GoedeGesprekCase):
                 {"employee_id": self.emp_employee.id, "state": "done"}
             )
         self.assertEqual(conversation.state, "preparing")
+        # What the form sends along on creation (the statusbar's default, empty
+        # workflow fields) is no attempt to skip the workflow.
+        created = self.Conversation.with_user(self.user_employee).create(
+            {
+                "employee_id": self.emp_employee.id,
+                "state": "preparing",
+                "agenda_shared_date": False,
+            }
+        )
+        self.assertEqual(created.state, "preparing")
 
     def test_state_machine_and_calendar(self):
         conversation = self._planned()
