@@ -556,6 +556,7 @@ class HrGoedeGesprek(models.Model):
             tuple(self.env.companies.ids),
         )
 
+    @api.model
     def web_search_read(
         self, domain, specification, offset=0, limit=None, order=None, count_limit=None
     ):
@@ -574,6 +575,7 @@ class HrGoedeGesprek(models.Model):
         finally:
             _READ_CHECKED.reset(token)
 
+    @api.model
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
         records = super().search_fetch(
             domain, field_names, offset=offset, limit=limit, order=order
