@@ -557,6 +557,7 @@ class HrGoedeGesprek(models.Model):
         )
 
     @api.model
+    @api.readonly
     def web_search_read(
         self, domain, specification, offset=0, limit=None, order=None, count_limit=None
     ):
@@ -576,6 +577,7 @@ class HrGoedeGesprek(models.Model):
             _READ_CHECKED.reset(token)
 
     @api.model
+    @api.readonly
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
         records = super().search_fetch(
             domain, field_names, offset=offset, limit=limit, order=order

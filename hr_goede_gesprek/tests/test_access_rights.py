@@ -69,6 +69,18 @@ class TestAccessRights(GoedeGesprekCase):
         )
         self.assertEqual(found, 0)
 
+    def test_list_read_skips_only_what_its_search_checked(self):
+        spec = {"name": {}, "report_summary": {}}
+        Conversation = self.Conversation.with_user(self.user_other)
+        result = Conversation.web_search_read([], spec)
+        self.assertFalse(
+            {row["id"] for row in result["records"]}
+            & set(self._visible(self.user_employee).ids)
+        )
+        # The shortcut ends with the call.
+        with self.assertRaises(AccessError):
+            self.own.with_user(self.user_other).web_read(spec)
+
     def test_write_matrix(self):
         self.own.with_user(self.user_employee).location = "Garden"
         self.own.with_user(self.user_manager).location = "Office"
