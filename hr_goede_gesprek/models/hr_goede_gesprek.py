@@ -10,6 +10,7 @@ check passed; a direct ``write`` of those fields by any user, also over RPC,
 is refused. A signed report is locked for everyone, the superuser included.
 """
 
+import contextvars
 import functools
 from collections import defaultdict
 from datetime import timedelta
@@ -58,9 +59,19 @@ LOCK_FREE_FIELDS = frozenset(
 )
 LOCK_FREE_PREFIXES = ("message_", "activity_")
 CALENDAR_FIELDS = frozenset(
-    {"date_start", "duration", "location", "employee_id", "partner_employee_ids"}
+    {
+        "date_start",
+        "duration",
+        "location",
+        "employee_id",
+        "partner_employee_ids",
+        "companion_user_id",
+    }
 )
 OPEN_STATES = ("preparing", "planned")
+# Conversations a running ``web_search_read`` found with the read rules applied:
+# (key of the environment, set of ids). Never reachable from a request's data.
+_READ_CHECKED = contextvars.ContextVar("hr_goede_gesprek_read_checked", default=None)
 
 
 class HrGoedeGesprek(models.Model):
@@ -71,7 +82,9 @@ class HrGoedeGesprek(models.Model):
     _check_company_auto = True
     _rec_names_search = ["name", "employee_id.name"]
 
-    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    name = fields.Char(
+        compute="_compute_name", store=True, readonly=False, precompute=True
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -83,9 +96,16 @@ class HrGoedeGesprek(models.Model):
         check_company=True,
         ondelete="cascade",
     )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
+    # Stored computes are precomputed: they go into the INSERT of the record
+    # instead of a second UPDATE.
+    employee_user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, precompute=True
+    )
     department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
+        related="employee_id.department_id",
+        store=True,
+        precompute=True,
+        string="Department",
     )
     # Conversation partners: by default the employee's manager; or an HR adviser;
     # possibly several. Their users get access to the conversation.
@@ -107,9 +127,23 @@ class HrGoedeGesprek(models.Model):
         store=True,
         string="Partner users",
     )
+    # The partners' names as one stored text: lists show them without reading
+    # the partner table and the employees for every row.
+    partner_names = fields.Char(
+        compute="_compute_partner_names", store=True, string="Partners"
+    )
     companion_name = fields.Char(
         string="Companion",
         help="Someone the employee brings to the conversation, announced beforehand.",
+    )
+    companion_user_id = fields.Many2one(
+        "res.users",
+        string="Companion (user)",
+        domain="[('share', '=', False)]",
+        tracking=True,
+        index="btree_not_null",
+        help="The companion's user, if they have one: they are invited to the "
+        "meeting and can read this conversation and its agenda, nothing else.",
     )
     companion_announced = fields.Boolean(string="Companion announced")
     chair = fields.Selection(PARTY, default="employee", required=True)
@@ -125,7 +159,9 @@ class HrGoedeGesprek(models.Model):
     )
     date_start = fields.Datetime(string="Date", tracking=True, copy=False)
     duration = fields.Float(default=1.0, help="Duration in hours.", tracking=True)
-    date_stop = fields.Datetime(compute="_compute_date_stop", store=True)
+    date_stop = fields.Datetime(
+        compute="_compute_date_stop", store=True, precompute=True
+    )
     location = fields.Char(tracking=True)
     privacy_sharing = fields.Selection(
         [
@@ -179,7 +215,9 @@ class HrGoedeGesprek(models.Model):
     partner_signed_date = fields.Datetime(copy=False, readonly=True)
     partner_signed_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     partner_signature = fields.Binary(copy=False, attachment=True, readonly=True)
-    report_locked = fields.Boolean(compute="_compute_report_locked", store=True)
+    report_locked = fields.Boolean(
+        compute="_compute_report_locked", store=True, precompute=True
+    )
     report_attachment_id = fields.Many2one("ir.attachment", copy=False, readonly=True)
     previous_version_id = fields.Many2one(
         "hr.goede.gesprek",
@@ -227,6 +265,13 @@ class HrGoedeGesprek(models.Model):
     def _compute_partner_user_ids(self):
         for conversation in self:
             conversation.partner_user_ids = conversation.partner_employee_ids.user_id
+
+    @api.depends("partner_employee_ids.name")
+    def _compute_partner_names(self):
+        for conversation in self:
+            conversation.partner_names = ", ".join(
+                conversation.partner_employee_ids.sorted("name").mapped("name")
+            )
 
     @api.depends("date_start", "duration")
     def _compute_date_stop(self):
@@ -503,6 +548,45 @@ class HrGoedeGesprek(models.Model):
                     )
                 )
 
+    def _read_checked_key(self):
+        return (
+            id(self.env.transaction),
+            self.env.uid,
+            self.env.su,
+            tuple(self.env.companies.ids),
+        )
+
+    @api.model
+    @api.readonly
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        """The search applies the read rules: reading its results need not
+        check them a second time (one query less for every list)."""
+        token = _READ_CHECKED.set((self._read_checked_key(), set()))
+        try:
+            return super().web_search_read(
+                domain,
+                specification,
+                offset=offset,
+                limit=limit,
+                order=order,
+                count_limit=count_limit,
+            )
+        finally:
+            _READ_CHECKED.reset(token)
+
+    @api.model
+    @api.readonly
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        records = super().search_fetch(
+            domain, field_names, offset=offset, limit=limit, order=order
+        )
+        checked = _READ_CHECKED.get()
+        if checked and checked[0] == records._read_checked_key():
+            checked[1].update(records._ids)
+        return records
+
     def _check_access(self, operation):
         """Evaluate the read rules in SQL rather than in Python.
 
@@ -511,6 +595,18 @@ class HrGoedeGesprek(models.Model):
         partner users): several queries per batch. One SQL query answers the
         same question with the same rules, whatever the number of records.
         """
+        checked = _READ_CHECKED.get()
+        if (
+            operation == "read"
+            and checked
+            and checked[0] == self._read_checked_key()
+            and checked[1].issuperset(self._ids)
+            and self.env["ir.model.access"].check(
+                self._name, operation, raise_exception=False
+            )
+        ):
+            # Found by the search of the running web_search_read, as this user.
+            return None
         if (
             operation != "read"
             or self.env.su
@@ -765,7 +861,8 @@ class HrGoedeGesprek(models.Model):
         )
 
     def _get_participant_partners(self):
-        """The contacts of the employee and of every conversation partner."""
+        """The contacts of the employee, every conversation partner and the
+        companion (if they have a user)."""
         # The work contacts of employees are needed to invite them; reading
         # them does not depend on HR rights.
         conversations = self.sudo()
@@ -773,6 +870,7 @@ class HrGoedeGesprek(models.Model):
             conversations.employee_id.work_contact_id
             | conversations.partner_employee_ids.work_contact_id
             | conversations.partner_user_ids.partner_id
+            | conversations.companion_user_id.partner_id
         )
 
     # ------------------------------------------------------------------
@@ -1384,14 +1482,22 @@ class HrGoedeGesprek(models.Model):
                         )
             elif conversation.state == "done":
                 conversation.activity_feedback([sign])
-            else:
+            elif conversation.state == "cancelled":
+                # Signing activities exist only in "report", which is left for
+                # "done" (feedback above) or "cancelled": nothing to remove in
+                # the other states, and no query spent on new conversations.
                 to_unlink_sign |= conversation
-        to_unlink_prepare.activity_unlink([prepare])
-        to_unlink_sign.activity_unlink([sign])
+        if to_unlink_prepare:
+            to_unlink_prepare.activity_unlink([prepare])
+        if to_unlink_sign:
+            to_unlink_sign.activity_unlink([sign])
 
     def _activity_schedule_once(self, xmlid, user, deadline, note):
         self.ensure_one()
-        activity_type = self.env.ref(xmlid)
+        # Cached id lookup: ``env.ref`` would also query that the type exists.
+        activity_type = self.env["mail.activity.type"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(xmlid)
+        )
         existing = self.activity_ids.filtered(
             lambda a: a.activity_type_id == activity_type and a.user_id == user
         )

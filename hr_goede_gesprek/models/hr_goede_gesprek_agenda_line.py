@@ -20,8 +20,12 @@ class HrGoedeGesprekAgendaLine(models.Model):
     conversation_id = fields.Many2one(
         "hr.goede.gesprek", required=True, ondelete="cascade", index=True
     )
-    employee_id = fields.Many2one(related="conversation_id.employee_id", store=True)
-    company_id = fields.Many2one(related="conversation_id.company_id", store=True)
+    employee_id = fields.Many2one(
+        related="conversation_id.employee_id", store=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="conversation_id.company_id", store=True, precompute=True
+    )
     sequence = fields.Integer(default=10)
     author = fields.Selection(
         [("employee", "Employee"), ("partner", "Conversation partner")],

@@ -50,7 +50,10 @@ class HrGoedeGesprekAgreement(models.Model):
         default=lambda self: self.env.company,
     )
     department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
+        related="employee_id.department_id",
+        store=True,
+        precompute=True,
+        string="Department",
     )
     kind = fields.Selection(
         [
@@ -95,6 +98,7 @@ class HrGoedeGesprekAgreement(models.Model):
     realised_on_time = fields.Boolean(
         compute="_compute_realised_on_time",
         store=True,
+        precompute=True,
         help="Done, and no later than the deadline (if there is one).",
     )
     is_overdue = fields.Boolean(

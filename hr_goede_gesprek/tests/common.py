@@ -2,7 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 GROUP_MANAGER = "base.group_user,hr_goede_gesprek.group_goede_gesprek_manager"
 GROUP_OFFICER = "base.group_user,hr_goede_gesprek.group_goede_gesprek_officer"
@@ -110,3 +113,74 @@ class GoedeGesprekCase(TransactionCase):
         conversation.with_user(self.user_employee)._do_sign("employee", "seen")
         conversation.with_user(self.user_manager)._do_sign("partner", "agreed")
         return conversation
+
+
+class GoedeGesprekCaseB(TransactionCase):
+    """Agreement, conversation card and employee tests, with mail muted.
+
+    manager leads employee; colleague and adviser are employees outside the
+    team; officer and admin are HR.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.company = cls.env.company
+        cls.user_manager = new_test_user(
+            cls.env,
+            login="ggb_manager",
+            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_manager",
+        )
+        cls.user_employee = new_test_user(
+            cls.env, login="ggb_employee", groups="base.group_user"
+        )
+        cls.user_colleague = new_test_user(
+            cls.env, login="ggb_colleague", groups="base.group_user"
+        )
+        cls.user_adviser = new_test_user(
+            cls.env, login="ggb_adviser", groups="base.group_user"
+        )
+        cls.user_officer = new_test_user(
+            cls.env,
+            login="ggb_officer",
+            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_officer",
+        )
+        cls.user_admin = new_test_user(
+            cls.env,
+            login="ggb_admin",
+            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_admin",
+        )
+        Employee = cls.env["hr.employee"]
+        cls.emp_manager = Employee.create(
+            {"name": "Mia Manager", "user_id": cls.user_manager.id}
+        )
+        cls.emp_employee = Employee.create(
+            {
+                "name": "Eva Employee",
+                "user_id": cls.user_employee.id,
+                "parent_id": cls.emp_manager.id,
+            }
+        )
+        cls.emp_colleague = Employee.create(
+            {"name": "Cas Colleague", "user_id": cls.user_colleague.id}
+        )
+        cls.emp_adviser = Employee.create(
+            {"name": "Ada Adviser", "user_id": cls.user_adviser.id}
+        )
+
+    @classmethod
+    def _create_conversation(cls, employee=None, **values):
+        employee = employee or cls.emp_employee
+        vals = {
+            "employee_id": employee.id,
+            "partner_employee_ids": [Command.set(employee.parent_id.ids)],
+        }
+        vals.update(values)
+        return cls.env["hr.goede.gesprek"].create(vals)
+
+    @classmethod
+    def _create_agreement(cls, conversation, **values):
+        vals = {"name": "Follow a course", "conversation_id": conversation.id}
+        vals.update(values)
+        return cls.env["hr.goede.gesprek.agreement"].create(vals)

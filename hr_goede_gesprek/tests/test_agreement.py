@@ -8,7 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common_b import GoedeGesprekCaseB
+from .common import GoedeGesprekCaseB
 
 FOLLOWUP = "hr_goede_gesprek.mail_activity_type_follow_up_agreement"
 

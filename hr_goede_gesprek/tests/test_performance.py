@@ -1,15 +1,26 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Query budgets of the issue, measured warm (metadata caches filled, record
+cache empty, as in a fresh request) for every role that reads the list."""
+
+import logging
+
+from lxml import etree
+
 from odoo import Command
 from odoo.tests import tagged
 
 from .common import GoedeGesprekCase
 
-# Measured budgets (warm caches); the same for 5 and 20 records, 8 and 40 rows.
+_logger = logging.getLogger(__name__)
+
+# Budgets (warm caches): the same for 5 and 20 records, for 8 and 80 rows.
 PREVIOUS_BUDGET = 1
 NAME_BUDGET = 6
 LIST_BUDGET = 4
-CREATE_BUDGET = 19
+CREATE_BUDGET = 20
+CREATE_50_EXTRA = 2
+ROWS = 80
 
 
 @tagged("post_install", "-at_install")
@@ -19,7 +30,11 @@ class TestPerformance(GoedeGesprekCase):
         super().setUpClass()
         employees = cls.env["hr.employee"].create(
             [
-                {"name": f"Employee {i}", "parent_id": cls.emp_manager.id}
+                {
+                    "name": f"Employee {i}",
+                    "parent_id": cls.emp_manager.id,
+                    "department_id": cls.department.id,
+                }
                 for i in range(20)
             ]
         )
@@ -38,6 +53,23 @@ class TestPerformance(GoedeGesprekCase):
             {"state": "done"}
         )
         cls.april = cls.conversations.filtered(lambda c: c.date_start.month == 4)
+        # The employee's own history: enough rows for the list of every role,
+        # created as the employee (so with the activities they get).
+        cls.Conversation.with_user(cls.user_employee).create(
+            [
+                {
+                    "employee_id": cls.emp_employee.id,
+                    "date_start": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d} 09:00:00",
+                    "location": f"Room {i}",
+                    "partner_employee_ids": [
+                        Command.set((cls.emp_manager | cls.emp_officer).ids)
+                        if i % 2
+                        else Command.set(cls.emp_manager.ids)
+                    ],
+                }
+                for i in range(ROWS)
+            ]
+        )
 
     def _count_previous(self, records, budget):
         records = records.with_user(self.user_officer)
@@ -68,43 +100,121 @@ class TestPerformance(GoedeGesprekCase):
     def test_name_20(self):
         self._count_name(self.april, NAME_BUDGET)
 
-    def _count_list(self, limit):
-        Conversation = self.Conversation.with_user(self.user_manager)
-        spec = {
-            "name": {},
-            "employee_id": {"fields": {"display_name": {}}},
-            "date_start": {},
-            "state": {},
-            "report_locked": {},
-        }
-        Conversation.web_search_read([], spec, limit=limit)  # warm up
-        self.env.invalidate_all()
-        with self.assertQueryCount(LIST_BUDGET):
-            result = Conversation.web_search_read([], spec, limit=limit)
-        self.assertEqual(len(result["records"]), limit)
+    # ------------------------------------------------------------------
+    # List read, as the web client does it, per role
+    # ------------------------------------------------------------------
+    def _list_spec(self, Conversation):
+        """The specification the web client sends for the real list view.
 
-    def test_list_8(self):
-        self._count_list(8)
+        Taken from the arch the user gets (fields hidden by ``groups`` are
+        gone): relational fields ask for their display name, the activity
+        widget for its dependencies.
+        """
+        view = self.env.ref("hr_goede_gesprek.hr_goede_gesprek_view_list")
+        arch = Conversation.get_views([(view.id, "list")])["views"]["list"]["arch"]
+        spec = {}
+        for node in etree.fromstring(arch).iterchildren("field"):
+            name = node.get("name")
+            field = Conversation._fields[name]
+            if node.get("widget") == "list_activity":
+                spec[name] = {}
+                spec.update(
+                    {
+                        "activity_exception_decoration": {},
+                        "activity_exception_icon": {},
+                        "activity_state": {},
+                        "activity_summary": {},
+                        "activity_type_icon": {},
+                        "activity_type_id": {"fields": {"display_name": {}}},
+                    }
+                )
+            elif field.relational:
+                spec[name] = {"fields": {"display_name": {}}}
+            else:
+                spec[name] = {}
+        self.assertIn("partner_names", spec)
+        self.assertIn("department_id", spec)
+        return spec
 
-    def test_list_40(self):
-        self._count_list(40)
+    def _check_list(self, user, domain):
+        Conversation = self.Conversation.with_user(user)
+        spec = self._list_spec(Conversation)
+        counts = []
+        for limit in (8, ROWS):
+            Conversation.web_search_read(domain, spec, limit=limit)  # warm up
+            self.env.invalidate_all()
+            with self.assertQueryCount(LIST_BUDGET):
+                count0 = self.cr.sql_log_count
+                result = Conversation.web_search_read(domain, spec, limit=limit)
+                counts.append(self.cr.sql_log_count - count0)
+            self.assertEqual(len(result["records"]), limit)
+            self.assertEqual(
+                result["length"], self.Conversation.with_user(user).search_count(domain)
+            )
+        _logger.info(
+            "List read as %s: %s queries for 8 and %s rows", user.login, counts, ROWS
+        )
+        self.assertEqual(counts[0], counts[1], "8 and 80 rows differ")
 
-    def _count_create(self, lines):
-        Conversation = self.Conversation.with_user(self.user_employee)
-        vals = {
+    def test_list_employee(self):
+        self._check_list(
+            self.user_employee, [("employee_id", "=", self.emp_employee.id)]
+        )
+
+    def test_list_manager(self):
+        self._check_list(self.user_manager, [])
+
+    def test_list_officer(self):
+        self._check_list(self.user_officer, [])
+
+    # ------------------------------------------------------------------
+    # Create, as the form's web_save does it
+    # ------------------------------------------------------------------
+    def _create_vals(self, lines):
+        topic = self.env["hr.goede.gesprek.topic"].search([], limit=1)
+        return {
             "employee_id": self.emp_employee.id,
+            "date_start": "2026-06-01 10:00:00",
+            "location": "Canteen",
             "agenda_line_ids": [
-                Command.create({"name": f"Item {i}"}) for i in range(lines)
+                Command.create(
+                    {"name": f"Item {i}", "sequence": i, "topic_id": topic.id}
+                )
+                for i in range(lines)
+            ],
+            "agreement_ids": [
+                Command.create({"name": f"Agreement {i}", "kind": "development"})
+                for i in range(3)
             ],
         }
-        Conversation.create(dict(vals))  # warm up
-        with self.assertQueryCount(CREATE_BUDGET):
-            conversation = Conversation.create(dict(vals))
-            conversation.flush_recordset()
+
+    def _measure_create(self, lines, budget):
+        """Queries of one create as the employee, up to the commit: flushes
+        and pre-commit work (tracking, bus) included, as assertQueryCount."""
+        Conversation = self.Conversation.with_user(self.user_employee)
+        Conversation.create(self._create_vals(lines))  # warm up
+        self.env.flush_all()
+        self.env.cr.flush()
+        vals = self._create_vals(lines)
+        with self.assertQueryCount(budget):
+            count0 = self.cr.sql_log_count
+            conversation = Conversation.create(vals)
+            self.env.flush_all()
+            self.env.cr.flush()
+            count = self.cr.sql_log_count - count0
         self.assertEqual(len(conversation.agenda_line_ids), lines)
+        self.assertEqual(len(conversation.agreement_ids), 3)
+        # The audit trail stays: a creation message on the conversation and
+        # on each agreement.
+        self.assertTrue(conversation.message_ids)
+        self.assertTrue(all(conversation.agreement_ids.mapped("message_ids")))
+        return count
 
-    def test_create_10_lines(self):
-        self._count_create(10)
-
-    def test_create_50_lines(self):
-        self._count_create(50)
+    def test_create_10_and_50_lines_with_agreements(self):
+        count_10 = self._measure_create(10, CREATE_BUDGET)
+        count_50 = self._measure_create(50, count_10 + CREATE_50_EXTRA)
+        _logger.info(
+            "Create with 3 agreements: %s queries with 10 lines, %s with 50",
+            count_10,
+            count_50,
+        )

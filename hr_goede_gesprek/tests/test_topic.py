@@ -3,7 +3,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common_b import GoedeGesprekCaseB
+from .common import GoedeGesprekCaseB
 
 
 @tagged("post_install", "-at_install")
