@@ -46,6 +46,7 @@ cat <<MSG
     manager          / manager          manager of the demo team
     employee         / employee         employee (backend)
     portal_employee  / portal_employee  employee without a backend licence (portal)
+    colleague        / colleague        companion invited to one conversation
 
 MSG
 exec "$GG_VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$GG_CONF" -d "$GG_DB" --db-filter="^$GG_DB\$" \
