@@ -29,10 +29,21 @@
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_goede_gesprek_menus.xml",
+        "security/hr_goede_gesprek_reward_security.xml",
+        "data/hr_goede_gesprek_reward_cron_user_data.xml",
+        "data/hr_goede_gesprek_reward_activity_data.xml",
+        "data/hr_goede_gesprek_reward_mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "wizard/hr_goede_gesprek_reward_export_views.xml",
+        "views/hr_goede_gesprek_reward_views.xml",
+        "views/hr_employee_goede_gesprek_policy_views.xml",
+        "views/res_config_settings_reward_views.xml",
+        "views/hr_goede_gesprek_reward_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_goede_gesprek_demo.xml",
+        "demo/hr_goede_gesprek_reward_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

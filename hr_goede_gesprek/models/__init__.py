@@ -3,3 +3,9 @@ from . import hr_goede_gesprek_topic
 from . import hr_goede_gesprek
 from . import hr_goede_gesprek_agenda_line
 from . import hr_goede_gesprek_agreement
+from . import res_company_reward
+from . import res_config_settings_reward
+from . import hr_employee_goede_gesprek_policy
+from . import hr_goede_gesprek_reward_budget
+from . import hr_goede_gesprek_reward
+from . import hr_goede_gesprek_cron

@@ -1,0 +1,48 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Helpers shared by the scheduled actions (see hr_goede_gesprek_cron.py)."""
+
+import logging
+
+_logger = logging.getLogger(__name__)
+
+STAGE_RANK = {"employee": 1, "manager": 2, "hr": 3}
+RANK_STAGE = {rank: stage for stage, rank in STAGE_RANK.items()}
+
+
+def _process_batch(records, process):
+    """Run ``process(records)``; on failure, record by record. Returns the failed."""
+    cr = records.env.cr
+    try:
+        with cr.savepoint():
+            process(records)
+        return records.browse()
+    except Exception:  # noqa: BLE001 -- retried per record just below
+        _logger.info("Batch of %s failed, retrying record by record", records._name)
+    failed = records.browse()
+    for record in records:
+        try:
+            with cr.savepoint():
+                process(record)
+        except Exception as error:  # noqa: BLE001 -- one bad record must not stop
+            _logger.warning("Reminder for %s skipped: %s", record, error)
+            failed |= record
+    return failed
+
+
+def _notify(env, done, remaining):
+    env["ir.cron"]._notify_progress(done=done, remaining=max(remaining, 0))
+
+
+def _activities(env, model, vals_list):
+    """Create reminder activities in one go, without one e-mail per activity."""
+    if not vals_list:
+        return env["mail.activity"]
+    res_model_id = env["ir.model"]._get_id(model)
+    for vals in vals_list:
+        vals["res_model_id"] = res_model_id
+    return (
+        env["mail.activity"]
+        .with_context(mail_activity_quick_update=True)
+        .create(vals_list)
+    )
