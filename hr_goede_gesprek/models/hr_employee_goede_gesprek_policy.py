@@ -57,6 +57,16 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user", readonly=True, copy=False
     )
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if self.env.context.get("goede_gesprek_no_follow"):
+            # A reminder activity must not make a manager (or HR) follower of the
+            # employee's personnel record: they would see its whole chatter. It
+            # also keeps the reminder cron at a fixed number of queries per batch.
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
+
     @api.constrains("goede_gesprek_excluded", "goede_gesprek_exclusion_reason")
     def _check_goede_gesprek_exclusion_reason(self):
         for employee in self:
@@ -217,7 +227,11 @@ class HrEmployee(models.Model):
                         ),
                     }
                 )
-        _activities(self.env, "hr.employee", vals_list)
+        _activities(
+            self.env(context=dict(self.env.context, goede_gesprek_no_follow=True)),
+            "hr.employee",
+            vals_list,
+        )
 
     def _goede_gesprek_mail_due(self, targets):
         employees = self.filtered("work_email")

@@ -104,6 +104,12 @@ class HrGoedeGesprekRewardBudget(models.Model):
         that Odoo retries). Returns nothing; the caller's UPDATE finds the row.
         """
         company = employee.company_id
+        # Under REPEATABLE READ a row inserted by a concurrent first approval
+        # raises a serialisation failure here, which Odoo retries: not an ERROR.
+        with mute_logger("odoo.sql_db"):
+            self._insert_row(employee, year, company)
+
+    def _insert_row(self, employee, year, company):
         self.env.cr.execute(
             """
             INSERT INTO hr_goede_gesprek_reward_budget

@@ -189,3 +189,18 @@ class TestReward(RewardCommon):
             self.env.flush_all()
             counts.append(self.cr.sql_log_count - start)
         self.assertEqual(counts[0], counts[1], "independent of earlier rewards")
+
+    def test_cap_check_query_count(self):
+        """The cap check costs 3 queries (SAVEPOINT, UPDATE, RELEASE) once the
+        year's row exists (the reward-limits cron opens it), however many rewards
+        the employee already has. A proposal (create) does not touch the cap."""
+        employee = self.employee
+        self._approved(10, date="2031-05-01")
+        self.env.flush_all()
+        with self.assertQueryCount(3):
+            self.Budget._apply(employee, 2031, 10.0)
+        for _i in range(20):
+            self._approved(10, date="2031-05-01")
+        self.env.flush_all()
+        with self.assertQueryCount(3):
+            self.Budget._apply(employee, 2031, 10.0)
