@@ -15,8 +15,8 @@ from odoo.exceptions import ValidationError
 from .hr_goede_gesprek_cron_tools import (
     RANK_STAGE,
     _activities,
-    _notify,
     _process_batch,
+    _run_as_cron_user,
 )
 
 DUE_STAGES = [
@@ -86,13 +86,16 @@ class HrEmployee(models.Model):
     # Scheduled action: conversation due (see hr_goede_gesprek_cron.py)
     # ------------------------------------------------------------------
     def _cron_goede_gesprek_due(self, batch_size=1000):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_goede_gesprek_due", batch_size)
+
+    def _batch_goede_gesprek_due(self, batch_size=1000):
         """Conversation due: employee first, then the manager, later HR."""
         today = fields.Date.context_today(self)
         self.env.flush_all()  # the query below reads the tables directly
         rows = self._goede_gesprek_due_rows(today, batch_size)
         if not rows:
-            _notify(self.env, 0, 0)
-            return
+            return 0, 0
         total = rows[0][3]
         targets = {emp_id: (due, RANK_STAGE[rank]) for emp_id, due, rank, _t in rows}
         employees = self.browse(list(targets))
@@ -130,7 +133,7 @@ class HrEmployee(models.Model):
                 "goede_gesprek_due_error_date",
             ]
         )
-        _notify(self.env, len(rows), total - len(rows))
+        return len(rows), total - len(rows)
 
     def _goede_gesprek_due_rows(self, today, limit):
         """(employee id, due date, target rank, total) of employees to remind.

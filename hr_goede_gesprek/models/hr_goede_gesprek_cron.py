@@ -10,7 +10,9 @@ Every cron here:
 - processes its batch in one savepoint and, only when that fails, again record by
   record in a savepoint each, so one bad record does not stop its batch while a
   healthy batch costs a constant number of queries;
-- runs as ``hr_goede_gesprek.user_cron`` (HR officer rights only, no admin).
+- runs as OdooBot (18.0's scheduler needs Settings rights for its progress
+  records) and does its work as ``hr_goede_gesprek.user_cron`` (HR officer
+  rights only, no admin).
 
 Not here (they need the decision letters of another issue): "decisions whose
 dispute term passed" and "objections without a decision".
@@ -20,7 +22,7 @@ from datetime import timedelta
 
 from odoo import Command, fields, models
 
-from .hr_goede_gesprek_cron_tools import _activities, _notify, _process_batch
+from .hr_goede_gesprek_cron_tools import _activities, _process_batch, _run_as_cron_user
 
 
 class HrGoedeGesprek(models.Model):
@@ -48,6 +50,10 @@ class HrGoedeGesprek(models.Model):
         return super().write(vals)
 
     def _cron_agenda_not_shared(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_agenda_not_shared", batch_size)
+
+    def _batch_agenda_not_shared(self, batch_size=200):
         """The agenda is not shared N days before a planned conversation."""
         today = fields.Date.context_today(self)
         now = fields.Datetime.now()
@@ -86,9 +92,13 @@ class HrGoedeGesprek(models.Model):
             batch.write({"agenda_reminder_date": today})
 
         _process_batch(todo, process)
-        _notify(self.env, len(todo), batch_size if len(todo) >= batch_size else 0)
+        return len(todo), batch_size if len(todo) >= batch_size else 0
 
     def _cron_report_not_signed(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_report_not_signed", batch_size)
+
+    def _batch_report_not_signed(self, batch_size=200):
         """The report is not signed N days after the conversation."""
         today = fields.Date.context_today(self)
         now = fields.Datetime.now()
@@ -137,9 +147,13 @@ class HrGoedeGesprek(models.Model):
             batch.write({"sign_reminder_date": today})
 
         _process_batch(todo, process)
-        _notify(self.env, len(todo), batch_size if len(todo) >= batch_size else 0)
+        return len(todo), batch_size if len(todo) >= batch_size else 0
 
     def _cron_conversation_request(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_conversation_request", batch_size)
+
+    def _batch_conversation_request(self, batch_size=200):
         """A requested conversation without a date: next-level manager, then HR."""
         today = fields.Date.context_today(self)
         todo = self.browse()
@@ -193,7 +207,7 @@ class HrGoedeGesprek(models.Model):
             _activities(self.env, self._name, vals_list)
 
         _process_batch(todo, process)
-        _notify(self.env, len(todo), batch_size if len(todo) >= batch_size else 0)
+        return len(todo), batch_size if len(todo) >= batch_size else 0
 
 
 class HrGoedeGesprekAgreement(models.Model):
@@ -207,6 +221,10 @@ class HrGoedeGesprekAgreement(models.Model):
         return super().write(vals)
 
     def _cron_agreement_deadline(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_agreement_deadline", batch_size)
+
+    def _batch_agreement_deadline(self, batch_size=200):
         """Agreements past their deadline: the owner(s) get an activity."""
         today = fields.Date.context_today(self)
         todo = self.search(
@@ -245,13 +263,17 @@ class HrGoedeGesprekAgreement(models.Model):
             batch.write({"deadline_reminder_date": today})
 
         _process_batch(todo, process)
-        _notify(self.env, len(todo), batch_size if len(todo) >= batch_size else 0)
+        return len(todo), batch_size if len(todo) >= batch_size else 0
 
 
 class HrGoedeGesprekRewardBudget(models.Model):
     _inherit = "hr.goede.gesprek.reward.budget"
 
     def _cron_reward_limits(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_reward_limits", batch_size)
+
+    def _batch_reward_limits(self, batch_size=200):
         """Open the years' budgets, warn at a share of the cap, summarise the year."""
         today = fields.Date.context_today(self)
         years = [today.year] + ([today.year + 1] if today.month == 12 else [])
@@ -261,7 +283,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
         done = self._warn_share(today.year, batch_size)
         done += self._send_year_summaries(today.year, batch_size - done)
         remaining = 1 if done >= batch_size else 0
-        _notify(self.env, done, remaining)
+        return done, remaining
 
     def _open_year(self, year):
         """One row per active employee, so approvals never race to create them."""

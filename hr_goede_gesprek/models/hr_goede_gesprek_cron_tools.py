@@ -30,8 +30,19 @@ def _process_batch(records, process):
     return failed
 
 
-def _notify(env, done, remaining):
-    env["ir.cron"]._notify_progress(done=done, remaining=max(remaining, 0))
+def _run_as_cron_user(records, method, batch_size):
+    """Do one batch as ``hr_goede_gesprek.user_cron`` and report the progress.
+
+    In 18.0 the scheduler itself needs Settings rights (it creates
+    ``ir.cron.progress`` records as the job's user), so the jobs run as OdooBot
+    and the work drops to the reminder user, who has HR officer rights only.
+    """
+    worker = records.with_user(records.env.ref("hr_goede_gesprek.user_cron"))
+    done, remaining = getattr(worker, method)(batch_size=batch_size)
+    # sudo: the progress record is the scheduler's bookkeeping, not business data.
+    records.env["ir.cron"].sudo()._notify_progress(
+        done=done, remaining=max(remaining, 0)
+    )
 
 
 def _activities(env, model, vals_list):

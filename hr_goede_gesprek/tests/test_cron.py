@@ -47,7 +47,8 @@ class TestCron(RewardCommon):
         cls.Conversation = cls.env["hr.goede.gesprek"]
 
     def _as_cron(self, model):
-        return self.env[model].with_user(self.cron_user)
+        # The scheduler runs the jobs as OdooBot; the work is done as user_cron.
+        return self.env[model].with_user(self.env.ref("base.user_root"))
 
     def _activities(self, record, xmlid):
         return self.env["mail.activity"].search(
@@ -84,6 +85,11 @@ class TestCron(RewardCommon):
             self._as_cron("hr.employee")._cron_goede_gesprek_due()
             activity = self._activities(self.employee, due_type)
             self.assertEqual(activity.user_id, self.manager_user)
+            self.assertEqual(activity.create_uid, self.cron_user, "least privilege")
+            # Not a follower of the employee's personnel record (privacy).
+            self.assertNotIn(
+                self.manager_user.partner_id, self.employee.message_partner_ids
+            )
         with freeze_time("2026-02-10"):
             self._as_cron("hr.employee")._cron_goede_gesprek_due()
             activities = self._activities(self.employee, due_type)
@@ -300,3 +306,18 @@ class TestCron(RewardCommon):
             self.assertEqual(len(summary), 1)
             self.assertIn("Anna Employee", summary.body_html)
             self.assertTrue(self._budget().summary_sent)
+
+    def test_scheduled_actions_run_like_the_scheduler(self):
+        """The jobs run as OdooBot (18.0's progress records need it), manually too."""
+        admin = self.env.ref("base.user_admin")
+        for name in (
+            "conversation_due",
+            "conversation_request",
+            "agenda_not_shared",
+            "report_not_signed",
+            "agreement_deadline",
+            "reward_limits",
+        ):
+            cron = self.env.ref(f"hr_goede_gesprek.ir_cron_{name}")
+            self.assertEqual(cron.user_id, self.env.ref("base.user_root"))
+            cron.with_user(admin).method_direct_trigger()
