@@ -85,16 +85,20 @@ def build(registry, employees, managers):
                 ]
             )
         print(f"  {first + 1000} employees ({time.time() - start:.0f} s)", flush=True)
+    print(f"organisation built in {time.time() - start:.0f} s")
+
+
+def spread(registry):
+    """Registered 305..424 days ago: due from 60 days ago to 60 days ahead."""
     with registry.cursor() as cr:
-        # Registered 305..424 days ago: due from 60 days ago to 60 days ahead.
         cr.execute(
             """
             UPDATE hr_employee
-               SET create_date = now() - make_interval(days => 305 + id %% 120)
-             WHERE name LIKE 'Bench %%'
-            """
+               SET create_date = now() - make_interval(days => 305 + id %% %s)
+             WHERE name LIKE %s
+            """,
+            (120, "Bench %"),
         )
-    print(f"organisation built in {time.time() - start:.0f} s")
 
 
 def run(registry, batch_size, label):
@@ -104,10 +108,10 @@ def run(registry, batch_size, label):
             env = api.Environment(cr, SUPERUSER_ID, {})
             cron_user = env.ref("hr_goede_gesprek.user_cron")
             env = env(user=cron_user.id)
-            before_q = cr.sql_log_count
             before_a = env["mail.activity"].sudo().search_count([])
             cr.execute("SELECT count(*) FROM mail_mail")
             before_m = cr.fetchone()[0]
+            before_q = cr.sql_log_count
             started = time.time()
             env["hr.employee"]._cron_goede_gesprek_due(batch_size=batch_size)
             env.flush_all()
@@ -146,7 +150,8 @@ def reset(registry):
                  SELECT res_id FROM ir_model_data
                   WHERE module = 'hr_goede_gesprek'
                     AND name = 'mail_act_conversation_due');
-            DELETE FROM mail_mail WHERE model = 'hr.employee';
+            DELETE FROM mail_mail WHERE mail_message_id IN (
+                SELECT id FROM mail_message WHERE model = 'hr.employee');
             UPDATE hr_employee SET goede_gesprek_due_stage = NULL,
                                    goede_gesprek_due_for = NULL;
             """
@@ -165,7 +170,8 @@ def main():
     )
     registry = odoo.modules.registry.Registry(args.db)
     build(registry, args.employees, args.managers)
-    for batch_size in (1000, 250):
+    spread(registry)
+    for batch_size in (1000, 250, 2000):
         reset(registry)
         run(registry, batch_size, f"batch {batch_size}")
 

@@ -161,7 +161,8 @@ class HrEmployee(models.Model):
                   JOIN res_company c ON c.id = e.company_id
              LEFT JOIN last l ON l.employee_id = e.id
                  WHERE e.active
-                   AND e.company_id = ANY(%(company_ids)s)
+                   AND e.company_id IN (SELECT cid FROM res_company_users_rel
+                                         WHERE user_id = %(uid)s)
                    AND NOT COALESCE(e.goede_gesprek_excluded, FALSE)
                    AND (e.goede_gesprek_due_error_date IS NULL
                         OR e.goede_gesprek_due_error_date < %(today)s)
@@ -187,7 +188,7 @@ class HrEmployee(models.Model):
             {
                 "today": today,
                 "limit": limit,
-                "company_ids": self.env.user.company_ids.ids,
+                "uid": self.env.uid,
             },
         )
         return self.env.cr.fetchall()
@@ -252,6 +253,8 @@ class HrEmployee(models.Model):
                     "subject": subjects[emp.id],
                     "body_html": bodies[emp.id],
                     "email_from": senders[emp.id],
+                    # Given, so mail.message does not look up an alias per mail.
+                    "reply_to": senders[emp.id],
                     "email_to": emp.work_email,
                     "model": "hr.employee",
                     "res_id": emp.id,

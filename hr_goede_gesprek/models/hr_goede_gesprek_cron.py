@@ -299,6 +299,9 @@ class HrGoedeGesprekRewardBudget(models.Model):
               FROM hr_employee e
               JOIN res_company c ON c.id = e.company_id
              WHERE e.active AND e.company_id = ANY(%(company_ids)s)
+               AND NOT EXISTS (
+                   SELECT 1 FROM hr_goede_gesprek_reward_budget b
+                    WHERE b.employee_id = e.id AND b.year = %(year)s)
             ON CONFLICT (employee_id, year) DO NOTHING
             """,
             {
@@ -350,6 +353,17 @@ class HrGoedeGesprekRewardBudget(models.Model):
         """After year end: per company, what each employee used, for payroll."""
         if limit <= 0:
             return 0
+        # Nothing to report for unused budgets: closed in one statement.
+        self.env.cr.execute(
+            """
+            UPDATE hr_goede_gesprek_reward_budget
+               SET summary_sent = TRUE
+             WHERE year < %s AND NOT summary_sent AND used_amount = 0
+               AND company_id = ANY(%s)
+            """,
+            (year, self.env.user.company_ids.ids),
+        )
+        self.invalidate_model(["summary_sent"])
         budgets = self.search(
             [
                 ("year", "<", year),
