@@ -61,7 +61,10 @@ class HrGoedeGesprekReward(models.Model):
         "res.company",
         required=True,
         index=True,
-        default=lambda self: self.env.company,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(
@@ -127,6 +130,13 @@ class HrGoedeGesprekReward(models.Model):
     exported = fields.Boolean(string="Exported to payroll", readonly=True, copy=False)
     export_date = fields.Datetime(readonly=True, copy=False)
     can_approve = fields.Boolean(compute="_compute_can_approve")
+
+    @api.depends("employee_id")
+    def _compute_company_id(self):
+        for reward in self:
+            reward.company_id = (
+                reward.employee_id.company_id or reward.company_id or self.env.company
+            )
 
     @api.depends("date")
     def _compute_year(self):
