@@ -1,11 +1,24 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import operator as py_operator
+from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .hr_goede_gesprek_agreement import OPEN_STATES
+from .hr_goede_gesprek_cron_tools import (
+    RANK_STAGE,
+    _activities,
+    _process_batch,
+    _run_as_cron_user,
+)
+
+DUE_STAGES = [
+    ("employee", "Employee reminded"),
+    ("manager", "Manager asked"),
+    ("hr", "Escalated to HR"),
+]
 
 HELD_STATES = ("held", "report", "done")
 COMING_STATES = ("preparing", "planned")
@@ -136,3 +149,240 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action
+
+    # Conversation policy: every active employee counts; exclusions only with a reason
+
+    goede_gesprek_excluded = fields.Boolean(
+        string="No conversation reminders",
+        groups="hr.group_hr_user",
+        tracking=True,
+        help="Leave this employee out of the 'conversation due' reminders. "
+        "Every employee has a right to conversations: record why.",
+    )
+    goede_gesprek_exclusion_reason = fields.Text(
+        string="Reason for no reminders", groups="hr.group_hr_user", tracking=True
+    )
+    goede_gesprek_due_stage = fields.Selection(
+        DUE_STAGES,
+        string="Conversation due reminder",
+        groups="hr.group_hr_user",
+        readonly=True,
+        copy=False,
+    )
+    goede_gesprek_due_for = fields.Date(
+        string="Conversation due on",
+        groups="hr.group_hr_user",
+        readonly=True,
+        copy=False,
+        help="The due date the last reminder was sent for.",
+    )
+    goede_gesprek_due_error_date = fields.Date(
+        groups="hr.group_hr_user", readonly=True, copy=False
+    )
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if self.env.context.get("goede_gesprek_no_follow"):
+            # A reminder activity must not make a manager (or HR) follower of the
+            # employee's personnel record: they would see its whole chatter. It
+            # also keeps the reminder cron at a fixed number of queries per batch.
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
+
+    @api.constrains("goede_gesprek_excluded", "goede_gesprek_exclusion_reason")
+    def _check_goede_gesprek_exclusion_reason(self):
+        for employee in self:
+            if (
+                employee.goede_gesprek_excluded
+                and not (employee.goede_gesprek_exclusion_reason or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s is left out of the conversation reminders: "
+                        "record the reason.",
+                        employee=employee.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Scheduled action: conversation due (see hr_goede_gesprek_cron.py)
+    # ------------------------------------------------------------------
+    def _cron_goede_gesprek_due(self, batch_size=1000):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_goede_gesprek_due", batch_size)
+
+    def _batch_goede_gesprek_due(self, batch_size=1000):
+        """Conversation due: employee first, then the manager, later HR."""
+        today = fields.Date.context_today(self)
+        self.env.flush_all()  # the query below reads the tables directly
+        rows = self._goede_gesprek_due_rows(today, batch_size)
+        if not rows:
+            return 0, 0
+        total = rows[0][3]
+        targets = {emp_id: (due, RANK_STAGE[rank]) for emp_id, due, rank, _t in rows}
+        employees = self.browse(list(targets))
+
+        def process(batch):
+            batch._goede_gesprek_send_due(targets, today)
+
+        failed = _process_batch(employees, process)
+        done = employees - failed
+        self.env.cr.execute(
+            """
+            UPDATE hr_employee e
+               SET goede_gesprek_due_stage = v.stage,
+                   goede_gesprek_due_for = v.due
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::varchar[]) AS stage,
+                           unnest(%s::date[]) AS due) v
+             WHERE e.id = v.id
+            """,
+            (
+                done.ids,
+                [targets[i][1] for i in done.ids],
+                [targets[i][0] for i in done.ids],
+            ),
+        )
+        if failed:
+            self.env.cr.execute(
+                "UPDATE hr_employee SET goede_gesprek_due_error_date = %s "
+                "WHERE id = ANY(%s)",
+                (today, failed.ids),
+            )
+        self.invalidate_model(
+            [
+                "goede_gesprek_due_stage",
+                "goede_gesprek_due_for",
+                "goede_gesprek_due_error_date",
+            ]
+        )
+        return len(rows), total - len(rows)
+
+    def _goede_gesprek_due_rows(self, today, limit):
+        """(employee id, due date, target rank, total) of employees to remind.
+
+        One query for the whole organisation: the due date is the last (or next
+        planned) conversation plus 365 / N days (N per company); without any
+        conversation it counts from when the employee was registered.
+        """
+        self.env.cr.execute(
+            """
+            WITH last AS (
+                SELECT employee_id, MAX(date_start)::date AS last_date
+                  FROM hr_goede_gesprek
+                 WHERE state != 'cancelled' AND date_start IS NOT NULL
+              GROUP BY employee_id
+            ), due AS (
+                SELECT e.id,
+                       COALESCE(l.last_date, e.create_date::date)
+                         + 365 / GREATEST(c.goede_gesprek_frequency, 1) AS due_date,
+                       c.goede_gesprek_due_lead_days AS lead_days,
+                       c.goede_gesprek_due_hr_days AS hr_days,
+                       e.goede_gesprek_due_stage AS stage,
+                       e.goede_gesprek_due_for AS due_for
+                  FROM hr_employee e
+                  JOIN res_company c ON c.id = e.company_id
+             LEFT JOIN last l ON l.employee_id = e.id
+                 WHERE e.active
+                   AND e.company_id IN (SELECT cid FROM res_company_users_rel
+                                         WHERE user_id = %(uid)s)
+                   AND NOT COALESCE(e.goede_gesprek_excluded, FALSE)
+                   AND (e.goede_gesprek_due_error_date IS NULL
+                        OR e.goede_gesprek_due_error_date < %(today)s)
+            ), target AS (
+                SELECT id, due_date,
+                       CASE WHEN %(today)s >= due_date + hr_days THEN 3
+                            WHEN %(today)s >= due_date THEN 2
+                            WHEN %(today)s >= due_date - lead_days THEN 1
+                            ELSE 0 END AS rank,
+                       CASE WHEN due_for IS DISTINCT FROM due_date THEN 0
+                            WHEN stage = 'hr' THEN 3
+                            WHEN stage = 'manager' THEN 2
+                            WHEN stage = 'employee' THEN 1
+                            ELSE 0 END AS done_rank
+                  FROM due
+            )
+            SELECT id, due_date, rank, COUNT(*) OVER ()
+              FROM target
+             WHERE rank > done_rank
+          ORDER BY id
+             LIMIT %(limit)s
+            """,
+            {
+                "today": today,
+                "limit": limit,
+                "uid": self.env.uid,
+            },
+        )
+        return self.env.cr.fetchall()
+
+    def _goede_gesprek_send_due(self, targets, today):
+        """Send the reminders of one batch: a few queries, whatever its size."""
+        by_stage = defaultdict(lambda: self.browse())
+        for employee in self:
+            by_stage[targets[employee.id][1]] |= employee
+        by_stage["employee"]._goede_gesprek_mail_due(targets)
+        hr_users = {}
+        vals_list = []
+        activity_type = self.env.ref("hr_goede_gesprek.mail_act_conversation_due")
+        for stage in ("manager", "hr"):
+            for employee in by_stage[stage]:
+                company = employee.company_id
+                if company not in hr_users:
+                    hr_users[company] = company._goede_gesprek_hr_user()
+                user = hr_users[company]
+                if stage == "manager" and employee.parent_id.user_id:
+                    user = employee.parent_id.user_id
+                if not user:
+                    continue
+                due = targets[employee.id][0]
+                vals_list.append(
+                    {
+                        "res_id": employee.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "date_deadline": max(due, today),
+                        "summary": self.env._(
+                            "Plan a good conversation with %(employee)s",
+                            employee=employee.name,
+                        ),
+                        "note": self.env._(
+                            "%(employee)s's next conversation was due on %(due)s "
+                            "and nothing is planned.",
+                            employee=employee.name,
+                            due=due,
+                        ),
+                    }
+                )
+        _activities(
+            self.env(context=dict(self.env.context, goede_gesprek_no_follow=True)),
+            "hr.employee",
+            vals_list,
+        )
+
+    def _goede_gesprek_mail_due(self, targets):
+        employees = self.filtered("work_email")
+        if not employees:
+            return
+        template = self.env.ref("hr_goede_gesprek.mail_template_conversation_due")
+        ids = employees.ids
+        subjects = template._render_field("subject", ids, compute_lang=True)
+        bodies = template._render_field("body_html", ids, compute_lang=True)
+        senders = template._render_field("email_from", ids)
+        # sudo: mail.mail is technical; the cron user may send, not manage, mail.
+        self.env["mail.mail"].sudo().create(
+            [
+                {
+                    "subject": subjects[emp.id],
+                    "body_html": bodies[emp.id],
+                    "email_from": senders[emp.id],
+                    # Given, so mail.message does not look up an alias per mail.
+                    "reply_to": senders[emp.id],
+                    "email_to": emp.work_email,
+                    "model": "hr.employee",
+                    "res_id": emp.id,
+                    "auto_delete": True,
+                }
+                for emp in employees
+            ]
+        )

@@ -19,6 +19,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, html2plaintext
 
+from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
+from .hr_goede_gesprek_cron_tools import _activities, _process_batch, _run_as_cron_user
+
 STATES = [
     ("preparing", "Preparing"),
     ("planned", "Planned"),
@@ -425,6 +428,9 @@ class HrGoedeGesprek(models.Model):
         return conversations
 
     def write(self, vals):
+        if "date_start" in vals:
+            # A new date: the agenda and signing reminders count from it again.
+            vals = dict(vals, agenda_reminder_date=False, sign_reminder_date=False)
         self._check_write_allowed(vals)
         result = super().write(vals)
         if CALENDAR_FIELDS.intersection(vals):
@@ -829,16 +835,20 @@ class HrGoedeGesprek(models.Model):
 
     @api.model
     def _cron_share_agenda(self, batch_size=100):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_share_agenda", batch_size)
+
+    @api.model
+    def _batch_share_agenda(self, batch_size=100):
         """Share agendas that are due: the company's number of days before.
 
         Planned conversations whose agenda was not shared yet, with at least
-        one item. Runs as the scheduler's user; never commits.
+        one item (an empty agenda gets a reminder instead, see
+        ``_cron_agenda_not_shared``). A conversation that fails is skipped and
+        tried again on the next run; never commits.
         """
         now = fields.Datetime.now()
-        max_days = max(
-            self.env["res.company"].search([]).mapped("goede_gesprek_agenda_days"),
-            default=0,
-        )
+        max_days = max(self.env.user.company_ids.mapped("goede_gesprek_agenda_days"))
         candidates = self.search(
             [
                 ("state", "=", "planned"),
@@ -855,10 +865,8 @@ class HrGoedeGesprek(models.Model):
             <= now
         )
         batch = due[:batch_size]
-        batch._do_share_agenda()
-        self.env["ir.cron"]._notify_progress(
-            done=len(batch), remaining=len(due) - len(batch)
-        )
+        _process_batch(batch, lambda records: records._do_share_agenda())
+        return len(batch), len(due) - len(batch)
 
     def _get_participant_partners(self):
         """The contacts of the employee, every conversation partner and the
@@ -1532,3 +1540,232 @@ class HrGoedeGesprek(models.Model):
             if xmlid:
                 return self.env.ref(xmlid)
         return super()._track_subtype(init_values)
+
+    # Information at hand: what to review from earlier conversations
+
+    open_agreement_ids = fields.Many2many(
+        "hr.goede.gesprek.agreement",
+        compute="_compute_open_agreement_ids",
+        string="Open agreements to review",
+        help="Agreements from the employee's earlier conversations that are "
+        "still open: review them in this conversation.",
+    )
+    open_agreement_count = fields.Integer(compute="_compute_open_agreement_ids")
+    previous_report_summary = fields.Html(
+        compute="_compute_previous_report_summary",
+        string="Previous report",
+        sanitize=True,
+    )
+
+    @api.depends("employee_id", "date_start", "agreement_ids", "agreement_ids.state")
+    def _compute_open_agreement_ids(self):
+        # one search for all conversations in self (no search in a loop)
+        agreements = self.env["hr.goede.gesprek.agreement"].search(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("state", "in", AGREEMENT_OPEN_STATES),
+            ]
+        )
+        by_employee = {}
+        for agreement in agreements:
+            by_employee.setdefault(agreement.employee_id.id, []).append(agreement)
+        for conversation in self:
+            own_id = conversation._origin.id
+            date = conversation.date_start
+            selected = [
+                agreement.id
+                for agreement in by_employee.get(conversation.employee_id.id, [])
+                if agreement.conversation_id.id != own_id
+                and not (
+                    date
+                    and agreement.conversation_id.date_start
+                    and agreement.conversation_id.date_start > date
+                )
+            ]
+            conversation.open_agreement_ids = [fields.Command.set(selected)]
+            conversation.open_agreement_count = len(selected)
+
+    @api.depends("previous_conversation_id")
+    def _compute_previous_report_summary(self):
+        for conversation in self:
+            conversation.previous_report_summary = (
+                conversation.previous_conversation_id.report_summary
+            )
+
+    # Scheduled actions: batched, idempotent, savepoint per record, working as
+    # the reminder user (see hr_goede_gesprek_cron_tools).
+
+    requested_date = fields.Date(
+        string="Requested on",
+        tracking=True,
+        copy=False,
+        help="The employee asked for this conversation on this date; a date must "
+        "be proposed within the company's term.",
+    )
+    request_stage = fields.Selection(
+        [("next_manager", "Next-level manager asked"), ("hr", "Escalated to HR")],
+        readonly=True,
+        copy=False,
+    )
+    agenda_reminder_date = fields.Date(readonly=True, copy=False)
+    sign_reminder_date = fields.Date(readonly=True, copy=False)
+
+    def _cron_agenda_not_shared(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_agenda_not_shared", batch_size)
+
+    def _batch_agenda_not_shared(self, batch_size=200):
+        """The agenda is not shared N days before a planned conversation."""
+        today = fields.Date.context_today(self)
+        now = fields.Datetime.now()
+        todo = self.browse()
+        for company in self.env.user.company_ids:
+            days = company.goede_gesprek_agenda_days
+            todo |= self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "planned"),
+                    ("date_start", ">", now),
+                    ("date_start", "<=", now + timedelta(days=days)),
+                    ("agenda_shared_date", "=", False),
+                    ("agenda_reminder_date", "=", False),
+                ],
+                limit=batch_size - len(todo),
+                order="id",
+            )
+            if len(todo) >= batch_size:
+                break
+        activity_type = self.env.ref("hr_goede_gesprek.mail_act_agenda_share")
+
+        def process(batch):
+            vals_list = [
+                {
+                    "res_id": conv.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": conv.employee_user_id.id,
+                    "date_deadline": today,
+                    "summary": self.env._("Share the agenda of your conversation"),
+                }
+                for conv in batch
+                if conv.employee_user_id
+            ]
+            _activities(self.env, self._name, vals_list)
+            batch.write({"agenda_reminder_date": today})
+
+        _process_batch(todo, process)
+        return len(todo), batch_size if len(todo) >= batch_size else 0
+
+    def _cron_report_not_signed(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_report_not_signed", batch_size)
+
+    def _batch_report_not_signed(self, batch_size=200):
+        """The report is not signed N days after the conversation."""
+        today = fields.Date.context_today(self)
+        now = fields.Datetime.now()
+        todo = self.browse()
+        for company in self.env.user.company_ids:
+            todo |= self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("held", "report")),
+                    (
+                        "date_start",
+                        "<=",
+                        now - timedelta(days=company.goede_gesprek_sign_days),
+                    ),
+                    ("sign_reminder_date", "=", False),
+                    "|",
+                    ("employee_signed_date", "=", False),
+                    ("partner_signed_date", "=", False),
+                ],
+                limit=batch_size - len(todo),
+                order="id",
+            )
+            if len(todo) >= batch_size:
+                break
+        activity_type = self.env.ref("hr_goede_gesprek.mail_act_report_sign")
+
+        def process(batch):
+            vals_list = []
+            for conv in batch:
+                users = self.env["res.users"]
+                if not conv.employee_signed_date:
+                    users |= conv.employee_user_id
+                if not conv.partner_signed_date:
+                    users |= conv.partner_employee_ids.user_id
+                vals_list += [
+                    {
+                        "res_id": conv.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "date_deadline": today,
+                        "summary": self.env._("Sign the conversation report"),
+                    }
+                    for user in users
+                ]
+            _activities(self.env, self._name, vals_list)
+            batch.write({"sign_reminder_date": today})
+
+        _process_batch(todo, process)
+        return len(todo), batch_size if len(todo) >= batch_size else 0
+
+    def _cron_conversation_request(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_conversation_request", batch_size)
+
+    def _batch_conversation_request(self, batch_size=200):
+        """A requested conversation without a date: next-level manager, then HR."""
+        today = fields.Date.context_today(self)
+        todo = self.browse()
+        for company in self.env.user.company_ids:
+            days = company.goede_gesprek_request_days
+            todo |= self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("requested_date", "!=", False),
+                    ("requested_date", "<=", today - timedelta(days=days)),
+                    ("date_start", "=", False),
+                    ("state", "not in", ("done", "cancelled")),
+                    "|",
+                    ("request_stage", "=", False),
+                    "&",
+                    ("request_stage", "=", "next_manager"),
+                    ("requested_date", "<=", today - timedelta(days=2 * days)),
+                ],
+                limit=batch_size - len(todo),
+                order="id",
+            )
+            if len(todo) >= batch_size:
+                break
+        activity_type = self.env.ref("hr_goede_gesprek.mail_act_conversation_request")
+
+        def process(batch):
+            vals_list = []
+            for conv in batch:
+                days = conv.company_id.goede_gesprek_request_days
+                hr_user = conv.company_id._goede_gesprek_hr_user()
+                next_manager = conv.employee_id.parent_id.parent_id.user_id
+                late = conv.requested_date <= today - timedelta(days=2 * days)
+                stage = "hr" if late or not next_manager else "next_manager"
+                user = hr_user if stage == "hr" else next_manager
+                if user:
+                    vals_list.append(
+                        {
+                            "res_id": conv.id,
+                            "activity_type_id": activity_type.id,
+                            "user_id": user.id,
+                            "date_deadline": today,
+                            "summary": self.env._(
+                                "%(employee)s asked for a conversation on "
+                                "%(date)s: propose a date",
+                                employee=conv.employee_id.name,
+                                date=conv.requested_date,
+                            ),
+                        }
+                    )
+                conv.request_stage = stage
+            _activities(self.env, self._name, vals_list)
+
+        _process_batch(todo, process)
+        return len(todo), batch_size if len(todo) >= batch_size else 0

@@ -10,6 +10,8 @@ delegates to a ``_do_*`` helper, then calls the single ``activity_update()``.
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .hr_goede_gesprek_cron_tools import _activities, _process_batch, _run_as_cron_user
+
 OPEN_STATES = ("proposed", "agreed", "talk_again")
 # Fields that make up the content of an agreement: changing them after both
 # parties agreed would change what was agreed.
@@ -191,6 +193,9 @@ class HrGoedeGesprekAgreement(models.Model):
         return agreements
 
     def write(self, vals):
+        if "deadline" in vals:
+            # A new deadline: the overdue reminder counts from it again.
+            vals = dict(vals, deadline_reminder_date=False)
         if CONTENT_FIELDS & set(vals):
             closed = self.filtered(lambda a: a.state not in ("proposed", "talk_again"))
             if closed:
@@ -406,3 +411,53 @@ class HrGoedeGesprekAgreement(models.Model):
             to_feedback.activity_feedback([followup])
         if to_unlink:
             to_unlink.activity_unlink([followup])
+
+    # Scheduled actions: batched, idempotent, savepoint per record, working as
+    # the reminder user (see hr_goede_gesprek_cron_tools).
+
+    deadline_reminder_date = fields.Date(readonly=True, copy=False)
+
+    def _cron_agreement_deadline(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_agreement_deadline", batch_size)
+
+    def _batch_agreement_deadline(self, batch_size=200):
+        """Agreements past their deadline: the owner(s) get an activity."""
+        today = fields.Date.context_today(self)
+        todo = self.search(
+            [
+                ("company_id", "in", self.env.user.company_ids.ids),
+                ("state", "=", "agreed"),
+                ("deadline", "<", today),
+                ("deadline_reminder_date", "=", False),
+            ],
+            limit=batch_size,
+            order="id",
+        )
+        activity_type = self.env.ref("hr_goede_gesprek.mail_act_agreement_deadline")
+
+        def process(batch):
+            vals_list = []
+            for agreement in batch:
+                users = self.env["res.users"]
+                if agreement.owner in ("employee", "both"):
+                    users |= agreement.employee_id.user_id
+                if agreement.owner in ("manager", "both"):
+                    users |= agreement.employee_id.parent_id.user_id
+                vals_list += [
+                    {
+                        "res_id": agreement.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "date_deadline": today,
+                        "summary": self.env._(
+                            "Agreement past its deadline: carry it out or talk again"
+                        ),
+                    }
+                    for user in users
+                ]
+            _activities(self.env, self._name, vals_list)
+            batch.write({"deadline_reminder_date": today})
+
+        _process_batch(todo, process)
+        return len(todo), batch_size if len(todo) >= batch_size else 0

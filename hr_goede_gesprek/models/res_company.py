@@ -1,6 +1,10 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from datetime import datetime
+
+import pytz
+
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -22,6 +26,62 @@ class ResCompany(models.Model):
         help="How many good conversations each employee has per year, at least.",
     )
 
+    # Incidental rewards and scheduled reminders. The EUR 1,000 cap is local
+    # reward policy (not cao), the EUR 2,400 customary norm is the tax office's;
+    # both are settings so works-council changes need no code.
+
+    # Rewards (incidental rewards / gratificaties)
+    goede_gesprek_reward_cap = fields.Monetary(
+        string="Reward cap per employee per year",
+        currency_field="currency_id",
+        default=1000.0,
+        help="Net amount, cash and in kind together, per calendar year.",
+    )
+    goede_gesprek_reward_approval = fields.Selection(
+        [
+            ("officer", "HR officer"),
+            ("manager", "The employee's manager"),
+        ],
+        string="Rewards approved by",
+        default="officer",
+        required=True,
+        help="HR officers may always approve; with 'manager' the employee's manager "
+        "may approve the rewards of their team as well.",
+    )
+    goede_gesprek_reward_allow_override = fields.Boolean(
+        string="HR may exceed the cap",
+        help="HR officers may approve a reward above the yearly cap, with a reason.",
+    )
+    goede_gesprek_reward_norm = fields.Monetary(
+        string="Customary norm (work-related-costs scheme)",
+        currency_field="currency_id",
+        default=2400.0,
+        help="Warn when the rewards designated in the free space pass this amount "
+        "per employee per year.",
+    )
+    goede_gesprek_reward_warn_share = fields.Integer(
+        string="Warn at share of the cap (%)", default=80
+    )
+    goede_gesprek_hr_user_id = fields.Many2one(
+        "res.users",
+        string="HR contact for reminders",
+        help="Receives escalations, payment to-dos and the year-end summary. "
+        "Empty: the first HR officer of the company.",
+    )
+    # Scheduled reminders
+    goede_gesprek_due_lead_days = fields.Integer(
+        string="Remind the employee days before due", default=30
+    )
+    goede_gesprek_due_hr_days = fields.Integer(
+        string="Escalate to HR days after due", default=30
+    )
+    goede_gesprek_request_days = fields.Integer(
+        string="Propose a date within days of a request", default=14
+    )
+    goede_gesprek_sign_days = fields.Integer(
+        string="Sign the report within days", default=14
+    )
+
     _sql_constraints = [
         (
             "goede_gesprek_agenda_days_positive",
@@ -34,3 +94,33 @@ class ResCompany(models.Model):
             "Every employee has at least one good conversation a year.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        # The reminder user works for every company (its rules are company-bound).
+        cron_user = self.env.ref("hr_goede_gesprek.user_cron", raise_if_not_found=False)
+        if cron_user:
+            # sudo: whoever creates a company may not manage users.
+            cron_user.sudo().company_ids |= companies
+        return companies
+
+    def _goede_gesprek_today(self):
+        """Today in the company's time zone (the reward year follows it)."""
+        self.ensure_one()
+        tz = pytz.timezone(self.partner_id.tz or self.env.user.tz or "Europe/Amsterdam")
+        return datetime.now(pytz.utc).astimezone(tz).date()
+
+    def _goede_gesprek_hr_user(self):
+        """The HR user that receives escalations for this company."""
+        self.ensure_one()
+        if self.goede_gesprek_hr_user_id:
+            return self.goede_gesprek_hr_user_id
+        group = self.env.ref("hr_goede_gesprek.group_goede_gesprek_officer")
+        # sudo: reading group members is an admin right; we only pick a recipient.
+        users = group.sudo().users.filtered(
+            lambda u: self in u.company_ids and u.active and not u.share
+        )
+        cron_user = self.env.ref("hr_goede_gesprek.user_cron", raise_if_not_found=False)
+        users = users - cron_user - self.env.ref("base.user_root")
+        return users.sorted("id")[:1]

@@ -15,3 +15,42 @@ class ResConfigSettings(models.TransientModel):
     goede_gesprek_frequency = fields.Integer(
         related="company_id.goede_gesprek_frequency", readonly=False
     )
+
+    # Incidental rewards and scheduled reminders
+
+    goede_gesprek_currency_id = fields.Many2one(related="company_id.currency_id")
+
+    goede_gesprek_reward_cap = fields.Monetary(
+        related="company_id.goede_gesprek_reward_cap",
+        currency_field="goede_gesprek_currency_id",
+        readonly=False,
+    )
+    goede_gesprek_reward_approval = fields.Selection(
+        related="company_id.goede_gesprek_reward_approval", readonly=False
+    )
+    goede_gesprek_reward_allow_override = fields.Boolean(
+        related="company_id.goede_gesprek_reward_allow_override", readonly=False
+    )
+    goede_gesprek_reward_norm = fields.Monetary(
+        related="company_id.goede_gesprek_reward_norm",
+        currency_field="goede_gesprek_currency_id",
+        readonly=False,
+    )
+    goede_gesprek_reward_warn_share = fields.Integer(
+        related="company_id.goede_gesprek_reward_warn_share", readonly=False
+    )
+    goede_gesprek_hr_user_id = fields.Many2one(
+        related="company_id.goede_gesprek_hr_user_id", readonly=False
+    )
+    goede_gesprek_due_lead_days = fields.Integer(
+        related="company_id.goede_gesprek_due_lead_days", readonly=False
+    )
+    goede_gesprek_due_hr_days = fields.Integer(
+        related="company_id.goede_gesprek_due_hr_days", readonly=False
+    )
+    goede_gesprek_request_days = fields.Integer(
+        related="company_id.goede_gesprek_request_days", readonly=False
+    )
+    goede_gesprek_sign_days = fields.Integer(
+        related="company_id.goede_gesprek_sign_days", readonly=False
+    )

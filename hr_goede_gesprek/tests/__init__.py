@@ -7,3 +7,7 @@ from . import test_agreement
 from . import test_employee
 from . import test_topic
 from . import test_ui
+from . import test_reward
+from . import test_reward_concurrency
+from . import test_reward_export
+from . import test_cron

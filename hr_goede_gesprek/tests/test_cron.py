@@ -1,0 +1,324 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.hr_goede_gesprek.models.hr_employee_goede_gesprek_policy import (
+    HrEmployee,
+)
+
+from .common_reward import RewardCommon
+
+_logger = logging.getLogger(__name__)
+
+
+@tagged("post_install", "-at_install")
+class TestCron(RewardCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cron_user = cls.env.ref("hr_goede_gesprek.user_cron")
+        # Demo employees (registered in 2010) are long overdue: keep them out.
+        others = cls.env["hr.employee"].search(
+            [("id", "not in", (cls.manager | cls.employee | cls.colleague).ids)]
+        )
+        others.write(
+            {
+                "goede_gesprek_excluded": True,
+                "goede_gesprek_exclusion_reason": "Not part of this test",
+            }
+        )
+        cls.company.write(
+            {
+                "goede_gesprek_frequency": 1,
+                "goede_gesprek_due_lead_days": 30,
+                "goede_gesprek_due_hr_days": 30,
+                "goede_gesprek_request_days": 14,
+                "goede_gesprek_sign_days": 14,
+                "goede_gesprek_agenda_days": 3,
+                "goede_gesprek_reward_warn_share": 80,
+            }
+        )
+        cls.Conversation = cls.env["hr.goede.gesprek"]
+
+    def _as_cron(self, model):
+        # The scheduler runs the jobs as OdooBot; the work is done as user_cron.
+        return self.env[model].with_user(self.env.ref("base.user_root"))
+
+    def _activities(self, record, xmlid):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", record._name),
+                ("res_id", "in", record.ids),
+                ("activity_type_id", "=", self.env.ref(xmlid).id),
+            ]
+        )
+
+    def _mails_to(self, email):
+        return self.env["mail.mail"].search([("email_to", "=", email)])
+
+    def _held(self, employee, date):
+        return self.Conversation.create(
+            {"employee_id": employee.id, "date_start": date, "state": "done"}
+        )
+
+    # ------------------------------------------------------------------
+    def test_conversation_due_escalates_once_per_stage(self):
+        self._held(self.employee, "2025-01-10 10:00:00")  # due 2026-01-10
+        due_type = "hr_goede_gesprek.mail_act_conversation_due"
+        with freeze_time("2025-12-01"):
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            self.assertFalse(self._mails_to("anna@example.com"))
+        with freeze_time("2025-12-15"):
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            self.assertEqual(len(self._mails_to("anna@example.com")), 1)
+            self.assertFalse(self._activities(self.employee, due_type))
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            self.assertEqual(len(self._mails_to("anna@example.com")), 1, "once")
+        with freeze_time("2026-01-11"):
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            activity = self._activities(self.employee, due_type)
+            self.assertEqual(activity.user_id, self.manager_user)
+            self.assertEqual(activity.create_uid, self.cron_user, "least privilege")
+            # Not a follower of the employee's personnel record (privacy).
+            self.assertNotIn(
+                self.manager_user.partner_id, self.employee.message_partner_ids
+            )
+        with freeze_time("2026-02-10"):
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            activities = self._activities(self.employee, due_type)
+            self.assertEqual(activities.user_id, self.manager_user | self.officer)
+            self.assertEqual(len(activities), 2)
+            self.assertEqual(self.employee.goede_gesprek_due_stage, "hr")
+        # A planned conversation moves the due date: nothing more.
+        self.Conversation.create(
+            {"employee_id": self.employee.id, "date_start": "2026-02-20 10:00:00"}
+        )
+        with freeze_time("2026-02-11"):
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            self.assertEqual(len(self._activities(self.employee, due_type)), 2)
+
+    def test_exclusion_needs_reason(self):
+        with self.assertRaisesRegex(ValidationError, "record the reason"):
+            self.colleague.goede_gesprek_excluded = True
+        self.colleague.invalidate_recordset()
+        self.colleague.write(
+            {
+                "goede_gesprek_excluded": True,
+                "goede_gesprek_exclusion_reason": "Seconded to another employer",
+            }
+        )
+        self._held(self.colleague, "2025-01-10 10:00:00")
+        with freeze_time("2026-03-01"):
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+        self.assertFalse(
+            self._activities(
+                self.colleague, "hr_goede_gesprek.mail_act_conversation_due"
+            )
+        )
+
+    def test_bad_record_does_not_stop_batch(self):
+        self._held(self.employee, "2025-01-10 10:00:00")
+        self._held(self.colleague, "2025-01-10 10:00:00")
+        original = HrEmployee._goede_gesprek_send_due
+        bad = self.colleague
+
+        def send(records, targets, today):
+            if bad in records:
+                raise ValueError("broken record")
+            return original(records, targets, today)
+
+        with (
+            freeze_time("2026-01-11"),
+            patch.object(HrEmployee, "_goede_gesprek_send_due", send),
+            self.assertLogs(
+                "odoo.addons.hr_goede_gesprek.models.hr_goede_gesprek_cron_tools",
+                "WARNING",
+            ),
+        ):
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+        self.assertEqual(self.employee.goede_gesprek_due_stage, "manager")
+        self.assertFalse(self.colleague.goede_gesprek_due_stage)
+        self.assertTrue(self.colleague.goede_gesprek_due_error_date)
+        with freeze_time("2026-01-12"):  # retried the next day
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+        self.assertEqual(self.colleague.goede_gesprek_due_stage, "manager")
+
+    def _due_group(self, size):
+        self._group_count = getattr(self, "_group_count", 0) + 1
+        employees = self.env["hr.employee"].create(
+            [
+                {
+                    "name": f"Due {self._group_count}-{i}",
+                    "work_email": f"due{size}.{i}@example.com",
+                    "parent_id": self.manager.id if i % 2 else False,
+                }
+                for i in range(size)
+            ]
+        )
+        self.Conversation.create(
+            [
+                {
+                    "employee_id": emp.id,
+                    "date_start": "2025-01-10 10:00:00",
+                    "state": "done",
+                }
+                for emp in employees
+            ]
+        )
+        return employees
+
+    def test_due_queries_independent_of_batch_size(self):
+        counts = {}
+        with freeze_time("2026-01-11"):
+            # The first round warms the caches (templates, types, rules).
+            for label, size in (("warm-up", 4), (4, 4), (16, 16)):
+                employees = self._due_group(size)
+                self.env.flush_all()
+                self.env.invalidate_all()
+                start = self.cr.sql_log_count
+                self._as_cron("hr.employee")._cron_goede_gesprek_due(batch_size=size)
+                self.env.flush_all()
+                counts[label] = self.cr.sql_log_count - start
+                self.assertEqual(
+                    set(employees.mapped("goede_gesprek_due_stage")),
+                    {"manager"},
+                    (size, employees.mapped("goede_gesprek_due_stage")),
+                )
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+            rerun = self.cr.sql_log_count - start
+        self.assertEqual(counts[4], counts[16], counts)
+        _logger.info("conversation due: %s queries per batch, rerun %s", counts, rerun)
+        self.assertLessEqual(rerun, 5)
+
+    # ------------------------------------------------------------------
+    def test_agenda_not_shared(self):
+        conv = self.Conversation.create(
+            {
+                "employee_id": self.employee.id,
+                "date_start": "2026-05-12 10:00:00",
+                "state": "planned",
+            }
+        )
+        kind = "hr_goede_gesprek.mail_act_agenda_share"
+        with freeze_time("2026-05-08 09:00:00"):
+            self._as_cron("hr.goede.gesprek")._cron_agenda_not_shared()
+            self.assertFalse(self._activities(conv, kind))
+        with freeze_time("2026-05-10 09:00:00"):
+            self._as_cron("hr.goede.gesprek")._cron_agenda_not_shared()
+            self._as_cron("hr.goede.gesprek")._cron_agenda_not_shared()
+            activity = self._activities(conv, kind)
+            self.assertEqual(activity.user_id, self.employee_user)
+
+    def test_report_not_signed(self):
+        conv = self.Conversation.create(
+            {
+                "employee_id": self.employee.id,
+                "date_start": "2026-05-01 10:00:00",
+                "state": "report",
+                "partner_employee_ids": [(6, 0, self.manager.ids)],
+            }
+        )
+        kind = "hr_goede_gesprek.mail_act_report_sign"
+        with freeze_time("2026-05-10"):
+            self._as_cron("hr.goede.gesprek")._cron_report_not_signed()
+            self.assertFalse(self._activities(conv, kind))
+        with freeze_time("2026-05-16"):
+            self._as_cron("hr.goede.gesprek")._cron_report_not_signed()
+            self._as_cron("hr.goede.gesprek")._cron_report_not_signed()
+            activities = self._activities(conv, kind)
+            self.assertEqual(activities.user_id, self.employee_user | self.manager_user)
+
+    def test_request_escalates(self):
+        director_user = self.other_user
+        director = self.env["hr.employee"].create(
+            {"name": "Dirk Director", "user_id": director_user.id}
+        )
+        self.manager.parent_id = director
+        conv = self.Conversation.create(
+            {"employee_id": self.employee.id, "requested_date": "2026-05-01"}
+        )
+        kind = "hr_goede_gesprek.mail_act_conversation_request"
+        with freeze_time("2026-05-10"):
+            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
+            self.assertFalse(self._activities(conv, kind))
+        with freeze_time("2026-05-16"):
+            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
+            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
+            self.assertEqual(self._activities(conv, kind).user_id, director_user)
+        with freeze_time("2026-05-30"):
+            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
+            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
+            self.assertEqual(
+                self._activities(conv, kind).user_id, director_user | self.officer
+            )
+        self.assertEqual(conv.request_stage, "hr")
+
+    def test_agreement_past_deadline(self):
+        agreement = self.env["hr.goede.gesprek.agreement"].create(
+            {
+                "name": "Follow a course",
+                "employee_id": self.employee.id,
+                "deadline": "2026-06-01",
+                "state": "agreed",
+                "owner": "both",
+            }
+        )
+        kind = "hr_goede_gesprek.mail_act_agreement_deadline"
+        with freeze_time("2026-06-01"):
+            self._as_cron("hr.goede.gesprek.agreement")._cron_agreement_deadline()
+            self.assertFalse(self._activities(agreement, kind))
+        with freeze_time("2026-06-02"):
+            self._as_cron("hr.goede.gesprek.agreement")._cron_agreement_deadline()
+            self._as_cron("hr.goede.gesprek.agreement")._cron_agreement_deadline()
+            activities = self._activities(agreement, kind)
+            self.assertEqual(activities.user_id, self.employee_user | self.manager_user)
+
+    # ------------------------------------------------------------------
+    def test_reward_limits(self):
+        Budget = self._as_cron("hr.goede.gesprek.reward.budget")
+        kind = "hr_goede_gesprek.mail_act_reward_limit"
+        with freeze_time("2026-12-05"):
+            Budget._cron_reward_limits()
+            self.assertTrue(self._budget(self.colleague, 2027), "next year opened")
+            self._approved(700)
+            Budget._cron_reward_limits()
+            self.assertFalse(self._activities(self._budget(), kind))
+            self._approved(100)
+            Budget._cron_reward_limits()
+            Budget._cron_reward_limits()
+            activities = self._activities(self._budget(), kind)
+            self.assertEqual(activities.user_id, self.officer | self.manager_user)
+        with freeze_time("2027-01-05"):
+            Budget._cron_reward_limits()
+            Budget._cron_reward_limits()
+            mails = self.env["mail.mail"].search(
+                [("recipient_ids", "in", self.officer.partner_id.ids)]
+            )
+            summary = mails.filtered(lambda m: "2026" in (m.subject or ""))
+            self.assertEqual(len(summary), 1)
+            self.assertIn("Anna Employee", summary.body_html)
+            self.assertTrue(self._budget().summary_sent)
+
+    def test_scheduled_actions_run_like_the_scheduler(self):
+        """The jobs run as OdooBot (18.0's progress records need it), manually too."""
+        admin = self.env.ref("base.user_admin")
+        for name in (
+            "conversation_due",
+            "conversation_request",
+            "agenda_not_shared",
+            "report_not_signed",
+            "agreement_deadline",
+            "reward_limits",
+        ):
+            cron = self.env.ref(f"hr_goede_gesprek.ir_cron_{name}")
+            self.assertEqual(cron.user_id, self.env.ref("base.user_root"))
+            cron.with_user(admin).method_direct_trigger()
