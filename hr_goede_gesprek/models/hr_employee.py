@@ -206,7 +206,7 @@ class HrEmployee(models.Model):
                 )
 
     # ------------------------------------------------------------------
-    # Scheduled action: conversation due (see hr_goede_gesprek_cron.py)
+    # Scheduled action: conversation due (see hr_goede_gesprek_cron_tools.py)
     # ------------------------------------------------------------------
     def _cron_goede_gesprek_due(self, batch_size=1000):
         """Scheduled action: runs as OdooBot, works as the reminder user."""

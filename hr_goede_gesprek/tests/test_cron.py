@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.hr_goede_gesprek.models.hr_employee_goede_gesprek_policy import (
+from odoo.addons.hr_goede_gesprek.models.hr_employee import (
     HrEmployee,
 )
 
