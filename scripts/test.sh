@@ -156,7 +156,8 @@ rpc_tests() {
         sleep 1
     done
     GG_RPC_URL="http://127.0.0.1:$port" GG_RPC_DB="$GG_TEST_DB" \
-        "$GG_VENV/bin/pytest" -q -p no:cacheprovider -p no:odoo tests/test_rpc.py
+        "$GG_VENV/bin/pytest" -q -p no:cacheprovider -p no:odoo tests/test_rpc.py \
+            tests/test_reward_concurrency.py
     rc=$?
     kill "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
