@@ -820,15 +820,32 @@ class HrGoedeGesprek(models.Model):
                     )
                 )
 
-    def _do_share_agenda(self):
+    def _do_share_agenda(self, on_behalf=False):
+        """Send the agenda to the participants.
+
+        ``on_behalf``: the scheduler shares it for the employee, whose agenda it
+        is; the message then comes from the employee's work contact (or the
+        company when that has no e-mail address), not from the reminder user.
+        """
         template = self.env.ref("hr_goede_gesprek.mail_template_share_agenda")
         for conversation in self:
             partners = conversation._get_participant_partners()
+            author = {}
+            if on_behalf:
+                # sudo: the work contact of the employee is not HR data.
+                contact = conversation.sudo().employee_id.work_contact_id
+                if not contact.email:
+                    contact = conversation.company_id.partner_id
+                author = {
+                    "author_id": contact.id,
+                    "email_from": contact.email_formatted,
+                }
             conversation.message_post_with_source(
                 template,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=partners.ids,
+                **author,
             )
         self.sudo().write({"agenda_shared_date": fields.Datetime.now()})
         self.activity_update()
@@ -865,7 +882,7 @@ class HrGoedeGesprek(models.Model):
             <= now
         )
         batch = due[:batch_size]
-        _process_batch(batch, lambda records: records._do_share_agenda())
+        _process_batch(batch, lambda records: records._do_share_agenda(on_behalf=True))
         return len(batch), len(due) - len(batch)
 
     def _get_participant_partners(self):
