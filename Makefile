@@ -1,7 +1,7 @@
 # The two commands of README.md, and a few helpers for development.
 # ODOO_SRC (default /opt/odoo) is the Odoo 18.0 source tree.
 
-.PHONY: run test lint i18n pytest clean-db clean
+.PHONY: run test lint i18n pytest bench clean-db clean
 
 run:  ## set up and serve the demo database at http://localhost:8069
 	@bash scripts/run.sh
@@ -14,6 +14,9 @@ i18n:  ## regenerate i18n/hr_goede_gesprek.pot with Odoo's exporter and merge nl
 
 pytest:  ## quick loop: pytest-odoo on a database with the addon installed (GG_DB; ARGS="-k x")
 	@bash scripts/pytest.sh
+
+bench:  ## conversation-due cron on 50,000 employees (builds gg_bench once, ~20 min)
+	@bash scripts/bench.sh
 
 clean-db:  ## drop the demo database
 	@bash -c 'source scripts/lib.sh; gg_ensure_pg; gg_psql dropdb --if-exists $${GG_DB:-goede_gesprek_demo}'

@@ -164,10 +164,12 @@ def main():
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--employees", type=int, default=50000)
     parser.add_argument("--managers", type=int, default=500)
+    parser.add_argument("--config", help="odoo.conf (database host and port)")
     args = parser.parse_args()
-    odoo.tools.config.parse_config(
-        [f"--addons-path={args.addons_path}", "-d", args.db, "--log-level=warn"]
-    )
+    options = [f"--addons-path={args.addons_path}", "-d", args.db, "--log-level=warn"]
+    if args.config:
+        options = ["-c", args.config, *options]
+    odoo.tools.config.parse_config(options)
     registry = odoo.modules.registry.Registry(args.db)
     build(registry, args.employees, args.managers)
     spread(registry)
