@@ -222,6 +222,8 @@ class HrGoedeGesprekAgreement(models.Model):
     def _is_employee_side(self, user=None):
         self.ensure_one()
         user = user or self.env.user
+        # sudo: only compares the employee's user with the caller; a portal or
+        # plain internal user cannot read hr.employee itself.
         return bool(self.sudo().employee_id.user_id == user)
 
     def _is_manager_side(self, user=None):
@@ -384,6 +386,8 @@ class HrGoedeGesprekAgreement(models.Model):
     def _get_followup_user(self):
         """Who follows the agreement up: its owner (the employee leads)."""
         self.ensure_one()
+        # sudo: the owner's and manager's users are needed to assign the
+        # activity; hr.employee is HR data for plain users.
         employee = self.sudo().employee_id
         if self.owner == "manager":
             return employee.parent_id.user_id or employee.user_id
