@@ -51,6 +51,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_goede_gesprek_demo.xml",
+        "demo/hr_goede_gesprek_legal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

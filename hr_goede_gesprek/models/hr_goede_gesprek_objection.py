@@ -152,6 +152,9 @@ class HrGoedeGesprekObjection(models.Model):
     def create(self, vals_list):
         Decision = self.env["hr.goede.gesprek.decision"]
         today = fields.Date.context_today(self)
+        # Defaults (e.g. the decision from the appraisal's "Object" button) are
+        # part of what is checked.
+        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
         for vals in vals_list:
             if not (vals.get("grounds") or "").strip():
                 raise ValidationError(self.env._("State the grounds of the objection."))

@@ -7,3 +7,9 @@ from . import test_agreement
 from . import test_employee
 from . import test_topic
 from . import test_ui
+from . import test_terms
+from . import test_decision
+from . import test_appraisal
+from . import test_hours_request
+from . import test_legal_access
+from . import test_decision_letter_pdf
