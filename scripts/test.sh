@@ -93,7 +93,9 @@ build_wheel() {
     ls "$out"
     ls "$out"/odoo_addon_hr_goede_gesprek-"$version"-*.whl >/dev/null 2>&1 \
         || { echo "expected odoo_addon_hr_goede_gesprek-$version-*.whl"; return 1; }
-    "$GG_VENV/bin/python" -m zipfile -l "$out"/*.whl | grep -q "odoo/addons/hr_goede_gesprek/__manifest__.py"
+    # grep reads the whole listing: with -q it would stop early and break the pipe
+    "$GG_VENV/bin/python" -m zipfile -l "$out"/*.whl \
+        | grep "odoo/addons/hr_goede_gesprek/__manifest__.py" >/dev/null
 }
 step wheel build_wheel
 

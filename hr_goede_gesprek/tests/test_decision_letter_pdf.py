@@ -96,8 +96,8 @@ class TestDecisionLetterPdf(LegalCase, HttpCase):
             "Cao Gemeenten, article 3.4",
             "Financieel gevolg",
             "125,00",
-            "bruto",
-            "per maand",
+            "Bruto",
+            "Per maand",
             # the dispute clause of the route, in Dutch, placeholders filled in
             "binnen 6 weken",
             "heroverwegen",

@@ -47,7 +47,8 @@ class TestLegalAccess(LegalCase):
         with self.assertRaises(AccessError):
             self._draft(user=self.user_employee)
         # The employee cannot write their own decision, not even its state.
-        with self.assertRaises((AccessError, UserError)):
+        # AccessError is a UserError: immutability or rights, refused either way.
+        with self.assertRaises(UserError):
             decision.with_user(self.user_employee).write({"state": "final"})
 
     def test_only_employee_or_hr_objects(self):
