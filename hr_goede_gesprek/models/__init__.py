@@ -8,3 +8,13 @@ from . import hr_employee
 from . import hr_employee_public
 from . import hr_goede_gesprek_reward_budget
 from . import hr_goede_gesprek_reward
+from . import hr_goede_gesprek_legal_mixin
+from . import hr_goede_gesprek_legal_topic
+from . import hr_goede_gesprek_dispute_route
+from . import hr_goede_gesprek_appraisal_scale
+from . import hr_goede_gesprek_decision
+from . import hr_goede_gesprek_agreement_legal
+from . import hr_goede_gesprek_appraisal
+from . import hr_goede_gesprek_objection
+from . import hr_goede_gesprek_hours_request
+from . import ir_actions_report_legal

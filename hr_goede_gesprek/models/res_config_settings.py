@@ -54,3 +54,24 @@ class ResConfigSettings(models.TransientModel):
     goede_gesprek_sign_days = fields.Integer(
         related="company_id.goede_gesprek_sign_days", readonly=False
     )
+
+    # Legal profile
+
+    goede_gesprek_legal_regime = fields.Selection(
+        related="company_id.goede_gesprek_legal_regime", readonly=False
+    )
+    goede_gesprek_sector = fields.Selection(
+        related="company_id.goede_gesprek_sector", readonly=False
+    )
+    goede_gesprek_signatory_ids = fields.Many2many(
+        related="company_id.goede_gesprek_signatory_ids", readonly=False
+    )
+    goede_gesprek_appraisal_scale_id = fields.Many2one(
+        related="company_id.goede_gesprek_appraisal_scale_id", readonly=False
+    )
+    goede_gesprek_appraisal_countersign = fields.Boolean(
+        related="company_id.goede_gesprek_appraisal_countersign", readonly=False
+    )
+    goede_gesprek_hours_warning_days = fields.Integer(
+        related="company_id.goede_gesprek_hours_warning_days", readonly=False
+    )

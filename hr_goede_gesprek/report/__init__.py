@@ -1,0 +1,1 @@
+from . import hr_goede_gesprek_decision_report

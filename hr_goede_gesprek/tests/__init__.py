@@ -11,3 +11,9 @@ from . import test_reward
 from . import test_reward_concurrency
 from . import test_reward_export
 from . import test_cron
+from . import test_terms
+from . import test_decision
+from . import test_appraisal
+from . import test_hours_request
+from . import test_legal_access
+from . import test_decision_letter_pdf

@@ -1,0 +1,753 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Appraisal on request (beoordeling op verzoek).
+
+The employee asks -> the manager plans it (calendar) -> the conversation is held
+(the usual conversation-card topics are discussed too) and the manager writes the
+report -> the manager establishes the appraisal on the company's scale
+(optionally countersigned by the next-level manager) -> a decision is prepared
+and issued by a signatory -> within the term the employee may add their view
+and/or object -> final.
+
+The evidence pack lists the conversations (with their reports) and agreements
+of the period under review, and how the agreements were realised.
+"""
+
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date, html2plaintext
+
+STATES = [
+    ("requested", "Requested"),
+    ("planned", "Planned"),
+    ("held", "Held"),
+    ("to_countersign", "To countersign"),
+    ("established", "Established"),
+    ("decided", "Decision issued"),
+    ("objected", "Objection filed"),
+    ("final", "Final"),
+    ("cancelled", "Cancelled"),
+]
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "calendar_event_id",
+        "established_date",
+        "established_by_id",
+        "countersign_required",
+        "countersigned_by_id",
+        "countersigned_date",
+        "employee_view_date",
+        "manager_employee_id",
+        "next_manager_employee_id",
+    }
+)
+# Content the manager sets before establishing the appraisal.
+ESTABLISH_FIELDS = frozenset({"report", "scale_id", "level_id", "reasons"})
+FREE_PREFIXES = ("message_", "activity_", "website_message_")
+
+
+class HrGoedeGesprekAppraisal(models.Model):
+    _name = "hr.goede.gesprek.appraisal"
+    _description = "Appraisal on request"
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.goede.gesprek.legal.mixin"]
+    _order = "request_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
+    department_id = fields.Many2one(
+        related="employee_id.department_id", store=True, string="Department"
+    )
+    manager_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Manager",
+        compute="_compute_managers",
+        store=True,
+        readonly=True,
+    )
+    manager_user_id = fields.Many2one(
+        related="manager_employee_id.user_id", store=True, string="Manager user"
+    )
+    next_manager_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Next-level manager",
+        compute="_compute_managers",
+        store=True,
+        readonly=True,
+    )
+    next_manager_user_id = fields.Many2one(
+        related="next_manager_employee_id.user_id",
+        store=True,
+        string="Next-level manager user",
+    )
+    request_date = fields.Date(
+        default=fields.Date.context_today, required=True, tracking=True
+    )
+    request_reason = fields.Text(string="Why the employee asks")
+    period_start = fields.Date(
+        string="Period from",
+        required=True,
+        default=lambda self: fields.Date.context_today(self) - relativedelta(years=1),
+    )
+    period_end = fields.Date(
+        string="Period until", required=True, default=fields.Date.context_today
+    )
+    state = fields.Selection(
+        STATES,
+        default="requested",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    date_planned = fields.Datetime(string="Date", tracking=True, copy=False)
+    duration = fields.Float(default=1.0)
+    location = fields.Char()
+    calendar_event_id = fields.Many2one("calendar.event", copy=False, readonly=True)
+    topic_ids = fields.Many2many(
+        "hr.goede.gesprek.topic",
+        string="Conversation topics",
+        default=lambda self: self.env["hr.goede.gesprek.topic"].search([]),
+        help="The usual conversation-card topics are discussed as well.",
+    )
+    report = fields.Html(sanitize=True, copy=False)
+    scale_id = fields.Many2one(
+        "hr.goede.gesprek.appraisal.scale",
+        string="Scale",
+        default=lambda self: self._default_scale_id(),
+    )
+    level_id = fields.Many2one(
+        "hr.goede.gesprek.appraisal.scale.level",
+        string="Appraisal",
+        domain="[('scale_id', '=', scale_id)]",
+        tracking=True,
+        copy=False,
+    )
+    reasons = fields.Text(help="Why this appraisal: the reasons of the decision.")
+    countersign_required = fields.Boolean(copy=False, readonly=True)
+    established_date = fields.Date(copy=False, readonly=True)
+    established_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    countersigned_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    countersigned_date = fields.Date(copy=False, readonly=True)
+    decision_ids = fields.One2many(
+        "hr.goede.gesprek.decision", "origin_appraisal_id", string="Decisions"
+    )
+    decision_id = fields.Many2one(
+        "hr.goede.gesprek.decision", compute="_compute_decision_id", string="Decision"
+    )
+    term_end = fields.Date(compute="_compute_decision_id", string="Term ends")
+    employee_view = fields.Text(
+        string="Employee's view", copy=False, help="The employee's view (zienswijze)."
+    )
+    employee_view_date = fields.Date(copy=False, readonly=True)
+    objection_ids = fields.One2many(
+        "hr.goede.gesprek.objection", "appraisal_id", string="Objections"
+    )
+    # Evidence pack
+    evidence_conversation_ids = fields.Many2many(
+        "hr.goede.gesprek",
+        compute="_compute_evidence",
+        string="Conversations in the period",
+    )
+    evidence_agreement_ids = fields.Many2many(
+        "hr.goede.gesprek.agreement",
+        compute="_compute_evidence",
+        string="Agreements in the period",
+    )
+    evidence_agreements_done = fields.Integer(compute="_compute_evidence")
+    evidence_agreements_on_time = fields.Integer(compute="_compute_evidence")
+    # What the current user may do
+    is_employee = fields.Boolean(compute="_compute_user_flags")
+    is_manager = fields.Boolean(compute="_compute_user_flags")
+    is_next_manager = fields.Boolean(compute="_compute_user_flags")
+    can_add_view = fields.Boolean(compute="_compute_user_flags")
+
+    _sql_constraints = [
+        (
+            "period_ordered",
+            "CHECK(period_start <= period_end)",
+            "The period under review cannot end before it starts.",
+        ),
+    ]
+
+    @api.model
+    def _default_scale_id(self):
+        return self.env.company.goede_gesprek_appraisal_scale_id or self.env[
+            "hr.goede.gesprek.appraisal.scale"
+        ].search([], limit=1)
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("employee_id.name", "request_date")
+    def _compute_name(self):
+        for appraisal in self:
+            appraisal.name = self.env._(
+                "Appraisal %(employee)s %(date)s",
+                employee=appraisal.employee_id.name or "",
+                date=format_date(self.env, appraisal.request_date),
+            )
+
+    @api.depends("employee_id")
+    def _compute_managers(self):
+        for appraisal in self:
+            # sudo: the hierarchy is read to route the appraisal; a requesting
+            # employee cannot read hr.employee.
+            employee = appraisal.employee_id.sudo()
+            appraisal.manager_employee_id = employee.parent_id
+            appraisal.next_manager_employee_id = employee.parent_id.parent_id
+
+    @api.depends("decision_ids.state", "decision_ids.term_end")
+    def _compute_decision_id(self):
+        for appraisal in self:
+            live = appraisal.decision_ids.filtered(lambda d: d.state != "superseded")
+            decision = live.sorted("id")[-1:]
+            appraisal.decision_id = decision
+            appraisal.term_end = decision.term_end
+
+    @api.depends("employee_id", "period_start", "period_end")
+    def _compute_evidence(self):
+        """Conversations and agreements of the period: one search each, batched."""
+        records = self.filtered(lambda a: a.employee_id and a.period_start)
+        (self - records).update(
+            {
+                "evidence_conversation_ids": False,
+                "evidence_agreement_ids": False,
+                "evidence_agreements_done": 0,
+                "evidence_agreements_on_time": 0,
+            }
+        )
+        if not records:
+            return
+        start = min(records.mapped("period_start"))
+        end = max(records.mapped("period_end"))
+        employee_ids = records.employee_id.ids
+        conversations = self.env["hr.goede.gesprek"].search(
+            [
+                ("employee_id", "in", employee_ids),
+                ("state", "=", "done"),
+                ("next_version_id", "=", False),
+                ("date_start", ">=", datetime.combine(start, time.min)),
+                ("date_start", "<=", datetime.combine(end, time.max)),
+            ]
+        )
+        agreements = self.env["hr.goede.gesprek.agreement"].search(
+            [
+                ("employee_id", "in", employee_ids),
+                ("state", "not in", ("cancelled", "talk_again")),
+                "|",
+                ("conversation_id", "in", conversations.ids),
+                "&",
+                ("create_date", ">=", datetime.combine(start, time.min)),
+                ("create_date", "<=", datetime.combine(end, time.max)),
+            ]
+        )
+        conv_by_employee = defaultdict(list)
+        for conversation in conversations:
+            conv_by_employee[conversation.employee_id.id].append(conversation)
+        agr_by_employee = defaultdict(list)
+        for agreement in agreements:
+            agr_by_employee[agreement.employee_id.id].append(agreement)
+        for appraisal in records:
+            low = datetime.combine(appraisal.period_start, time.min)
+            high = datetime.combine(appraisal.period_end, time.max)
+            convs = [
+                c
+                for c in conv_by_employee[appraisal.employee_id.id]
+                if low <= c.date_start <= high
+            ]
+            conv_ids = {c.id for c in convs}
+            agrs = [
+                a
+                for a in agr_by_employee[appraisal.employee_id.id]
+                if a.conversation_id.id in conv_ids or low <= a.create_date <= high
+            ]
+            appraisal.evidence_conversation_ids = [c.id for c in convs]
+            appraisal.evidence_agreement_ids = [a.id for a in agrs]
+            appraisal.evidence_agreements_done = sum(
+                1 for a in agrs if a.state == "done"
+            )
+            appraisal.evidence_agreements_on_time = sum(
+                1 for a in agrs if a.realised_on_time
+            )
+
+    @api.depends_context("uid")
+    @api.depends("state", "employee_user_id", "manager_user_id", "term_end")
+    def _compute_user_flags(self):
+        user = self.env.user
+        today = fields.Date.context_today(self)
+        for appraisal in self:
+            appraisal.is_employee = appraisal.employee_user_id == user
+            appraisal.is_manager = appraisal.manager_user_id == user
+            appraisal.is_next_manager = appraisal.next_manager_user_id == user
+            appraisal.can_add_view = (
+                appraisal.is_employee
+                and appraisal.state in ("decided", "objected")
+                and (not appraisal.term_end or today <= appraisal.term_end)
+            )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("level_id", "scale_id")
+    def _check_level_on_scale(self):
+        for appraisal in self.filtered("level_id"):
+            if appraisal.level_id.scale_id != appraisal.scale_id:
+                raise ValidationError(
+                    self.env._(
+                        "The appraisal “%(level)s” is not a level of the scale "
+                        "“%(scale)s”.",
+                        level=appraisal.level_id.name,
+                        scale=appraisal.scale_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                forbidden = {
+                    f
+                    for f in WORKFLOW_FIELDS.intersection(vals)
+                    if vals[f] and (f, vals[f]) != ("state", "requested")
+                }
+                if forbidden:
+                    raise AccessError(
+                        self.env._(
+                            "These fields are set by the appraisal's workflow and "
+                            "cannot be given on creation: %(fields)s.",
+                            fields=", ".join(sorted(forbidden)),
+                        )
+                    )
+        appraisals = super().create(vals_list)
+        if not self.env.su:
+            appraisals._check_can_request()
+        appraisals.activity_update()
+        return appraisals
+
+    def write(self, vals):
+        self._check_write_allowed(vals)
+        if "employee_view" in vals and not self.env.su:
+            vals = dict(vals, employee_view_date=fields.Date.context_today(self))
+            return super(HrGoedeGesprekAppraisal, self.sudo()).write(vals)
+        return super().write(vals)
+
+    def _check_write_allowed(self, vals):
+        fnames = {f for f in vals if not f.startswith(FREE_PREFIXES)}
+        if not fnames or self.env.su:
+            return
+        forbidden = WORKFLOW_FIELDS & fnames
+        if forbidden:
+            raise AccessError(
+                self.env._(
+                    "These fields are set by the appraisal's workflow and cannot "
+                    "be changed directly: %(fields)s.",
+                    fields=", ".join(sorted(forbidden)),
+                )
+            )
+        user = self.env.user
+        today = fields.Date.context_today(self)
+        for appraisal in self:
+            if "employee_view" in fnames:
+                if appraisal.employee_user_id != user:
+                    raise AccessError(
+                        self.env._(
+                            "Only the employee writes their own view on " "“%(name)s”.",
+                            name=appraisal.name,
+                        )
+                    )
+                if appraisal.state not in ("decided", "objected") or (
+                    appraisal.term_end and today > appraisal.term_end
+                ):
+                    raise UserError(
+                        self.env._(
+                            "The employee's view on “%(name)s” can be added once "
+                            "the decision is issued and until its term ends.",
+                            name=appraisal.name,
+                        )
+                    )
+                if fnames - {"employee_view"}:
+                    raise AccessError(
+                        self.env._("Write your view on its own, without other changes.")
+                    )
+                continue
+            if appraisal.state not in ("requested", "planned", "held"):
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” has been established and can no longer be "
+                        "changed.",
+                        name=appraisal.name,
+                    )
+                )
+            if ESTABLISH_FIELDS & fnames and not (
+                appraisal.manager_user_id == user or self._is_hr()
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the manager writes the report and the appraisal of "
+                        "“%(name)s”.",
+                        name=appraisal.name,
+                    )
+                )
+            if "employee_id" in fnames and not self._is_hr():
+                raise AccessError(
+                    self.env._("Only HR can move an appraisal to another employee.")
+                )
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _check_can_request(self):
+        if self._is_hr():
+            return
+        user = self.env.user
+        for appraisal in self:
+            if appraisal.employee_user_id != user and appraisal.manager_user_id != user:
+                raise AccessError(
+                    self.env._(
+                        "Only %(employee)s (or their manager or HR) can ask for "
+                        "their appraisal.",
+                        employee=appraisal.employee_id.name,
+                    )
+                )
+
+    def _check_manager(self, message):
+        """Read access, then: the manager (or HR when there is none)."""
+        self.check_access("read")
+        is_hr = self._is_hr()
+        for appraisal in self:
+            manager_user = appraisal.manager_user_id
+            if manager_user != self.env.user and not (is_hr and not manager_user):
+                raise AccessError(message(appraisal))
+
+    def _check_state(self, states, message):
+        for appraisal in self:
+            if appraisal.state not in states:
+                raise UserError(message(appraisal))
+
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    # ------------------------------------------------------------------
+    # Plan and hold
+    # ------------------------------------------------------------------
+    def action_plan(self):
+        self._check_can_plan()
+        self._do_plan()
+        return True
+
+    def _check_can_plan(self):
+        self._check_manager(
+            lambda a: self.env._(
+                "Only the manager of %(employee)s plans their appraisal.",
+                employee=a.employee_id.name,
+            )
+        )
+        self._check_state(
+            ("requested",),
+            lambda a: self.env._(
+                "“%(name)s” is %(state)s; only a requested appraisal can be planned.",
+                name=a.name,
+                state=a._state_label(),
+            ),
+        )
+        for appraisal in self:
+            if not appraisal.date_planned:
+                raise UserError(
+                    self.env._(
+                        "Choose the date and time of “%(name)s” first.",
+                        name=appraisal.name,
+                    )
+                )
+
+    def _do_plan(self):
+        self.sudo().write({"state": "planned"})
+        self._sync_calendar_event()
+        self.activity_update()
+
+    def _sync_calendar_event(self):
+        model_id = self.env["ir.model"]._get_id(self._name)
+        # The event mirrors the appraisal; rights were checked on it, and the
+        # employee's calendar is written on their behalf.
+        for appraisal in self.sudo():
+            partners = (
+                appraisal.employee_id.work_contact_id
+                | appraisal.manager_employee_id.work_contact_id
+            )
+            vals = {
+                "name": appraisal.name,
+                "start": appraisal.date_planned,
+                "stop": appraisal.date_planned
+                + timedelta(hours=appraisal.duration or 1.0),
+                "duration": appraisal.duration or 1.0,
+                "location": appraisal.location or False,
+                "partner_ids": [(6, 0, partners.ids)],
+                "privacy": "private",
+                "res_model_id": model_id,
+                "res_id": appraisal.id,
+            }
+            if appraisal.calendar_event_id:
+                appraisal.calendar_event_id.write(vals)
+            else:
+                vals["user_id"] = appraisal.manager_user_id.id or self.env.user.id
+                event = self.env["calendar.event"].sudo().create(vals)
+                appraisal.write({"calendar_event_id": event.id})
+
+    def action_hold(self):
+        self._check_manager(
+            lambda a: self.env._(
+                "Only the manager of %(employee)s records that the appraisal was "
+                "held.",
+                employee=a.employee_id.name,
+            )
+        )
+        self._check_state(
+            ("planned",),
+            lambda a: self.env._(
+                "“%(name)s” is %(state)s; only a planned appraisal can be held.",
+                name=a.name,
+                state=a._state_label(),
+            ),
+        )
+        self.sudo().write({"state": "held"})
+        self.activity_update()
+        return True
+
+    # ------------------------------------------------------------------
+    # Establish and countersign
+    # ------------------------------------------------------------------
+    def action_establish(self):
+        self._check_can_establish()
+        self._do_establish()
+        return True
+
+    def _check_can_establish(self):
+        self._check_manager(
+            lambda a: self.env._(
+                "Only the manager of %(employee)s establishes their appraisal.",
+                employee=a.employee_id.name,
+            )
+        )
+        self._check_state(
+            ("held",),
+            lambda a: self.env._(
+                "“%(name)s” is %(state)s; only a held appraisal can be established.",
+                name=a.name,
+                state=a._state_label(),
+            ),
+        )
+        for appraisal in self:
+            if not html2plaintext(appraisal.report or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write the report of “%(name)s” before establishing it.",
+                        name=appraisal.name,
+                    )
+                )
+            if not appraisal.level_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the appraisal on the scale for “%(name)s”.",
+                        name=appraisal.name,
+                    )
+                )
+            if not (appraisal.reasons or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the reasons for the appraisal of “%(name)s”; they "
+                        "go into the decision.",
+                        name=appraisal.name,
+                    )
+                )
+
+    def _do_establish(self):
+        today = fields.Date.context_today(self)
+        for appraisal in self:
+            countersign = bool(
+                appraisal.company_id.goede_gesprek_appraisal_countersign
+                and appraisal.next_manager_user_id
+            )
+            # Rights checked in _check_can_establish; these are workflow fields.
+            appraisal.sudo().write(
+                {
+                    "state": "to_countersign" if countersign else "established",
+                    "established_date": today,
+                    "established_by_id": self.env.user.id,
+                    "countersign_required": countersign,
+                }
+            )
+        self.filtered(lambda a: a.state == "established")._prepare_decision()
+        self.activity_update()
+
+    def action_countersign(self):
+        self.check_access("read")
+        for appraisal in self:
+            if appraisal.next_manager_user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only the next-level manager countersigns “%(name)s”.",
+                        name=appraisal.name,
+                    )
+                )
+        self._check_state(
+            ("to_countersign",),
+            lambda a: self.env._(
+                "“%(name)s” is not waiting for a countersignature.", name=a.name
+            ),
+        )
+        self.sudo().write(
+            {
+                "state": "established",
+                "countersigned_by_id": self.env.user.id,
+                "countersigned_date": fields.Date.context_today(self),
+            }
+        )
+        self._prepare_decision()
+        self.activity_update()
+        return True
+
+    def _prepare_decision(self):
+        """A draft decision for HR and the signatory: the appraisal's letter."""
+        topic = self.env.ref("hr_goede_gesprek.legal_topic_appraisal")
+        vals_list = []
+        for appraisal in self:
+            # Lang of the employee: the decision text is part of their letter.
+            lang = appraisal.employee_id.sudo().work_contact_id.lang or self.env.lang
+            level = appraisal.level_id.with_context(lang=lang)
+            env_lang = self.with_context(lang=lang).env
+            vals_list.append(
+                {
+                    "employee_id": appraisal.employee_id.id,
+                    "company_id": appraisal.company_id.id,
+                    "topic_id": topic.id,
+                    "subject": env_lang._(
+                        "Appraisal over %(start)s – %(end)s",
+                        start=format_date(env_lang, appraisal.period_start),
+                        end=format_date(env_lang, appraisal.period_end),
+                    ),
+                    "decision_text": env_lang._(
+                        "Your performance over the period %(start)s – %(end)s is "
+                        "appraised as: %(level)s.",
+                        start=format_date(env_lang, appraisal.period_start),
+                        end=format_date(env_lang, appraisal.period_end),
+                        level=level.name,
+                    ),
+                    "reasons": appraisal.reasons,
+                    "date_effective": appraisal.established_date,
+                    "legal_basis": appraisal.scale_id.with_context(
+                        lang=lang
+                    ).legal_basis,
+                    "origin_appraisal_id": appraisal.id,
+                }
+            )
+        # The manager prepares the letter; HR and the signatory complete it.
+        # Rights were checked by the establishing action.
+        return self.env["hr.goede.gesprek.decision"].sudo().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Decision hooks
+    # ------------------------------------------------------------------
+    def _on_decision_issued(self, decision):
+        self.filtered(lambda a: a.state == "established").sudo().write(
+            {"state": "decided"}
+        )
+        self.activity_update()
+        return True
+
+    def _on_decision_final(self, decision):
+        self.filtered(lambda a: a.state in ("decided", "objected")).sudo().write(
+            {"state": "final"}
+        )
+        self.activity_update()
+        return True
+
+    # ------------------------------------------------------------------
+    # Employee: view and objection
+    # ------------------------------------------------------------------
+    def action_object(self):
+        """Open a new objection against the appraisal's decision."""
+        self.ensure_one()
+        self.check_access("read")
+        decision = self.decision_id
+        self.env["hr.goede.gesprek.objection"]._check_can_file(
+            decision, fields.Date.context_today(self)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.goede.gesprek.objection",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_decision_id": decision.id},
+        }
+
+    def action_cancel(self):
+        self.check_access("read")
+        is_hr = self._is_hr()
+        for appraisal in self:
+            if not (is_hr or appraisal.employee_user_id == self.env.user):
+                raise AccessError(
+                    self.env._(
+                        "Only the employee or HR can withdraw the request “%(name)s”.",
+                        name=appraisal.name,
+                    )
+                )
+        self._check_state(
+            ("requested", "planned"),
+            lambda a: self.env._(
+                "“%(name)s” was held already and can no longer be cancelled.",
+                name=a.name,
+            ),
+        )
+        events = self.sudo().calendar_event_id
+        self.sudo().write({"state": "cancelled", "calendar_event_id": False})
+        # The mirrored event goes with the cancelled appraisal (rights above).
+        events.unlink()
+        self.activity_update()
+        return True
+
+    # ------------------------------------------------------------------
+    # Activities
+    # ------------------------------------------------------------------
+    def activity_update(self):
+        plan = "hr_goede_gesprek.mail_activity_type_plan_appraisal"
+        countersign = "hr_goede_gesprek.mail_activity_type_countersign_appraisal"
+        for appraisal in self:
+            if appraisal.state == "requested":
+                appraisal._legal_activity_once(
+                    plan,
+                    appraisal.manager_user_id,
+                    self.env._("Plan the requested appraisal"),
+                )
+            elif appraisal.state == "cancelled":
+                appraisal.activity_unlink([plan])
+            else:
+                appraisal.activity_feedback([plan])
+            if appraisal.state == "to_countersign":
+                appraisal._legal_activity_once(
+                    countersign,
+                    appraisal.next_manager_user_id,
+                    self.env._("Countersign the appraisal"),
+                )
+            elif appraisal.countersigned_date:
+                appraisal.activity_feedback([countersign])

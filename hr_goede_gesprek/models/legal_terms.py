@@ -1,0 +1,95 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Terms computed as Dutch law computes them (pure functions, no ORM).
+
+* A term of N weeks starts on the day after notification (Awb art. 6:8 and the
+  same rule in civil-law dispute regulations) and ends at the end of the same
+  weekday N weeks later: ``notified + 7 * N days``.
+* Algemene termijnenwet art. 1: a term that ends on a Saturday, a Sunday or a
+  general public holiday runs on to the next day that is none of those.
+* Atw art. 3 lists the general public holidays: New Year's Day, Easter Monday,
+  Ascension Day, Whit Monday, Christmas Day and Boxing Day, the King's birthday
+  as celebrated (27 April, or 26 April when the 27th is a Sunday) and
+  Liberation Day (5 May). Good Friday is *not* one of them; Easter Sunday and
+  Whit Sunday are Sundays anyway.
+"""
+
+import re
+from datetime import date, timedelta
+
+PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
+
+
+def easter_sunday(year):
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def dutch_public_holidays(year):
+    """The general public holidays of the Algemene termijnenwet (art. 3)."""
+    easter = easter_sunday(year)
+    kings_day = date(year, 4, 27)
+    if kings_day.weekday() == 6:
+        kings_day = date(year, 4, 26)
+    return {
+        date(year, 1, 1),
+        easter + timedelta(days=1),  # tweede Paasdag
+        kings_day,
+        date(year, 5, 5),
+        easter + timedelta(days=39),  # Hemelvaartsdag
+        easter + timedelta(days=50),  # tweede Pinksterdag
+        date(year, 12, 25),
+        date(year, 12, 26),
+    }
+
+
+def is_working_day(day, extra_holidays=()):
+    return (
+        day.weekday() < 5
+        and day not in dutch_public_holidays(day.year)
+        and day not in extra_holidays
+    )
+
+
+def next_working_day(day, extra_holidays=()):
+    """``day`` itself when it is a working day, else the next one (Atw art. 1)."""
+    while not is_working_day(day, extra_holidays):
+        day += timedelta(days=1)
+    return day
+
+
+def term_end(notified, weeks, extra_holidays=()):
+    """Last day of a term of ``weeks`` weeks for a decision notified on ``notified``."""
+    if not notified or weeks is None:
+        return False
+    return next_working_day(notified + timedelta(weeks=weeks), extra_holidays)
+
+
+def render_placeholders(template, values):
+    """Replace ``{name}`` by ``values[name]``; nothing else is evaluated.
+
+    Only plain lower-case names are placeholders (no attribute or index access as
+    ``str.format`` would allow); unknown names stay as they are.
+    """
+    if not template:
+        return ""
+
+    def replace(match):
+        key = match.group(1)
+        return str(values[key]) if key in values else match.group(0)
+
+    return PLACEHOLDER_RE.sub(replace, template)
+
+
+def unknown_placeholders(template, allowed):
+    return sorted(set(PLACEHOLDER_RE.findall(template or "")) - set(allowed))
