@@ -7,3 +7,6 @@ from . import hr_goede_gesprek_agreement
 from . import hr_goede_gesprek_review
 from . import hr_employee
 from . import hr_employee_public
+from . import hr_goede_gesprek_portal
+from . import hr_goede_gesprek_agreement_portal
+from . import hr_goede_gesprek_feedback_request

@@ -7,3 +7,8 @@ from . import test_agreement
 from . import test_employee
 from . import test_topic
 from . import test_ui
+from . import test_portal
+from . import test_portal_security
+from . import test_feedback
+from . import test_portal_performance
+from . import test_portal_tour
