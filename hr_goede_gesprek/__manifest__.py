@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "security/hr_goede_gesprek_security.xml",
         "security/hr_goede_gesprek_legal_security.xml",
+        "security/hr_goede_gesprek_portal_security.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
@@ -56,12 +57,18 @@
         "views/hr_goede_gesprek_agreement_legal_views.xml",
         "views/res_config_settings_legal_views.xml",
         "views/hr_goede_gesprek_legal_menus.xml",
+        "data/mail_template_feedback_data.xml",
+        "data/ir_cron_feedback_data.xml",
+        "data/hr_goede_gesprek_feedback_question_data.xml",
+        "views/hr_goede_gesprek_feedback_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_goede_gesprek_demo.xml",
         "demo/hr_goede_gesprek_reward_demo.xml",
         "demo/hr_goede_gesprek_legal_demo.xml",
+        "demo/hr_goede_gesprek_portal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -18,3 +18,6 @@ from . import hr_goede_gesprek_appraisal
 from . import hr_goede_gesprek_objection
 from . import hr_goede_gesprek_hours_request
 from . import ir_actions_report_legal
+from . import hr_goede_gesprek_portal
+from . import hr_goede_gesprek_agreement_portal
+from . import hr_goede_gesprek_feedback_request

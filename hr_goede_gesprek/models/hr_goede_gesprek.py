@@ -1616,6 +1616,8 @@ class HrGoedeGesprek(models.Model):
         string="Requested on",
         tracking=True,
         copy=False,
+        readonly=True,
+        index="btree_not_null",
         help="The employee asked for this conversation on this date; a date must "
         "be proposed within the company's term.",
     )

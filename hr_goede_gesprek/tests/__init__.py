@@ -17,3 +17,8 @@ from . import test_appraisal
 from . import test_hours_request
 from . import test_legal_access
 from . import test_decision_letter_pdf
+from . import test_portal
+from . import test_portal_security
+from . import test_feedback
+from . import test_portal_performance
+from . import test_portal_tour

@@ -1,0 +1,85 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Agreements in the employee portal (``/my/agreements``): confirm, decline
+(talk again) and mark progress. Guards run as the user; the controller acts
+with ``sudo()`` afterwards."""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrGoedeGesprekAgreement(models.Model):
+    _name = "hr.goede.gesprek.agreement"
+    _inherit = ["hr.goede.gesprek.agreement", "portal.mixin"]
+
+    # Stored, so that portal domains never search hr.employee as the user.
+    employee_user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, string="Employee user"
+    )
+    employee_work_contact_id = fields.Many2one(
+        related="employee_id.work_contact_id", store=True, string="Employee contact"
+    )
+    progress = fields.Integer(
+        copy=False,
+        tracking=True,
+        help="How far the agreement has been carried out, in percent.",
+    )
+
+    def _compute_access_url(self):
+        for agreement in self:
+            agreement.access_url = f"/my/agreements/{agreement.id}"
+
+    @api.model
+    def _get_portal_domain(self, user=None):
+        """Agreements of which ``user`` is the employee, as one SQL query."""
+        user = user or self.env.user
+        return [
+            "|",
+            ("employee_user_id", "=", user.id),
+            "&",
+            ("employee_user_id", "=", False),
+            ("employee_work_contact_id", "=", user.partner_id.id),
+        ]
+
+    def _is_employee_side(self, user=None):
+        """Also recognise the employee by their work contact (no user linked)."""
+        if super()._is_employee_side(user):
+            return True
+        user = user or self.env.user
+        # sudo: portal users cannot read hr.employee; identities are compared.
+        employee = self.sudo().employee_id
+        return bool(
+            not employee.user_id
+            and employee.work_contact_id
+            and employee.work_contact_id == user.partner_id
+        )
+
+    def _check_can_update_progress(self):
+        for agreement in self:
+            if not agreement._is_party():
+                agreement._raise_not_party()
+            if agreement.state != "agreed":
+                agreement._raise_wrong_state(self.env._("update the progress of"))
+
+    def _do_update_progress(self, progress, note=None):
+        progress = int(progress)
+        if not 0 <= progress <= 100:
+            raise UserError(self.env._("Progress is a percentage from 0 to 100."))
+        self.write({"progress": progress})
+        note = (note or "").strip()
+        if note:
+            for agreement in self:
+                agreement.message_post(body=note, subtype_xmlid="mail.mt_comment")
+        return True
+
+    def _do_decline(self, reason=None):
+        result = super()._do_decline()
+        reason = (reason or "").strip()
+        if reason:
+            self.write({"decline_reason": reason})
+            for agreement in self:
+                agreement.message_post(
+                    body=self.env._("Declined: %(reason)s", reason=reason),
+                    subtype_xmlid="mail.mt_comment",
+                )
+        return result

@@ -1,0 +1,494 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""360° feedback: the employee asks colleagues and externals for feedback.
+
+Respondents answer through a tokenised link (no login); the link works until
+the deadline and only once. The employee alone reads the raw answers and
+decides per answer whether their manager may see it (default: private). With
+anonymity the answers show no names, and only once at least
+``ANONYMITY_THRESHOLD`` respondents answered. Raw answers never go into the
+personnel file: nothing here is attached to hr.employee.
+"""
+
+import uuid
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import consteq, email_normalize
+
+ANONYMITY_THRESHOLD = 3
+REMINDER_DAYS = 3
+
+
+class HrGoedeGesprekFeedbackRequest(models.Model):
+    _name = "hr.goede.gesprek.feedback.request"
+    _description = "360° Feedback Request"
+    _inherit = ["mail.thread", "portal.mixin"]
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    intro = fields.Text(
+        string="Message to respondents",
+        help="What you ask feedback about, and why.",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
+    # Stored, so that portal domains never search hr.employee as the user.
+    employee_work_contact_id = fields.Many2one(
+        related="employee_id.work_contact_id", store=True, string="Employee contact"
+    )
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True, precompute=True
+    )
+    conversation_id = fields.Many2one(
+        "hr.goede.gesprek",
+        string="For the conversation",
+        check_company=True,
+        index="btree_not_null",
+    )
+    deadline = fields.Date(required=True, tracking=True)
+    anonymous = fields.Boolean(
+        help="Answers are shown without names, and only once at least three "
+        "respondents answered.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("sent", "Sent"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    question_ids = fields.One2many(
+        "hr.goede.gesprek.feedback.question", "request_id", string="Questions"
+    )
+    respondent_ids = fields.One2many(
+        "hr.goede.gesprek.feedback.respondent", "request_id", string="Respondents"
+    )
+    answer_ids = fields.One2many(
+        "hr.goede.gesprek.feedback.answer", "request_id", string="Answers"
+    )
+    respondent_count = fields.Integer(compute="_compute_counts")
+    answered_count = fields.Integer(compute="_compute_counts")
+    answers_visible = fields.Boolean(
+        compute="_compute_counts",
+        help="False while an anonymous request has fewer than three answers.",
+    )
+
+    @api.depends("respondent_ids.state", "anonymous")
+    def _compute_counts(self):
+        for request in self:
+            respondents = request.sudo().respondent_ids
+            request.respondent_count = len(respondents)
+            request.answered_count = len(
+                respondents.filtered(lambda r: r.state == "answered")
+            )
+            request.answers_visible = (
+                not request.anonymous or request.answered_count >= ANONYMITY_THRESHOLD
+            )
+
+    def _compute_access_url(self):
+        for request in self:
+            request.access_url = f"/my/feedback/{request.id}"
+
+    @api.model
+    def _get_portal_domain(self, user=None):
+        user = user or self.env.user
+        return [
+            "|",
+            ("employee_user_id", "=", user.id),
+            "&",
+            ("employee_user_id", "=", False),
+            ("employee_work_contact_id", "=", user.partner_id.id),
+        ]
+
+    # ------------------------------------------------------------------
+    # Who
+    # ------------------------------------------------------------------
+    def _is_requester(self, user=None):
+        self.ensure_one()
+        user = user or self.env.user
+        # sudo: portal users cannot read hr.employee; identities are compared.
+        employee = self.sudo().employee_id
+        return bool(
+            employee.user_id == user
+            or (
+                not employee.user_id
+                and employee.work_contact_id
+                and employee.work_contact_id == user.partner_id
+            )
+        )
+
+    def _check_requester(self):
+        self.check_access("read")
+        for request in self:
+            if not request._is_requester():
+                raise AccessError(
+                    self.env._(
+                        "Only the employee who asked for feedback can do this on "
+                        "“%(name)s”.",
+                        name=request.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Create (portal), send, close
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_can_create_request(self):
+        employees = self.env["hr.goede.gesprek"]._get_user_employees()
+        if not employees:
+            raise AccessError(
+                self.env._(
+                    "Only employees can ask for feedback; your account is not "
+                    "linked to an employee."
+                )
+            )
+        return employees[:1]
+
+    @api.model
+    def _do_create_request(self, employee, vals, questions, respondents):
+        """Create a draft request with its questions and respondents.
+
+        :param questions: list of question texts
+        :param respondents: list of (name, email) tuples
+        """
+        # Rights were checked in _check_can_create_request: the request is the
+        # employee's own; portal users have no create right on the model.
+        request = self.sudo().create(
+            {
+                **vals,
+                "employee_id": employee.id,
+                "question_ids": [
+                    fields.Command.create({"name": text, "sequence": index})
+                    for index, text in enumerate(questions)
+                ],
+                "respondent_ids": [
+                    fields.Command.create({"name": name, "email": email})
+                    for name, email in respondents
+                ],
+            }
+        )
+        return request.with_env(self.env)
+
+    def action_send(self):
+        self._check_can_send()
+        self._do_send()
+        return True
+
+    def _check_can_send(self):
+        self._check_requester()
+        today = fields.Date.context_today(self)
+        for request in self:
+            if request.state != "draft":
+                raise UserError(
+                    self.env._("“%(name)s” was already sent.", name=request.name)
+                )
+            if not request.question_ids or not request.respondent_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one question and one respondent to "
+                        "“%(name)s” before sending it.",
+                        name=request.name,
+                    )
+                )
+            if request.deadline < today:
+                raise UserError(
+                    self.env._(
+                        "The deadline of “%(name)s” has passed.", name=request.name
+                    )
+                )
+
+    def _do_send(self):
+        template = self.env.ref("hr_goede_gesprek.mail_template_feedback_request")
+        # sudo: the respondents' tokens and mails are managed by the system
+        # once the employee's rights were checked.
+        for respondent in self.sudo().respondent_ids:
+            respondent._send_mail(template)
+        self.sudo().write({"state": "sent"})
+        return True
+
+    def action_close(self):
+        self._check_requester()
+        self._do_close()
+        return True
+
+    def _do_close(self):
+        self.sudo().filtered(lambda r: r.state == "sent").write({"state": "closed"})
+
+    # ------------------------------------------------------------------
+    # Share an answer with the manager
+    # ------------------------------------------------------------------
+    def _check_can_share_answer(self, answer):
+        self.ensure_one()
+        self._check_requester()
+        if answer.request_id != self:
+            raise AccessError(self.env._("This answer belongs elsewhere."))
+        if not self.answers_visible:
+            raise UserError(
+                self.env._(
+                    "Anonymous answers can be shared once at least %(count)s "
+                    "respondents answered.",
+                    count=ANONYMITY_THRESHOLD,
+                )
+            )
+
+    def _do_share_answer(self, answer, shared):
+        # sudo: answers are written by the system; the employee's right to
+        # decide was checked in _check_can_share_answer.
+        answer.sudo().write(
+            {
+                "shared_with_manager": bool(shared),
+                "shared_date": fields.Datetime.now() if shared else False,
+            }
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Cron: reminders before the deadline, closing after it
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_feedback_reminders(self, batch_size=100):
+        """Remind respondents who did not answer, a few days before the
+        deadline (once each); close requests whose deadline passed.
+
+        Batched and idempotent (``reminder_date`` marks who was reminded); one
+        savepoint per respondent so that one bad address does not stop the rest.
+        """
+        today = fields.Date.context_today(self)
+        expired = self.search(
+            [("state", "=", "sent"), ("deadline", "<", today)], limit=batch_size
+        )
+        expired._do_close()
+        Respondent = self.env["hr.goede.gesprek.feedback.respondent"]
+        domain = [
+            ("request_id.state", "=", "sent"),
+            ("state", "=", "pending"),
+            ("reminder_date", "=", False),
+            ("request_id.deadline", ">=", today),
+            ("request_id.deadline", "<=", today + timedelta(days=REMINDER_DAYS)),
+        ]
+        respondents = Respondent.search(domain, limit=batch_size)
+        template = self.env.ref("hr_goede_gesprek.mail_template_feedback_reminder")
+        for respondent in respondents:
+            with self.env.cr.savepoint():
+                respondent._send_mail(template)
+                respondent.reminder_date = fields.Datetime.now()
+        remaining = Respondent.search_count(domain) + self.search_count(
+            [("state", "=", "sent"), ("deadline", "<", today)]
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=len(respondents) + len(expired), remaining=remaining
+        )
+
+
+class HrGoedeGesprekFeedbackQuestion(models.Model):
+    _name = "hr.goede.gesprek.feedback.question"
+    _description = "360° Feedback Question"
+    _order = "sequence, id"
+
+    name = fields.Text(string="Question", required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    request_id = fields.Many2one(
+        "hr.goede.gesprek.feedback.request",
+        ondelete="cascade",
+        index=True,
+        help="Empty: a question of the catalogue that employees can choose.",
+    )
+    active = fields.Boolean(default=True)
+
+
+class HrGoedeGesprekFeedbackRespondent(models.Model):
+    _name = "hr.goede.gesprek.feedback.respondent"
+    _description = "360° Feedback Respondent"
+    _order = "id"
+
+    request_id = fields.Many2one(
+        "hr.goede.gesprek.feedback.request",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    name = fields.Char(required=True)
+    email = fields.Char(required=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Colleague",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        help="Set when the address belongs to a colleague's account.",
+    )
+    access_token = fields.Char(
+        copy=False, default=lambda self: str(uuid.uuid4()), groups="base.group_system"
+    )
+    state = fields.Selection(
+        [("pending", "Waiting"), ("answered", "Answered")],
+        default="pending",
+        required=True,
+        copy=False,
+    )
+    answered_date = fields.Datetime(copy=False, readonly=True)
+    reminder_date = fields.Datetime(copy=False, readonly=True)
+    answer_ids = fields.One2many(
+        "hr.goede.gesprek.feedback.answer", "respondent_id", string="Answers"
+    )
+
+    @api.depends("email")
+    def _compute_user_id(self):
+        emails = {email_normalize(r.email) for r in self if r.email} - {False}
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .search([("share", "=", False), ("email_normalized", "in", list(emails))])
+            if emails
+            else self.env["res.users"]
+        )
+        by_email = {user.email_normalized: user for user in users}
+        for respondent in self:
+            respondent.user_id = by_email.get(email_normalize(respondent.email or ""))
+
+    @api.constrains("email")
+    def _check_email(self):
+        for respondent in self:
+            if not email_normalize(respondent.email or ""):
+                raise ValidationError(
+                    self.env._(
+                        "“%(email)s” is not a valid e-mail address.",
+                        email=respondent.email,
+                    )
+                )
+
+    def _get_answer_url(self):
+        self.ensure_one()
+        base = self.request_id.get_base_url()
+        return f"{base}/feedback/respond/{self.id}/{self.sudo().access_token}"
+
+    def _send_mail(self, template):
+        self.ensure_one()
+        template.sudo().send_mail(
+            self.id,
+            email_values={"email_to": self.email, "recipient_ids": []},
+        )
+
+    # ------------------------------------------------------------------
+    # The token page
+    # ------------------------------------------------------------------
+    def _check_token(self, token):
+        """'ok', 'answered', 'expired' or 'invalid' for this respondent+token.
+
+        Compares tokens in constant time; called on a sudo record by the
+        public token route.
+        """
+        self.ensure_one()
+        if not (
+            token and self.access_token and consteq(str(self.access_token), str(token))
+        ):
+            return "invalid"
+        if self.state == "answered":
+            return "answered"
+        request = self.request_id
+        if request.state != "sent" or request.deadline < fields.Date.context_today(
+            self
+        ):
+            return "expired"
+        return "ok"
+
+    def _do_answer(self, answers):
+        """Record the answers {question_id: text} once; the link then stops."""
+        self.ensure_one()
+        questions = self.request_id.question_ids
+        vals_list = []
+        for question in questions:
+            text = (answers.get(question.id) or "").strip()
+            if text:
+                vals_list.append(
+                    {
+                        "request_id": self.request_id.id,
+                        "respondent_id": self.id,
+                        "question_id": question.id,
+                        "answer": text,
+                    }
+                )
+        if not vals_list:
+            raise UserError(self.env._("Answer at least one question."))
+        self.env["hr.goede.gesprek.feedback.answer"].create(vals_list)
+        self.write({"state": "answered", "answered_date": fields.Datetime.now()})
+        # The employee is nudged; the answers themselves stay out of the mail.
+        self.request_id.message_post(
+            body=self.env._(
+                "New feedback arrived for “%(name)s”.", name=self.request_id.name
+            ),
+            author_id=self.env.ref("base.partner_root").id,
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=self.request_id.employee_id.work_contact_id.ids,
+        )
+        return True
+
+
+class HrGoedeGesprekFeedbackAnswer(models.Model):
+    _name = "hr.goede.gesprek.feedback.answer"
+    _description = "360° Feedback Answer"
+    _order = "request_id, question_sequence, id"
+
+    request_id = fields.Many2one(
+        "hr.goede.gesprek.feedback.request",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    employee_id = fields.Many2one(related="request_id.employee_id", store=True)
+    # The respondent's identity: hidden from everyone but the system, so that
+    # an anonymous request cannot be traced back through the backend.
+    respondent_id = fields.Many2one(
+        "hr.goede.gesprek.feedback.respondent",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        groups="base.group_system",
+    )
+    respondent_label = fields.Char(
+        string="From", compute="_compute_respondent_label", compute_sudo=True
+    )
+    question_id = fields.Many2one(
+        "hr.goede.gesprek.feedback.question", required=True, ondelete="cascade"
+    )
+    question_sequence = fields.Integer(related="question_id.sequence", store=True)
+    question = fields.Text(related="question_id.name", string="Question text")
+    answer = fields.Text(required=True)
+    shared_with_manager = fields.Boolean(
+        default=False,
+        help="Private by default: only the employee sees the answer until they "
+        "share it with their manager.",
+    )
+    shared_date = fields.Datetime(readonly=True)
+
+    @api.depends("request_id.anonymous", "respondent_id.name")
+    def _compute_respondent_label(self):
+        for answer in self:
+            if answer.request_id.anonymous:
+                answer.respondent_label = self.env._("Anonymous respondent")
+            else:
+                answer.respondent_label = answer.respondent_id.name
+
+    def action_share_with_manager(self):
+        return self._set_shared(True)
+
+    def action_make_private(self):
+        return self._set_shared(False)
+
+    def _set_shared(self, shared):
+        for answer in self:
+            answer.request_id._check_can_share_answer(answer)
+            answer.request_id._do_share_answer(answer, shared)
+        return True

@@ -1,0 +1,90 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+import re
+
+from odoo.tests import HttpCase, new_test_user
+
+CSRF_RE = re.compile(r'csrf_token(?:"\s+value=|:\s*)"([^"]+)"')
+XSS = '<script>alert("gg")</script><img src=x onerror="alert(1)">'
+
+
+class GoedeGesprekPortalCase(HttpCase):
+    """Kees is a portal-only employee of manager Maria; Otto is another
+    portal employee; Eva an internal employee of the same team."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
+        cls.user_manager = new_test_user(
+            cls.env,
+            "ggp_manager",
+            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_manager",
+            name="Maria Manager",
+        )
+        cls.user_officer = new_test_user(
+            cls.env,
+            "ggp_officer",
+            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_officer",
+            name="Hanna HR",
+        )
+        cls.user_portal = new_test_user(
+            cls.env, "ggp_portal", groups="base.group_portal", name="Kees Portal"
+        )
+        cls.user_portal_other = new_test_user(
+            cls.env, "ggp_other", groups="base.group_portal", name="Otto Other"
+        )
+        cls.user_internal = new_test_user(
+            cls.env, "ggp_internal", groups="base.group_user", name="Eva Internal"
+        )
+        Employee = cls.env["hr.employee"]
+        cls.emp_manager = Employee.create(
+            {"name": "Maria Manager", "user_id": cls.user_manager.id}
+        )
+        cls.emp_portal = Employee.create(
+            {
+                "name": "Kees Portal",
+                "user_id": cls.user_portal.id,
+                "parent_id": cls.emp_manager.id,
+            }
+        )
+        cls.emp_other = Employee.create(
+            {
+                "name": "Otto Other",
+                "user_id": cls.user_portal_other.id,
+                "parent_id": cls.emp_manager.id,
+            }
+        )
+        cls.emp_internal = Employee.create(
+            {
+                "name": "Eva Internal",
+                "user_id": cls.user_internal.id,
+                "parent_id": cls.emp_manager.id,
+            }
+        )
+        cls.Conversation = cls.env["hr.goede.gesprek"]
+        cls.conversation = cls.Conversation.create(
+            {"employee_id": cls.emp_portal.id, "location": "Canteen"}
+        )
+        cls.conversation_other = cls.Conversation.create(
+            {"employee_id": cls.emp_other.id, "location": "Secret room of Otto"}
+        )
+
+    # ------------------------------------------------------------------
+    def _csrf(self, url="/my"):
+        response = self.url_open(url)
+        match = CSRF_RE.search(response.text)
+        self.assertTrue(match, f"no CSRF token on {url}")
+        return match.group(1)
+
+    def _post(self, url, data=None, page="/my", allow_redirects=True):
+        data = dict(data or {}, csrf_token=self._csrf(page))
+        return self.url_open(url, data=data, allow_redirects=allow_redirects)
+
+    def _json(self, url, params):
+        return self.url_open(
+            url,
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
+            headers={"Content-Type": "application/json"},
+        ).json()
