@@ -14,10 +14,16 @@ class HrGoedeGesprekAgreement(models.Model):
 
     # Stored, so that portal domains never search hr.employee as the user.
     employee_user_id = fields.Many2one(
-        related="employee_id.user_id", store=True, string="Employee user"
+        related="employee_id.user_id",
+        store=True,
+        precompute=True,
+        string="Employee user",
     )
     employee_work_contact_id = fields.Many2one(
-        related="employee_id.work_contact_id", store=True, string="Employee contact"
+        related="employee_id.work_contact_id",
+        store=True,
+        precompute=True,
+        string="Employee contact",
     )
     progress = fields.Integer(
         copy=False,

@@ -26,7 +26,10 @@ class HrGoedeGesprek(models.Model):
 
     # Stored, so that portal domains never search hr.employee as the user.
     employee_work_contact_id = fields.Many2one(
-        related="employee_id.work_contact_id", store=True, string="Employee contact"
+        related="employee_id.work_contact_id",
+        store=True,
+        precompute=True,
+        string="Employee contact",
     )
 
     def _compute_access_url(self):
