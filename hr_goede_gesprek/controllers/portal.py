@@ -54,6 +54,7 @@ class GoedeGesprekPortal(CustomerPortal):
             "goede_gesprek_count": "hr.goede.gesprek",
             "goede_gesprek_agreement_count": "hr.goede.gesprek.agreement",
             "goede_gesprek_feedback_count": "hr.goede.gesprek.feedback.request",
+            "goede_gesprek_decision_count": "hr.goede.gesprek.decision",
         }
 
     # ------------------------------------------------------------------
@@ -900,3 +901,151 @@ class GoedeGesprekPortal(CustomerPortal):
                 "error": error,
             },
         )
+
+    # ------------------------------------------------------------------
+    # Decisions (formal layer): letters, receipt, objections
+    # ------------------------------------------------------------------
+    @http.route(
+        ["/my/decisions", "/my/decisions/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_decisions(self, page=1, sortby=None, filterby=None, **kw):
+        sortings = {
+            "date": {"label": _("Date"), "order": "date_issued desc, id desc"},
+            "term": {"label": _("Term ends"), "order": "term_end, id desc"},
+        }
+        filters = {
+            "all": {"label": _("All"), "domain": []},
+            "open": {
+                "label": _("Term running"),
+                "domain": [("state", "in", ("issued", "notified"))],
+            },
+        }
+        values = self._gg_list(
+            "hr.goede.gesprek.decision",
+            "/my/decisions",
+            page,
+            sortby,
+            filterby,
+            sortings,
+            filters,
+            "decisions",
+        )
+        values["page_name"] = "goede_gesprek_decision"
+        return request.render("hr_goede_gesprek.portal_my_decisions", values)
+
+    def _gg_decision(self, decision_id):
+        """The decision as the user: theirs and issued, or AccessError/404.
+
+        No access tokens: a decision letter is only ever shown to its employee.
+        """
+        decision = self._gg_record("hr.goede.gesprek.decision", decision_id)
+        decision._check_portal_readable()
+        return decision
+
+    @http.route(
+        ["/my/decisions/<int:decision_id>"], type="http", auth="user", website=True
+    )
+    def portal_my_decision(self, decision_id, **kw):
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        # sudo: the employee's own decision, checked just above; sudo lets the
+        # page show names that sit on hr.employee and the employee's objections.
+        decision_sudo = decision.sudo()
+        today = fields.Date.context_today(decision)
+        values = {
+            "decision": decision_sudo,
+            "page_name": "goede_gesprek_decision",
+            "error": self._gg_pop_error(),
+            "must_open": decision_sudo.state == "issued",
+            "term_running": decision_sudo.state in ("issued", "notified")
+            and (not decision_sudo.term_end or decision_sudo.term_end >= today),
+            "term_passed": decision_sudo.state == "notified"
+            and decision_sudo.term_end
+            and decision_sudo.term_end < today,
+            "objections": decision_sudo.objection_ids,
+        }
+        return request.render("hr_goede_gesprek.portal_my_decision", values)
+
+    @http.route(
+        "/my/decisions/<int:decision_id>/open",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_decision_open(self, decision_id, **post):
+        """Opening the letter records that it reached the employee (once)."""
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if decision.state == "issued":
+
+            def act():
+                # The model's own guard (only the employee concerned, only an
+                # issued decision), then its step with sudo: a portal user may
+                # not post on the decision's chatter themselves. sudo keeps the
+                # uid, so the receipt is registered by the employee.
+                decision._check_can_acknowledge()
+                decision.sudo()._do_notify(
+                    fields.Date.context_today(decision), "portal"
+                )
+
+            response = self._gg_act(decision_url(decision), act)
+            if request.session.get(ERROR_KEY):
+                return response
+        return request.redirect(f"{decision_url(decision)}/letter")
+
+    @http.route(
+        "/my/decisions/<int:decision_id>/letter",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_decision_letter(self, decision_id, **kw):
+        """The frozen letter. A GET never records receipt (no cross-site
+        side effects): while the receipt is open, the page's POST button does."""
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if decision.state == "issued":
+            return request.redirect(decision_url(decision))
+        # sudo: the letter is filed on hr.employee (personnel file), which the
+        # employee cannot read; the decision itself was checked above.
+        attachment = decision.sudo().attachment_id
+        if not attachment:
+            raise request.not_found()
+        stream = request.env["ir.binary"]._get_stream_from(attachment.sudo())
+        return stream.get_response(as_attachment=True)
+
+    @http.route(
+        "/my/decisions/<int:decision_id>/object",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_decision_object(self, decision_id, grounds=None, **post):
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+
+        def act():
+            # create() is the model's guard (_check_can_file: the employee, within
+            # the term, grounds required) followed by its own sudo step.
+            request.env["hr.goede.gesprek.objection"].create(
+                {"decision_id": decision.id, "grounds": (grounds or "").strip()}
+            )
+
+        return self._gg_act(decision_url(decision), act)
+
+
+def decision_url(decision):
+    return f"/my/decisions/{decision.id}"

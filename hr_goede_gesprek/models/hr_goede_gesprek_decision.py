@@ -697,6 +697,22 @@ class HrGoedeGesprekDecision(models.Model):
         return attachment
 
     # ------------------------------------------------------------------
+    # Portal (/my/decisions): the employee's own issued decisions
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_portal_domain(self, user=None):
+        """The decisions addressed to ``user``; drafts never (one SQL query)."""
+        user = user or self.env.user
+        return [("employee_user_id", "=", user.id), ("state", "!=", "draft")]
+
+    def _check_portal_readable(self):
+        """Portal pages show a decision only to its employee, never a draft."""
+        self.check_access("read")
+        for decision in self:
+            if decision.employee_user_id != self.env.user or decision.state == "draft":
+                raise AccessError(self.env._("This decision is not addressed to you."))
+
+    # ------------------------------------------------------------------
     # Notification: acknowledgement or registered delivery
     # ------------------------------------------------------------------
     def action_acknowledge(self):
