@@ -55,6 +55,7 @@ class GoedeGesprekPortal(CustomerPortal):
             "goede_gesprek_agreement_count": "hr.goede.gesprek.agreement",
             "goede_gesprek_feedback_count": "hr.goede.gesprek.feedback.request",
             "goede_gesprek_decision_count": "hr.goede.gesprek.decision",
+            "goede_gesprek_appraisal_count": "hr.goede.gesprek.appraisal",
         }
 
     # ------------------------------------------------------------------
@@ -1045,6 +1046,121 @@ class GoedeGesprekPortal(CustomerPortal):
             )
 
         return self._gg_act(decision_url(decision), act)
+
+    # ------------------------------------------------------------------
+    # Appraisals on request (formal layer): request, view (zienswijze)
+    # ------------------------------------------------------------------
+    @http.route(
+        ["/my/appraisals", "/my/appraisals/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_appraisals(self, page=1, sortby=None, filterby=None, **kw):
+        sortings = {
+            "date": {"label": _("Date"), "order": "request_date desc, id desc"},
+        }
+        filters = {"all": {"label": _("All"), "domain": []}}
+        values = self._gg_list(
+            "hr.goede.gesprek.appraisal",
+            "/my/appraisals",
+            page,
+            sortby,
+            filterby,
+            sortings,
+            filters,
+            "appraisals",
+        )
+        values["page_name"] = "goede_gesprek_appraisal"
+        values["error"] = self._gg_pop_error()
+        return request.render("hr_goede_gesprek.portal_my_appraisals", values)
+
+    @http.route(
+        "/my/appraisals/request",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_appraisal_request(self, request_reason=None, **post):
+        """The right to an appraisal on request."""
+        Appraisal = request.env["hr.goede.gesprek.appraisal"]
+        employee = request.env["hr.goede.gesprek"]._get_user_employees()[:1]
+        if not employee.user_id:
+            request.session[ERROR_KEY] = _(
+                "Your employee record is not linked to your login: ask HR."
+            )
+            return request.redirect("/my/appraisals")
+        created = []
+
+        def act():
+            # sudo: portal users hold no create right; the request guard
+            # (_check_can_request, as the user) decides, in the same savepoint.
+            appraisal = Appraisal.sudo().create(
+                {
+                    "employee_id": employee.id,
+                    "company_id": employee.company_id.id,
+                    "request_reason": (request_reason or "").strip() or False,
+                }
+            )
+            appraisal.with_env(Appraisal.env)._check_can_request()
+            created.append(appraisal.id)
+
+        response = self._gg_act("/my/appraisals", act)
+        if created:
+            return request.redirect(f"/my/appraisals/{created[0]}")
+        return response
+
+    def _gg_appraisal(self, appraisal_id):
+        appraisal = self._gg_record("hr.goede.gesprek.appraisal", appraisal_id)
+        if appraisal.employee_user_id != request.env.user:
+            raise AccessError(_("This appraisal is not yours."))
+        return appraisal
+
+    @http.route(
+        ["/my/appraisals/<int:appraisal_id>"], type="http", auth="user", website=True
+    )
+    def portal_my_appraisal(self, appraisal_id, **kw):
+        try:
+            appraisal = self._gg_appraisal(appraisal_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = {
+            # sudo: the employee's own appraisal (checked above); sudo shows the
+            # names on hr.employee and the scale level.
+            "appraisal": appraisal.sudo(),
+            "can_add_view": appraisal.can_add_view,
+            # A draft decision is never shown to the employee.
+            "decision": appraisal.sudo().decision_id.filtered(
+                lambda d: d.state != "draft"
+            ),
+            "page_name": "goede_gesprek_appraisal",
+            "error": self._gg_pop_error(),
+        }
+        return request.render("hr_goede_gesprek.portal_my_appraisal", values)
+
+    @http.route(
+        "/my/appraisals/<int:appraisal_id>/view",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_appraisal_view(self, appraisal_id, employee_view=None, **post):
+        try:
+            appraisal = self._gg_appraisal(appraisal_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+
+        def act():
+            view = (employee_view or "").strip()
+            if not view:
+                raise UserError(_("Write your view first."))
+            # write() is the model's guard (only the employee, within the term,
+            # the view on its own) followed by its own sudo step.
+            appraisal.write({"employee_view": view})
+
+        return self._gg_act(f"/my/appraisals/{appraisal.id}", act)
 
 
 def decision_url(decision):

@@ -233,3 +233,90 @@ class TestPortalDecision(GoedeGesprekPortalCase):
         _logger.info("/my decision counter: %s queries", full - base)
         self.assertEqual(result["goede_gesprek_decision_count"], 20)
         self.assertLessEqual(full - base, 1)
+
+
+@tagged("post_install", "-at_install", "goede_gesprek_portal")
+class TestPortalAppraisal(GoedeGesprekPortalCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
+        cls.appraisal_other = cls.Appraisal.create(
+            {"employee_id": cls.emp_other.id, "request_reason": "Secret of Otto"}
+        )
+
+    def test_request_an_appraisal(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        response = self._post(
+            "/my/appraisals/request", {"request_reason": XSS}, page="/my/appraisals"
+        )
+        appraisal = self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        self.assertEqual(len(appraisal), 1)
+        self.assertEqual(appraisal.state, "requested")
+        self.assertEqual(appraisal.create_uid, self.user_portal)
+        self.assertEqual(appraisal.manager_user_id, self.user_manager)
+        self.assertTrue(response.url.endswith(f"/my/appraisals/{appraisal.id}"))
+        self.assertNotIn(XSS, response.text)
+        self.assertIn("&lt;script&gt;", response.text)
+        # The view (zienswijze) only once a decision is issued, within its term.
+        page = self._post(
+            f"/my/appraisals/{appraisal.id}/view",
+            {"employee_view": "My view"},
+            page=f"/my/appraisals/{appraisal.id}",
+        ).text
+        self.assertIn("o_gg_portal_error", page)
+        self.assertFalse(appraisal.employee_view)
+
+    def test_idor_and_csrf(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = f"/my/appraisals/{self.appraisal_other.id}"
+        for suffix in ("", "?access_token=bad"):
+            response = self.url_open(url + suffix)
+            self.assertNotIn("Secret of Otto", response.text)
+            self.assertTrue(response.url.endswith("/my"), response.url)
+        self._post(f"{url}/view", {"employee_view": "hijack"})
+        self.assertFalse(self.appraisal_other.employee_view)
+        response = self.url_open("/my/appraisals/request", data={"x": "1"})
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(
+            self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        )
+        page = self.url_open("/my/appraisals").text
+        self.assertNotIn("Secret of Otto", page)
+
+    def test_list_queries_constant(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        counts = {}
+        for size in (10, 500):
+            existing = self.Appraisal.search_count(
+                [("employee_id", "=", self.emp_portal.id)]
+            )
+            self.Appraisal.with_context(
+                tracking_disable=True, mail_notrack=True
+            ).create(
+                [{"employee_id": self.emp_portal.id} for _i in range(size - existing)]
+            )
+            self.url_open("/my/appraisals")
+            self.env.flush_all()
+            before = self.cr.sql_log_count
+            response = self.url_open("/my/appraisals")
+            self.assertEqual(response.status_code, 200)
+            counts[size] = self.cr.sql_log_count - before
+        _logger.info("/my/appraisals queries, 10 vs 500 records: %s", counts)
+        self.assertLessEqual(counts[500], LIST_BUDGET)
+        self.assertEqual(counts[10], counts[500])
+
+    def test_counter(self):
+        self.Appraisal.create({"employee_id": self.emp_portal.id})
+        self.authenticate("ggp_portal", "ggp_portal")
+        names = ["goede_gesprek_count", "goede_gesprek_appraisal_count"]
+        self._json("/my/counters", {"counters": names[:1]})
+        before = self.cr.sql_log_count
+        self._json("/my/counters", {"counters": names[:1]})
+        base = self.cr.sql_log_count - before
+        self._json("/my/counters", {"counters": names})
+        before = self.cr.sql_log_count
+        result = self._json("/my/counters", {"counters": names})["result"]
+        full = self.cr.sql_log_count - before
+        self.assertEqual(result["goede_gesprek_appraisal_count"], 1)
+        self.assertLessEqual(full - base, 1)
