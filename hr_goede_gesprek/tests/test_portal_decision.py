@@ -241,6 +241,14 @@ class TestPortalAppraisal(GoedeGesprekPortalCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
+        cls.env.company.write(
+            {
+                "goede_gesprek_signatory_ids": [Command.set(cls.user_manager.ids)],
+                "goede_gesprek_legal_regime": "civil",
+                "goede_gesprek_sector": "municipal",
+                "goede_gesprek_appraisal_countersign": False,
+            }
+        )
         cls.appraisal_other = cls.Appraisal.create(
             {"employee_id": cls.emp_other.id, "request_reason": "Secret of Otto"}
         )
@@ -266,6 +274,52 @@ class TestPortalAppraisal(GoedeGesprekPortalCase):
         ).text
         self.assertIn("o_gg_portal_error", page)
         self.assertFalse(appraisal.employee_view)
+
+    def test_view_within_the_term_from_the_portal(self):
+        """Request in the portal -> decision -> open the letter -> add a view."""
+        self.authenticate("ggp_portal", "ggp_portal")
+        with freeze_time("2026-02-02"):
+            self._post("/my/appraisals/request", page="/my/appraisals")
+        appraisal = self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        manager = appraisal.with_user(self.user_manager)
+        with freeze_time("2026-02-03"):
+            manager.write({"date_planned": "2026-02-16 10:00:00"})
+            manager.action_plan()
+        with freeze_time("2026-02-16 12:00:00"):
+            manager.action_hold()
+            manager.write(
+                {
+                    "report": "<p>A good year.</p>",
+                    "level_id": self.env.ref(
+                        "hr_goede_gesprek.appraisal_level_good"
+                    ).id,
+                    "reasons": "Reliable and helpful.",
+                }
+            )
+            manager.action_establish()
+        decision = appraisal.decision_id
+        decision.signatory_id = self.user_manager
+        with freeze_time("2026-02-18"):
+            decision.with_user(self.user_manager).action_issue()
+        url = f"/my/appraisals/{appraisal.id}"
+        with freeze_time("2026-02-20"):
+            # The model allows the view from the issue on (as in the backend).
+            self.assertIn("o_gg_appraisal_view_submit", self.url_open(url).text)
+            self._post(
+                f"/my/decisions/{decision.id}/open", page=f"/my/decisions/{decision.id}"
+            )
+            self.assertEqual(decision.state, "notified")
+            page = self._post(f"{url}/view", {"employee_view": XSS}, page=url).text
+        self.assertEqual(appraisal.employee_view, XSS)
+        self.assertEqual(appraisal.employee_view_date, date(2026, 2, 20))
+        self.assertNotIn(XSS, page)
+        self.assertIn("&lt;script&gt;", page)
+        late = decision.term_end.replace(year=decision.term_end.year + 1)
+        with freeze_time(late):
+            self.assertNotIn("o_gg_appraisal_view_submit", self.url_open(url).text)
+            page = self._post(f"{url}/view", {"employee_view": "Late"}, page=url).text
+        self.assertIn("o_gg_portal_error", page)
+        self.assertEqual(appraisal.employee_view, XSS)
 
     def test_idor_and_csrf(self):
         self.authenticate("ggp_portal", "ggp_portal")
