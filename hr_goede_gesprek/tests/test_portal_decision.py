@@ -161,6 +161,22 @@ class TestPortalDecision(GoedeGesprekPortalCase):
         self.assertIn("o_gg_portal_error", page)
         self.assertIn(str(self.decision.term_end.year), page)
 
+    def test_tour_object(self):
+        """In a browser: a portal employee files an objection within the term."""
+        self.decision.with_user(self.user_portal)._check_can_acknowledge()
+        self.decision.with_user(self.user_portal).sudo()._do_notify(
+            date.today(), "portal"
+        )
+        self.start_tour(
+            self._url(self.decision),
+            "hr_goede_gesprek_portal_object",
+            login="ggp_portal",
+        )
+        self.assertEqual(
+            self.decision.objection_ids.grounds, "My work was better than this."
+        )
+        self.assertEqual(self.decision.state, "disputed")
+
     def test_letter_html_escapes_payloads(self):
         with freeze_time("2026-03-02"):
             decision = self._draft(self.emp_portal, XSS)
@@ -320,6 +336,15 @@ class TestPortalAppraisal(GoedeGesprekPortalCase):
             page = self._post(f"{url}/view", {"employee_view": "Late"}, page=url).text
         self.assertIn("o_gg_portal_error", page)
         self.assertEqual(appraisal.employee_view, XSS)
+
+    def test_tour_request_appraisal(self):
+        self.start_tour(
+            "/my/appraisals",
+            "hr_goede_gesprek_portal_request_appraisal",
+            login="ggp_portal",
+        )
+        appraisal = self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        self.assertEqual(appraisal.request_reason, "I want my work on record.")
 
     def test_idor_and_csrf(self):
         self.authenticate("ggp_portal", "ggp_portal")
