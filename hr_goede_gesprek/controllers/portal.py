@@ -54,6 +54,8 @@ class GoedeGesprekPortal(CustomerPortal):
             "goede_gesprek_count": "hr.goede.gesprek",
             "goede_gesprek_agreement_count": "hr.goede.gesprek.agreement",
             "goede_gesprek_feedback_count": "hr.goede.gesprek.feedback.request",
+            "goede_gesprek_decision_count": "hr.goede.gesprek.decision",
+            "goede_gesprek_appraisal_count": "hr.goede.gesprek.appraisal",
         }
 
     # ------------------------------------------------------------------
@@ -900,3 +902,266 @@ class GoedeGesprekPortal(CustomerPortal):
                 "error": error,
             },
         )
+
+    # ------------------------------------------------------------------
+    # Decisions (formal layer): letters, receipt, objections
+    # ------------------------------------------------------------------
+    @http.route(
+        ["/my/decisions", "/my/decisions/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_decisions(self, page=1, sortby=None, filterby=None, **kw):
+        sortings = {
+            "date": {"label": _("Date"), "order": "date_issued desc, id desc"},
+            "term": {"label": _("Term ends"), "order": "term_end, id desc"},
+        }
+        filters = {
+            "all": {"label": _("All"), "domain": []},
+            "open": {
+                "label": _("Term running"),
+                "domain": [("state", "in", ("issued", "notified"))],
+            },
+        }
+        values = self._gg_list(
+            "hr.goede.gesprek.decision",
+            "/my/decisions",
+            page,
+            sortby,
+            filterby,
+            sortings,
+            filters,
+            "decisions",
+        )
+        values["page_name"] = "goede_gesprek_decision"
+        return request.render("hr_goede_gesprek.portal_my_decisions", values)
+
+    def _gg_decision(self, decision_id):
+        """The decision as the user: theirs and issued, or AccessError/404.
+
+        No access tokens: a decision letter is only ever shown to its employee.
+        """
+        decision = self._gg_record("hr.goede.gesprek.decision", decision_id)
+        decision._check_portal_readable()
+        return decision
+
+    @http.route(
+        ["/my/decisions/<int:decision_id>"], type="http", auth="user", website=True
+    )
+    def portal_my_decision(self, decision_id, **kw):
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        # sudo: the employee's own decision, checked just above; sudo lets the
+        # page show names that sit on hr.employee and the employee's objections.
+        decision_sudo = decision.sudo()
+        today = fields.Date.context_today(decision)
+        values = {
+            "decision": decision_sudo,
+            "page_name": "goede_gesprek_decision",
+            "error": self._gg_pop_error(),
+            "must_open": decision_sudo.state == "issued",
+            "term_running": decision_sudo.state in ("issued", "notified")
+            and (not decision_sudo.term_end or decision_sudo.term_end >= today),
+            "term_passed": decision_sudo.state == "notified"
+            and decision_sudo.term_end
+            and decision_sudo.term_end < today,
+            "objections": decision_sudo.objection_ids,
+        }
+        return request.render("hr_goede_gesprek.portal_my_decision", values)
+
+    @http.route(
+        "/my/decisions/<int:decision_id>/open",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_decision_open(self, decision_id, **post):
+        """Opening the letter records that it reached the employee (once)."""
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if decision.state == "issued":
+
+            def act():
+                # The model's own guard (only the employee concerned, only an
+                # issued decision), then its step with sudo: a portal user may
+                # not post on the decision's chatter themselves. sudo keeps the
+                # uid, so the receipt is registered by the employee.
+                decision._check_can_acknowledge()
+                decision.sudo()._do_notify(
+                    fields.Date.context_today(decision), "portal"
+                )
+
+            response = self._gg_act(decision_url(decision), act)
+            if request.session.get(ERROR_KEY):
+                return response
+        return request.redirect(f"{decision_url(decision)}/letter")
+
+    @http.route(
+        "/my/decisions/<int:decision_id>/letter",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_decision_letter(self, decision_id, **kw):
+        """The frozen letter. A GET never records receipt (no cross-site
+        side effects): while the receipt is open, the page's POST button does."""
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if decision.state == "issued":
+            return request.redirect(decision_url(decision))
+        # sudo: the letter is filed on hr.employee (personnel file), which the
+        # employee cannot read; the decision itself was checked above.
+        attachment = decision.sudo().attachment_id
+        if not attachment:
+            raise request.not_found()
+        stream = request.env["ir.binary"]._get_stream_from(attachment.sudo())
+        return stream.get_response(as_attachment=True)
+
+    @http.route(
+        "/my/decisions/<int:decision_id>/object",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_decision_object(self, decision_id, grounds=None, **post):
+        try:
+            decision = self._gg_decision(decision_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+
+        def act():
+            # create() is the model's guard (_check_can_file: the employee, within
+            # the term, grounds required) followed by its own sudo step.
+            request.env["hr.goede.gesprek.objection"].create(
+                {"decision_id": decision.id, "grounds": (grounds or "").strip()}
+            )
+
+        return self._gg_act(decision_url(decision), act)
+
+    # ------------------------------------------------------------------
+    # Appraisals on request (formal layer): request, view (zienswijze)
+    # ------------------------------------------------------------------
+    @http.route(
+        ["/my/appraisals", "/my/appraisals/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_appraisals(self, page=1, sortby=None, filterby=None, **kw):
+        sortings = {
+            "date": {"label": _("Date"), "order": "request_date desc, id desc"},
+        }
+        filters = {"all": {"label": _("All"), "domain": []}}
+        values = self._gg_list(
+            "hr.goede.gesprek.appraisal",
+            "/my/appraisals",
+            page,
+            sortby,
+            filterby,
+            sortings,
+            filters,
+            "appraisals",
+        )
+        values["page_name"] = "goede_gesprek_appraisal"
+        values["error"] = self._gg_pop_error()
+        return request.render("hr_goede_gesprek.portal_my_appraisals", values)
+
+    @http.route(
+        "/my/appraisals/request",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_appraisal_request(self, request_reason=None, **post):
+        """The right to an appraisal on request."""
+        Appraisal = request.env["hr.goede.gesprek.appraisal"]
+        employee = request.env["hr.goede.gesprek"]._get_user_employees()[:1]
+        if not employee.user_id:
+            request.session[ERROR_KEY] = _(
+                "Your employee record is not linked to your login: ask HR."
+            )
+            return request.redirect("/my/appraisals")
+        created = []
+
+        def act():
+            # sudo: portal users hold no create right; the request guard
+            # (_check_can_request, as the user) decides, in the same savepoint.
+            appraisal = Appraisal.sudo().create(
+                {
+                    "employee_id": employee.id,
+                    "company_id": employee.company_id.id,
+                    "request_reason": (request_reason or "").strip() or False,
+                }
+            )
+            appraisal.with_env(Appraisal.env)._check_can_request()
+            created.append(appraisal.id)
+
+        response = self._gg_act("/my/appraisals", act)
+        if created:
+            return request.redirect(f"/my/appraisals/{created[0]}")
+        return response
+
+    def _gg_appraisal(self, appraisal_id):
+        appraisal = self._gg_record("hr.goede.gesprek.appraisal", appraisal_id)
+        if appraisal.employee_user_id != request.env.user:
+            raise AccessError(_("This appraisal is not yours."))
+        return appraisal
+
+    @http.route(
+        ["/my/appraisals/<int:appraisal_id>"], type="http", auth="user", website=True
+    )
+    def portal_my_appraisal(self, appraisal_id, **kw):
+        try:
+            appraisal = self._gg_appraisal(appraisal_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = {
+            # sudo: the employee's own appraisal (checked above); sudo shows the
+            # names on hr.employee and the scale level.
+            "appraisal": appraisal.sudo(),
+            "can_add_view": appraisal.can_add_view,
+            # A draft decision is never shown to the employee.
+            "decision": appraisal.sudo().decision_id.filtered(
+                lambda d: d.state != "draft"
+            ),
+            "page_name": "goede_gesprek_appraisal",
+            "error": self._gg_pop_error(),
+        }
+        return request.render("hr_goede_gesprek.portal_my_appraisal", values)
+
+    @http.route(
+        "/my/appraisals/<int:appraisal_id>/view",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_appraisal_view(self, appraisal_id, employee_view=None, **post):
+        try:
+            appraisal = self._gg_appraisal(appraisal_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+
+        def act():
+            view = (employee_view or "").strip()
+            if not view:
+                raise UserError(_("Write your view first."))
+            # write() is the model's guard (only the employee, within the term,
+            # the view on its own) followed by its own sudo step.
+            appraisal.write({"employee_view": view})
+
+        return self._gg_act(f"/my/appraisals/{appraisal.id}", act)
+
+
+def decision_url(decision):
+    return f"/my/decisions/{decision.id}"

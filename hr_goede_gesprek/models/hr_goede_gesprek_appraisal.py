@@ -415,6 +415,15 @@ class HrGoedeGesprekAppraisal(models.Model):
                 )
 
     # ------------------------------------------------------------------
+    # Portal (/my/appraisals)
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_portal_domain(self, user=None):
+        """The appraisals of ``user`` as the employee (one SQL query)."""
+        user = user or self.env.user
+        return [("employee_user_id", "=", user.id)]
+
+    # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
     def _check_can_request(self):

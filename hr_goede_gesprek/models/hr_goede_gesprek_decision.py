@@ -20,6 +20,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from . import legal_terms
+from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
 
 STATES = [
     ("draft", "Draft"),
@@ -696,6 +697,22 @@ class HrGoedeGesprekDecision(models.Model):
         return attachment
 
     # ------------------------------------------------------------------
+    # Portal (/my/decisions): the employee's own issued decisions
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_portal_domain(self, user=None):
+        """The decisions addressed to ``user``; drafts never (one SQL query)."""
+        user = user or self.env.user
+        return [("employee_user_id", "=", user.id), ("state", "!=", "draft")]
+
+    def _check_portal_readable(self):
+        """Portal pages show a decision only to its employee, never a draft."""
+        self.check_access("read")
+        for decision in self:
+            if decision.employee_user_id != self.env.user or decision.state == "draft":
+                raise AccessError(self.env._("This decision is not addressed to you."))
+
+    # ------------------------------------------------------------------
     # Notification: acknowledgement or registered delivery
     # ------------------------------------------------------------------
     def action_acknowledge(self):
@@ -784,24 +801,44 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Final, disputed, corrections
     # ------------------------------------------------------------------
+    # Scheduled action: batched, idempotent (the state changes), savepoint per
+    # record, working as the reminder user (see hr_goede_gesprek_cron_tools).
     @api.model
     def _cron_mark_final(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_mark_final", batch_size)
+
+    @api.model
+    def _batch_mark_final(self, batch_size=200):
         """Decisions whose term passed without an objection become final."""
         today = fields.Date.context_today(self)
-        domain = [("state", "=", "notified"), ("term_end", "<", today)]
-        decisions = self.search(domain, limit=batch_size, order="term_end, id")
-        for decision in decisions:
-            with self.env.cr.savepoint():
-                decision._do_mark_final()
-        remaining = self.search_count(domain) if len(decisions) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(decisions), remaining=remaining)
-        return decisions
+        todo = self.search(
+            [
+                ("company_id", "in", self.env.user.company_ids.ids),
+                ("state", "=", "notified"),
+                ("term_end", "<", today),
+            ],
+            limit=batch_size,
+            order="term_end, id",
+        )
+        failed = _process_batch(todo, lambda batch: batch._do_mark_final())
+        # A failed record stays notified and is retried on the next day's run;
+        # stop this run so the scheduler does not pick it up again and again.
+        full = len(todo) >= batch_size and not failed
+        return len(todo) - len(failed), batch_size if full else 0
 
     def _do_mark_final(self):
         self.sudo().write({"state": "final"})
         for decision in self:
             decision._get_origin()._on_decision_final(decision)
-        self.activity_update()
+        # What activity_update() does for a final decision, for the whole batch
+        # at once.
+        self.activity_feedback(
+            [
+                "hr_goede_gesprek.mail_activity_type_sign_decision",
+                "hr_goede_gesprek.mail_activity_type_acknowledge_decision",
+            ]
+        )
 
     def _do_mark_disputed(self):
         self.sudo().write({"state": "disputed"})

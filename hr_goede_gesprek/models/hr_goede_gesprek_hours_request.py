@@ -18,6 +18,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
+from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
+
 WORKFLOW_FIELDS = frozenset({"state", "submitted_date", "deemed_granted_date"})
 
 
@@ -368,31 +370,51 @@ class HrGoedeGesprekHoursRequest(models.Model):
         self.activity_update()
         return True
 
+    # Scheduled action: batched, idempotent (the state changes), savepoint per
+    # record, working as the reminder user (see hr_goede_gesprek_cron_tools).
     @api.model
     def _cron_deemed_granted(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_deemed_granted", batch_size)
+
+    @api.model
+    def _batch_deemed_granted(self, batch_size=200):
         """Timely requests without a written decision by the deadline."""
         today = fields.Date.context_today(self)
-        domain = [
-            ("state", "=", "submitted"),
-            ("is_late", "=", False),
-            ("decision_deadline", "<", today),
-        ]
-        requests = self.search(domain, limit=batch_size, order="decision_deadline, id")
-        for request in requests:
-            with self.env.cr.savepoint():
-                request.write({"state": "deemed_granted", "deemed_granted_date": today})
-                request.message_post(
-                    body=self.env._(
+        todo = self.search(
+            [
+                ("company_id", "in", self.env.user.company_ids.ids),
+                ("state", "=", "submitted"),
+                ("is_late", "=", False),
+                ("decision_deadline", "<", today),
+            ],
+            limit=batch_size,
+            order="decision_deadline, id",
+        )
+
+        def process(batch):
+            # The deemed grant is the law's, not the reminder user's decision:
+            # workflow fields, written by the system.
+            batch.sudo().write(
+                {"state": "deemed_granted", "deemed_granted_date": today}
+            )
+            batch._message_log_batch(
+                bodies={
+                    request.id: self.env._(
                         "No written decision by %(deadline)s: the request is deemed "
                         "granted (Wet flexibel werken, art. 2(9)).",
                         deadline=format_date(self.env, request.decision_deadline),
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
-                request.activity_update()
-        remaining = self.search_count(domain) if len(requests) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(requests), remaining=remaining)
-        return requests
+                    )
+                    for request in batch
+                }
+            )
+            batch.activity_unlink(
+                ["hr_goede_gesprek.mail_activity_type_hours_deadline"]
+            )
+
+        failed = _process_batch(todo, process)
+        full = len(todo) >= batch_size and not failed
+        return len(todo) - len(failed), batch_size if full else 0
 
     def activity_update(self):
         warn = "hr_goede_gesprek.mail_activity_type_hours_deadline"

@@ -11,7 +11,10 @@ superseded by it.
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import format_date
+
+from .hr_goede_gesprek_cron_tools import _activities, _process_batch, _run_as_cron_user
 
 OUTCOMES = [
     ("upheld", "Upheld"),
@@ -85,6 +88,13 @@ class HrGoedeGesprekObjection(models.Model):
         string="Decision on the objection",
         readonly=True,
         copy=False,
+    )
+    overdue_reminder_date = fields.Date(
+        string="HR reminded on",
+        readonly=True,
+        copy=False,
+        help="Set when HR was reminded that the objection has no decision yet "
+        "(scheduled action; once per objection).",
     )
 
     @api.depends("decision_id.name", "employee_id.name")
@@ -388,3 +398,75 @@ class HrGoedeGesprekObjection(models.Model):
                 objection.activity_feedback([handle])
             else:
                 objection.activity_unlink([handle])
+
+    # ------------------------------------------------------------------
+    # Scheduled action: batched, idempotent (marker date), savepoint per
+    # record, working as the reminder user (see hr_goede_gesprek_cron_tools).
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_objection_overdue(self, batch_size=200):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_objection_overdue", batch_size)
+
+    @api.model
+    def _batch_objection_overdue(self, batch_size=200):
+        """Objections without a decision after N weeks (company setting): HR
+        gets one activity per objection."""
+        today = fields.Date.context_today(self)
+        per_company = [
+            [
+                ("company_id", "=", company.id),
+                (
+                    "date_received",
+                    "<=",
+                    fields.Date.subtract(
+                        today, weeks=company.goede_gesprek_objection_weeks
+                    ),
+                ),
+            ]
+            for company in self.env.user.company_ids
+            if company.goede_gesprek_objection_weeks > 0
+        ]
+        if not per_company:
+            return 0, 0
+        todo = self.search(
+            expression.AND(
+                [
+                    [
+                        ("state", "in", ("received", "hearing")),
+                        ("overdue_reminder_date", "=", False),
+                    ],
+                    expression.OR(per_company),
+                ]
+            ),
+            limit=batch_size,
+            order="date_received, id",
+        )
+        activity_type = self.env.ref(
+            "hr_goede_gesprek.mail_activity_type_objection_overdue"
+        )
+        hr_users = {
+            company: company._goede_gesprek_hr_user() for company in todo.company_id
+        }
+
+        def process(batch):
+            vals_list = [
+                {
+                    "res_id": objection.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": hr_users[objection.company_id].id,
+                    "date_deadline": today,
+                    "summary": self.env._(
+                        "Objection received on %(date)s has no decision yet",
+                        date=format_date(self.env, objection.date_received),
+                    ),
+                }
+                for objection in batch
+                if hr_users[objection.company_id]
+            ]
+            _activities(self.env, self._name, vals_list)
+            batch.write({"overdue_reminder_date": today})
+
+        failed = _process_batch(todo, process)
+        full = len(todo) >= batch_size and not failed
+        return len(todo) - len(failed), batch_size if full else 0

@@ -166,6 +166,10 @@ class ResCompany(models.Model):
         string="Warn days before an hours-request deadline",
         default=14,
     )
+    goede_gesprek_objection_weeks = fields.Integer(
+        string="Remind HR of an objection without a decision after weeks",
+        default=8,
+    )
 
     def _goede_gesprek_is_signatory(self, user):
         self.ensure_one()

@@ -75,3 +75,6 @@ class ResConfigSettings(models.TransientModel):
     goede_gesprek_hours_warning_days = fields.Integer(
         related="company_id.goede_gesprek_hours_warning_days", readonly=False
     )
+    goede_gesprek_objection_weeks = fields.Integer(
+        related="company_id.goede_gesprek_objection_weeks", readonly=False
+    )

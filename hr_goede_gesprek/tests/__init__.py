@@ -22,3 +22,5 @@ from . import test_portal_security
 from . import test_feedback
 from . import test_portal_performance
 from . import test_portal_tour
+from . import test_cron_legal
+from . import test_portal_decision

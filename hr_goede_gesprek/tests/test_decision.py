@@ -255,8 +255,8 @@ class TestDecision(LegalCase):
     def test_cron_is_batched(self):
         decisions = self._notified() | self._notified()
         with freeze_time("2026-06-01"):
-            done = self.Decision._cron_mark_final(batch_size=1)
-            self.assertEqual(len(done), 1)
+            worker = self.Decision.with_user(self.env.ref("hr_goede_gesprek.user_cron"))
+            self.assertEqual(worker._batch_mark_final(batch_size=1), (1, 1))
             self.Decision._cron_mark_final(batch_size=1)
         self.assertEqual(set(decisions.mapped("state")), {"final"})
         cron = self.env.ref("hr_goede_gesprek.ir_cron_decision_mark_final")

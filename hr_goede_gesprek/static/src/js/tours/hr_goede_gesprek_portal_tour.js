@@ -147,3 +147,45 @@ registry.category("web_tour.tours").add("hr_goede_gesprek_feedback_manager", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("hr_goede_gesprek_portal_object", {
+    steps: () => [
+        {
+            content: "The decision is there, its term running",
+            trigger: ".o_gg_decision_text:contains('Text of Salary step for Kees')",
+        },
+        {
+            content: "Write the grounds of the objection",
+            trigger: "textarea[name='grounds']",
+            run: "edit My work was better than this.",
+        },
+        {
+            content: "File the objection",
+            trigger: ".o_gg_decision_object",
+            run: "click",
+        },
+        {
+            content: "The objection is on the decision page",
+            trigger: ".o_gg_objection:contains('My work was better than this.')",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("hr_goede_gesprek_portal_request_appraisal", {
+    steps: () => [
+        {
+            content: "Say why",
+            trigger: ".o_gg_appraisal_request textarea[name='request_reason']",
+            run: "edit I want my work on record.",
+        },
+        {
+            content: "Request an appraisal",
+            trigger: ".o_gg_appraisal_request button[type='submit']",
+            run: "click",
+        },
+        {
+            content: "The request is open",
+            trigger: "h4:contains('Appraisal Kees Portal')",
+        },
+    ],
+});

@@ -1,0 +1,401 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Decisions in the employee portal: letter, receipt, objection; IDOR, CSRF, XSS."""
+
+import logging
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common_portal import XSS, GoedeGesprekPortalCase
+
+_logger = logging.getLogger(__name__)
+LIST_BUDGET = 25
+
+
+@tagged("post_install", "-at_install", "goede_gesprek_portal")
+class TestPortalDecision(GoedeGesprekPortalCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.write(
+            {
+                "goede_gesprek_signatory_ids": [Command.set(cls.user_manager.ids)],
+                "goede_gesprek_legal_regime": "civil",
+                "goede_gesprek_sector": "municipal",
+            }
+        )
+        cls.Decision = cls.env["hr.goede.gesprek.decision"]
+        cls.topic = cls.env.ref("hr_goede_gesprek.legal_topic_salary_step")
+        with freeze_time("2026-03-02"):
+            cls.decision = cls._issue(cls.emp_portal, "Salary step for Kees")
+            cls.decision_other = cls._issue(cls.emp_other, "Secret step of Otto")
+        cls.draft = cls._draft(cls.emp_portal, "Draft plan for Kees")
+
+    @classmethod
+    def _draft(cls, employee, subject):
+        return cls.Decision.with_user(cls.user_manager).create(
+            {
+                "employee_id": employee.id,
+                "topic_id": cls.topic.id,
+                "subject": subject,
+                "decision_text": f"Text of {subject}",
+                "reasons": "Good work.",
+                "date_effective": "2026-04-01",
+                "signatory_id": cls.user_manager.id,
+            }
+        )
+
+    @classmethod
+    def _issue(cls, employee, subject):
+        decision = cls._draft(employee, subject)
+        decision.action_issue()
+        return decision.with_env(cls.env)
+
+    def _url(self, decision, suffix=""):
+        return f"/my/decisions/{decision.id}{suffix}"
+
+    # ------------------------------------------------------------------
+    def test_list_and_detail(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        page = self.url_open("/my/decisions").text
+        self.assertIn("Salary step for Kees", page)
+        self.assertNotIn("Secret step of Otto", page)
+        self.assertNotIn("Draft plan for Kees", page)
+        page = self.url_open(self._url(self.decision)).text
+        self.assertIn("Text of Salary step for Kees", page)
+        self.assertIn("o_gg_decision_open", page)
+
+    def test_opening_the_letter_records_receipt_once(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self._url(self.decision)
+        # A GET never records receipt (no cross-site side effect).
+        response = self.url_open(self._url(self.decision, "/letter"))
+        self.assertNotIn("Content-Disposition", response.headers)
+        self.assertEqual(self.decision.state, "issued")
+        with freeze_time("2026-03-04"):
+            response = self._post(self._url(self.decision, "/open"), page=url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response.headers.get("Content-Disposition", ""))
+        self.assertIn(b"Salary step for Kees", response.content)
+        self.assertEqual(self.decision.state, "notified")
+        self.assertEqual(self.decision.date_notified, date(2026, 3, 4))
+        self.assertEqual(self.decision.term_start, date(2026, 3, 5))
+        self.assertEqual(self.decision.notification_channel, "portal")
+        self.assertEqual(self.decision.notification_registered_by_id, self.user_portal)
+        with freeze_time("2026-03-10"):  # opening again changes nothing
+            self._post(self._url(self.decision, "/open"), page=url)
+        self.assertEqual(self.decision.date_notified, date(2026, 3, 4))
+
+    def test_idor_other_employee_and_drafts(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        for target in (self.decision_other, self.draft):
+            for suffix in ("", "/letter", "?access_token=bad"):
+                response = self.url_open(self._url(target, suffix))
+                self.assertNotIn("Secret step of Otto", response.text)
+                self.assertNotIn("Draft plan for Kees", response.text)
+                self.assertNotIn(b"%PDF", response.content)
+                self.assertTrue(response.url.endswith("/my"), response.url)
+            for suffix in ("/open", "/object"):
+                self._post(
+                    self._url(target, suffix), {"grounds": "Not mine"}, page="/my"
+                )
+        self.assertEqual(self.decision_other.state, "issued")
+        self.assertFalse(self.decision_other.objection_ids)
+        self.assertEqual(self.url_open("/my/decisions/999999").url[-3:], "/my")
+        # The manager (internal, not the employee) cannot acknowledge in the portal.
+        self.authenticate("ggp_manager", "ggp_manager")
+        self._post(self._url(self.decision, "/open"))
+        self.assertEqual(self.decision.state, "issued")
+
+    def test_list_needs_login_and_csrf(self):
+        response = self.url_open("/my/decisions")
+        self.assertIn("/web/login", response.url)
+        self.authenticate("ggp_portal", "ggp_portal")
+        response = self.url_open(self._url(self.decision, "/open"), data={"x": "1"})
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.decision.state, "issued")
+
+    def test_objection_within_and_after_the_term(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self._url(self.decision)
+        with freeze_time("2026-03-04"):
+            self._post(self._url(self.decision, "/open"), page=url)
+        term_end = self.decision.term_end
+        with freeze_time("2026-03-05"):
+            self._post(self._url(self.decision, "/object"), {"grounds": " "}, page=url)
+            self.assertFalse(self.decision.objection_ids, "grounds are required")
+            self._post(self._url(self.decision, "/object"), {"grounds": XSS}, page=url)
+            objection = self.decision.objection_ids
+            self.assertEqual(len(objection), 1)
+            self.assertEqual(objection.filed_by_id, self.user_portal)
+            self.assertEqual(self.decision.state, "disputed")
+            page = self.url_open(url).text
+        self.assertNotIn(XSS, page)
+        self.assertIn("&lt;script&gt;", page)
+        # Backend: the grounds are plain text (escaped by the web client);
+        # tracking and notes do not turn them into markup.
+        for message in objection.message_ids:
+            self.assertNotIn("<script", str(message.body))
+        self.assertEqual(objection.grounds, XSS)
+        self.assertTrue(term_end)
+
+    def test_objection_after_the_term_gives_the_end_date(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self._url(self.decision)
+        with freeze_time("2026-03-04"):
+            self._post(self._url(self.decision, "/open"), page=url)
+        late = self.decision.term_end.replace(year=self.decision.term_end.year + 1)
+        with freeze_time(late):
+            token_page = self.url_open(url).text
+            self.assertIn("o_gg_term_passed", token_page)
+            self.assertNotIn("o_gg_decision_object", token_page)
+            # The refusal (with the end date) comes back on the decision page.
+            page = self._post(
+                self._url(self.decision, "/object"), {"grounds": "Late"}, page=url
+            ).text
+        self.assertFalse(self.decision.objection_ids)
+        self.assertIn("o_gg_portal_error", page)
+        self.assertIn(str(self.decision.term_end.year), page)
+
+    def test_tour_object(self):
+        """In a browser: a portal employee files an objection within the term."""
+        self.decision.with_user(self.user_portal)._check_can_acknowledge()
+        self.decision.with_user(self.user_portal).sudo()._do_notify(
+            date.today(), "portal"
+        )
+        self.start_tour(
+            self._url(self.decision),
+            "hr_goede_gesprek_portal_object",
+            login="ggp_portal",
+        )
+        self.assertEqual(
+            self.decision.objection_ids.grounds, "My work was better than this."
+        )
+        self.assertEqual(self.decision.state, "disputed")
+
+    def test_letter_html_escapes_payloads(self):
+        with freeze_time("2026-03-02"):
+            decision = self._draft(self.emp_portal, XSS)
+            decision.reasons = XSS
+            decision.action_issue()
+        html = decision.sudo().attachment_id.raw.decode()
+        self.assertNotIn("<script>", html)
+        self.assertIn("&lt;script&gt;", html)
+
+    # ------------------------------------------------------------------
+    def _fill(self, count):
+        existing = self.Decision.search_count(
+            [("employee_id", "=", self.emp_portal.id), ("state", "!=", "draft")]
+        )
+        missing = count - existing
+        if missing <= 0:
+            return
+        env = self.env(
+            context=dict(self.env.context, tracking_disable=True, mail_notrack=True)
+        )
+        # As superuser: the workflow fields of already-issued decisions.
+        env["hr.goede.gesprek.decision"].create(
+            [
+                {
+                    "employee_id": self.emp_portal.id,
+                    "topic_id": self.topic.id,
+                    "subject": f"Bulk {i}",
+                    "name": f"BES/2025/{i:04d}",
+                    "state": "notified",
+                    "date_issued": "2025-01-02",
+                    "date_notified": "2025-01-03",
+                    "term_weeks": 6,
+                    "route_id": self.decision.route_id.id,
+                }
+                for i in range(missing)
+            ]
+        )
+
+    def _count(self, url):
+        self.url_open(url)
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return self.cr.sql_log_count - before
+
+    def test_list_queries_constant(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        self._fill(10)
+        small = self._count("/my/decisions")
+        self._fill(500)
+        large = self._count("/my/decisions")
+        _logger.info("/my/decisions queries, 10 records: %s; 500: %s", small, large)
+        self.assertLessEqual(large, LIST_BUDGET)
+        self.assertEqual(small, large)
+        self.assertIn("o_gg_decision_row", self.url_open("/my/decisions").text)
+
+    def test_counter_one_query(self):
+        self._fill(20)
+        self.authenticate("ggp_portal", "ggp_portal")
+
+        def measure(names):
+            self._json("/my/counters", {"counters": names})
+            before = self.cr.sql_log_count
+            result = self._json("/my/counters", {"counters": names})["result"]
+            return self.cr.sql_log_count - before, result
+
+        base, _result = measure(["goede_gesprek_count"])
+        full, result = measure(["goede_gesprek_count", "goede_gesprek_decision_count"])
+        _logger.info("/my decision counter: %s queries", full - base)
+        self.assertEqual(result["goede_gesprek_decision_count"], 20)
+        self.assertLessEqual(full - base, 1)
+
+
+@tagged("post_install", "-at_install", "goede_gesprek_portal")
+class TestPortalAppraisal(GoedeGesprekPortalCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
+        cls.env.company.write(
+            {
+                "goede_gesprek_signatory_ids": [Command.set(cls.user_manager.ids)],
+                "goede_gesprek_legal_regime": "civil",
+                "goede_gesprek_sector": "municipal",
+                "goede_gesprek_appraisal_countersign": False,
+            }
+        )
+        cls.appraisal_other = cls.Appraisal.create(
+            {"employee_id": cls.emp_other.id, "request_reason": "Secret of Otto"}
+        )
+
+    def test_request_an_appraisal(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        response = self._post(
+            "/my/appraisals/request", {"request_reason": XSS}, page="/my/appraisals"
+        )
+        appraisal = self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        self.assertEqual(len(appraisal), 1)
+        self.assertEqual(appraisal.state, "requested")
+        self.assertEqual(appraisal.create_uid, self.user_portal)
+        self.assertEqual(appraisal.manager_user_id, self.user_manager)
+        self.assertTrue(response.url.endswith(f"/my/appraisals/{appraisal.id}"))
+        self.assertNotIn(XSS, response.text)
+        self.assertIn("&lt;script&gt;", response.text)
+        # The view (zienswijze) only once a decision is issued, within its term.
+        page = self._post(
+            f"/my/appraisals/{appraisal.id}/view",
+            {"employee_view": "My view"},
+            page=f"/my/appraisals/{appraisal.id}",
+        ).text
+        self.assertIn("o_gg_portal_error", page)
+        self.assertFalse(appraisal.employee_view)
+
+    def test_view_within_the_term_from_the_portal(self):
+        """Request in the portal -> decision -> open the letter -> add a view."""
+        self.authenticate("ggp_portal", "ggp_portal")
+        with freeze_time("2026-02-02"):
+            self._post("/my/appraisals/request", page="/my/appraisals")
+        appraisal = self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        manager = appraisal.with_user(self.user_manager)
+        with freeze_time("2026-02-03"):
+            manager.write({"date_planned": "2026-02-16 10:00:00"})
+            manager.action_plan()
+        with freeze_time("2026-02-16 12:00:00"):
+            manager.action_hold()
+            manager.write(
+                {
+                    "report": "<p>A good year.</p>",
+                    "level_id": self.env.ref(
+                        "hr_goede_gesprek.appraisal_level_good"
+                    ).id,
+                    "reasons": "Reliable and helpful.",
+                }
+            )
+            manager.action_establish()
+        decision = appraisal.decision_id
+        decision.signatory_id = self.user_manager
+        with freeze_time("2026-02-18"):
+            decision.with_user(self.user_manager).action_issue()
+        url = f"/my/appraisals/{appraisal.id}"
+        with freeze_time("2026-02-20"):
+            # The model allows the view from the issue on (as in the backend).
+            self.assertIn("o_gg_appraisal_view_submit", self.url_open(url).text)
+            self._post(
+                f"/my/decisions/{decision.id}/open", page=f"/my/decisions/{decision.id}"
+            )
+            self.assertEqual(decision.state, "notified")
+            page = self._post(f"{url}/view", {"employee_view": XSS}, page=url).text
+        self.assertEqual(appraisal.employee_view, XSS)
+        self.assertEqual(appraisal.employee_view_date, date(2026, 2, 20))
+        self.assertNotIn(XSS, page)
+        self.assertIn("&lt;script&gt;", page)
+        late = decision.term_end.replace(year=decision.term_end.year + 1)
+        with freeze_time(late):
+            self.assertNotIn("o_gg_appraisal_view_submit", self.url_open(url).text)
+            page = self._post(f"{url}/view", {"employee_view": "Late"}, page=url).text
+        self.assertIn("o_gg_portal_error", page)
+        self.assertEqual(appraisal.employee_view, XSS)
+
+    def test_tour_request_appraisal(self):
+        self.start_tour(
+            "/my/appraisals",
+            "hr_goede_gesprek_portal_request_appraisal",
+            login="ggp_portal",
+        )
+        appraisal = self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        self.assertEqual(appraisal.request_reason, "I want my work on record.")
+
+    def test_idor_and_csrf(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = f"/my/appraisals/{self.appraisal_other.id}"
+        for suffix in ("", "?access_token=bad"):
+            response = self.url_open(url + suffix)
+            self.assertNotIn("Secret of Otto", response.text)
+            self.assertTrue(response.url.endswith("/my"), response.url)
+        self._post(f"{url}/view", {"employee_view": "hijack"})
+        self.assertFalse(self.appraisal_other.employee_view)
+        response = self.url_open("/my/appraisals/request", data={"x": "1"})
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(
+            self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
+        )
+        page = self.url_open("/my/appraisals").text
+        self.assertNotIn("Secret of Otto", page)
+
+    def test_list_queries_constant(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        counts = {}
+        for size in (10, 500):
+            existing = self.Appraisal.search_count(
+                [("employee_id", "=", self.emp_portal.id)]
+            )
+            self.Appraisal.with_context(
+                tracking_disable=True, mail_notrack=True
+            ).create(
+                [{"employee_id": self.emp_portal.id} for _i in range(size - existing)]
+            )
+            self.url_open("/my/appraisals")
+            self.env.flush_all()
+            before = self.cr.sql_log_count
+            response = self.url_open("/my/appraisals")
+            self.assertEqual(response.status_code, 200)
+            counts[size] = self.cr.sql_log_count - before
+        _logger.info("/my/appraisals queries, 10 vs 500 records: %s", counts)
+        self.assertLessEqual(counts[500], LIST_BUDGET)
+        self.assertEqual(counts[10], counts[500])
+
+    def test_counter(self):
+        self.Appraisal.create({"employee_id": self.emp_portal.id})
+        self.authenticate("ggp_portal", "ggp_portal")
+        names = ["goede_gesprek_count", "goede_gesprek_appraisal_count"]
+        self._json("/my/counters", {"counters": names[:1]})
+        before = self.cr.sql_log_count
+        self._json("/my/counters", {"counters": names[:1]})
+        base = self.cr.sql_log_count - before
+        self._json("/my/counters", {"counters": names})
+        before = self.cr.sql_log_count
+        result = self._json("/my/counters", {"counters": names})["result"]
+        full = self.cr.sql_log_count - before
+        self.assertEqual(result["goede_gesprek_appraisal_count"], 1)
+        self.assertLessEqual(full - base, 1)
