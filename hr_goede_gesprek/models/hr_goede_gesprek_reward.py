@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Incidental rewards (gratificatie / incidentele beloning).
 
-Who does what (documented in REWARDS_README.md):
+Who does what (documented in README.md, "Incidental rewards"):
 
 - the employee's manager (or an HR officer) proposes a reward; nobody proposes or
   approves a reward for themselves;

@@ -8,7 +8,7 @@ from .common_portal import GoedeGesprekPortalCase
 
 _logger = logging.getLogger(__name__)
 
-# Measured budgets per request (warm caches), see PORTAL_README.md.
+# Measured budgets per request (warm caches), see README.md (portal query counts).
 LIST_BUDGET = 25
 COUNTER_BUDGET = 1
 
