@@ -80,9 +80,15 @@ _READ_CHECKED = contextvars.ContextVar("hr_goede_gesprek_read_checked", default=
 class HrGoedeGesprek(models.Model):
     _name = "hr.goede.gesprek"
     _description = "Good Conversation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.goede.gesprek.workflow.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_initial_values = {"state": "preparing"}
     _rec_names_search = ["name", "employee_id.name"]
 
     name = fields.Char(
@@ -391,23 +397,7 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                # The form sends the statusbar's default state and empty
-                # workflow fields along: only a real value is refused.
-                forbidden = {
-                    fname
-                    for fname in WORKFLOW_FIELDS.intersection(vals)
-                    if vals[fname] and (fname, vals[fname]) != ("state", "preparing")
-                }
-                if forbidden:
-                    raise AccessError(
-                        self.env._(
-                            "These fields are set by the conversation's workflow "
-                            "and cannot be given on creation: %(fields)s.",
-                            fields=", ".join(sorted(forbidden)),
-                        )
-                    )
+        self._check_workflow_create(vals_list)
         employees = self.env["hr.employee"].browse(
             {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
         )
@@ -483,15 +473,7 @@ class HrGoedeGesprek(models.Model):
                 )
         if self.env.su:
             return
-        forbidden = WORKFLOW_FIELDS.intersection(fnames)
-        if forbidden:
-            raise AccessError(
-                self.env._(
-                    "These fields are set by the conversation's workflow and "
-                    "cannot be changed directly: %(fields)s.",
-                    fields=", ".join(sorted(forbidden)),
-                )
-            )
+        self._check_workflow_write(fnames)
         is_hr = self._is_hr()
         if "employee_id" in fnames and not is_hr:
             raise AccessError(

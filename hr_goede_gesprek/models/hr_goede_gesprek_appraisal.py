@@ -55,9 +55,16 @@ FREE_PREFIXES = ("message_", "activity_", "website_message_")
 class HrGoedeGesprekAppraisal(models.Model):
     _name = "hr.goede.gesprek.appraisal"
     _description = "Appraisal on request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.goede.gesprek.legal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.goede.gesprek.legal.mixin",
+        "hr.goede.gesprek.workflow.mixin",
+    ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_initial_values = {"state": "requested"}
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -324,21 +331,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                forbidden = {
-                    f
-                    for f in WORKFLOW_FIELDS.intersection(vals)
-                    if vals[f] and (f, vals[f]) != ("state", "requested")
-                }
-                if forbidden:
-                    raise AccessError(
-                        self.env._(
-                            "These fields are set by the appraisal's workflow and "
-                            "cannot be given on creation: %(fields)s.",
-                            fields=", ".join(sorted(forbidden)),
-                        )
-                    )
+        self._check_workflow_create(vals_list)
         appraisals = super().create(vals_list)
         if not self.env.su:
             appraisals._check_can_request()
@@ -356,15 +349,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         fnames = {f for f in vals if not f.startswith(FREE_PREFIXES)}
         if not fnames or self.env.su:
             return
-        forbidden = WORKFLOW_FIELDS & fnames
-        if forbidden:
-            raise AccessError(
-                self.env._(
-                    "These fields are set by the appraisal's workflow and cannot "
-                    "be changed directly: %(fields)s.",
-                    fields=", ".join(sorted(forbidden)),
-                )
-            )
+        self._check_workflow_write(fnames)
         user = self.env.user
         today = fields.Date.context_today(self)
         for appraisal in self:

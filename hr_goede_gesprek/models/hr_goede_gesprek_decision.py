@@ -67,9 +67,16 @@ FREE_PREFIXES = ("message_", "activity_", "website_message_")
 class HrGoedeGesprekDecision(models.Model):
     _name = "hr.goede.gesprek.decision"
     _description = "Decision (besluit)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.goede.gesprek.legal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.goede.gesprek.legal.mixin",
+        "hr.goede.gesprek.workflow.mixin",
+    ]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_initial_values = {"state": "draft", "name": "/"}
     _rec_names_search = ["name", "subject", "employee_id.name"]
 
     name = fields.Char(
@@ -403,26 +410,7 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                forbidden = {
-                    fname
-                    for fname in WORKFLOW_FIELDS.intersection(vals)
-                    if vals[fname]
-                    and (fname, vals[fname])
-                    not in {
-                        ("state", "draft"),
-                        ("name", "/"),
-                    }
-                }
-                if forbidden:
-                    raise AccessError(
-                        self.env._(
-                            "These fields are set by the decision's workflow and "
-                            "cannot be given on creation: %(fields)s.",
-                            fields=", ".join(sorted(forbidden)),
-                        )
-                    )
+        self._check_workflow_create(vals_list)
         decisions = super().create(vals_list)
         if not self.env.su:
             decisions._check_can_prepare()
@@ -449,15 +437,7 @@ class HrGoedeGesprekDecision(models.Model):
             )
         if self.env.su:
             return
-        forbidden = WORKFLOW_FIELDS & fnames
-        if forbidden:
-            raise AccessError(
-                self.env._(
-                    "These fields are set by the decision's workflow and cannot "
-                    "be changed directly: %(fields)s.",
-                    fields=", ".join(sorted(forbidden)),
-                )
-            )
+        self._check_workflow_write(fnames)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
