@@ -89,15 +89,28 @@ def build(registry, employees, managers):
 
 
 def spread(registry):
-    """Registered 305..424 days ago: due from 60 days ago to 60 days ahead."""
+    """Registration dates such that the due dates run from 60 days ago to 60 ahead.
+
+    With the company's N conversations a year an employee without conversations
+    is due 365 / N days after registration; the default lead time and the time
+    to HR are 30 days, so a quarter each is not yet due, reminded, with the
+    manager and with HR.
+    """
     with registry.cursor() as cr:
         cr.execute(
             """
-            UPDATE hr_employee
-               SET create_date = now() - make_interval(days => 305 + id %% %s)
-             WHERE name LIKE %s
+            UPDATE hr_employee e
+               SET create_date = now() - make_interval(
+                       days => 365 / GREATEST(c.goede_gesprek_frequency, 1)
+                               - 60 + e.id %% %s)
+              FROM res_company c
+             WHERE c.id = e.company_id AND e.name LIKE %s
             """,
             (120, "Bench %"),
+        )
+        cr.execute(
+            "UPDATE res_company SET goede_gesprek_due_lead_days = 30, "
+            "goede_gesprek_due_hr_days = 30"
         )
 
 
@@ -173,7 +186,7 @@ def main():
     registry = odoo.modules.registry.Registry(args.db)
     build(registry, args.employees, args.managers)
     spread(registry)
-    for batch_size in (1000, 250, 2000):
+    for batch_size in (1000, 250, 500, 2000):
         reset(registry)
         run(registry, batch_size, f"batch {batch_size}")
 

@@ -10,6 +10,7 @@ from .hr_goede_gesprek_agreement import OPEN_STATES
 from .hr_goede_gesprek_cron_tools import (
     RANK_STAGE,
     _activities,
+    _mails,
     _process_batch,
     _run_as_cron_user,
 )
@@ -370,19 +371,17 @@ class HrEmployee(models.Model):
         bodies = template._render_field("body_html", ids, compute_lang=True)
         senders = template._render_field("email_from", ids)
         # sudo: mail.mail is technical; the cron user may send, not manage, mail.
-        self.env["mail.mail"].sudo().create(
+        _mails(
+            self.sudo().env,
             [
                 {
                     "subject": subjects[emp.id],
                     "body_html": bodies[emp.id],
                     "email_from": senders[emp.id],
-                    # Given, so mail.message does not look up an alias per mail.
-                    "reply_to": senders[emp.id],
                     "email_to": emp.work_email,
                     "model": "hr.employee",
                     "res_id": emp.id,
-                    "auto_delete": True,
                 }
                 for emp in employees
-            ]
+            ],
         )

@@ -24,3 +24,4 @@ from . import test_portal_performance
 from . import test_portal_tour
 from . import test_cron_legal
 from . import test_portal_decision
+from . import test_cron_rows

@@ -150,13 +150,23 @@ class TestCron(RewardCommon):
             self._as_cron("hr.employee")._cron_goede_gesprek_due()
         self.assertEqual(self.colleague.goede_gesprek_due_stage, "manager")
 
+    # Last conversation per third of a group, seen on 2026-01-11 with one
+    # conversation a year, 30 lead days and 30 days to HR: the employee is
+    # reminded (due 2026-01-20), the manager asked (due 2026-01-10), HR told
+    # (due 2025-12-01).
+    DUE_STAGES = (
+        ("2025-01-20 10:00:00", "employee"),
+        ("2025-01-10 10:00:00", "manager"),
+        ("2024-12-01 10:00:00", "hr"),
+    )
+
     def _due_group(self, size):
         self._group_count = getattr(self, "_group_count", 0) + 1
         employees = self.env["hr.employee"].create(
             [
                 {
                     "name": f"Due {self._group_count}-{i}",
-                    "work_email": f"due{size}.{i}@example.com",
+                    "work_email": f"due{self._group_count}.{i}@example.com",
                     "parent_id": self.manager.id if i % 2 else False,
                 }
                 for i in range(size)
@@ -166,37 +176,47 @@ class TestCron(RewardCommon):
             [
                 {
                     "employee_id": emp.id,
-                    "date_start": "2025-01-10 10:00:00",
+                    "date_start": self.DUE_STAGES[i % 3][0],
                     "state": "done",
                 }
-                for emp in employees
+                for i, emp in enumerate(employees)
             ]
         )
         return employees
 
     def test_due_queries_independent_of_batch_size(self):
+        """Same queries for 30 and 240 employees: past the ORM's 100-row chunks."""
         counts = {}
         with freeze_time("2026-01-11"):
             # The first round warms the caches (templates, types, rules).
-            for label, size in (("warm-up", 4), (4, 4), (16, 16)):
+            for label, size in (("warm-up", 30), (30, 30), (240, 240)):
                 employees = self._due_group(size)
                 self.env.flush_all()
                 self.env.invalidate_all()
+                mails_before = self.env["mail.mail"].search_count([])
                 start = self.cr.sql_log_count
                 self._as_cron("hr.employee")._cron_goede_gesprek_due(batch_size=size)
                 self.env.flush_all()
                 counts[label] = self.cr.sql_log_count - start
                 self.assertEqual(
-                    set(employees.mapped("goede_gesprek_due_stage")),
-                    {"manager"},
-                    (size, employees.mapped("goede_gesprek_due_stage")),
+                    employees.mapped("goede_gesprek_due_stage"),
+                    [self.DUE_STAGES[i % 3][1] for i in range(size)],
+                )
+                activities = self._activities(
+                    employees, "hr_goede_gesprek.mail_act_conversation_due"
+                )
+                self.assertEqual(len(activities), size - size // 3)
+                self.assertEqual(
+                    self.env["mail.mail"].search_count([]) - mails_before, size // 3
                 )
             self.env.invalidate_all()
             start = self.cr.sql_log_count
             self._as_cron("hr.employee")._cron_goede_gesprek_due()
             rerun = self.cr.sql_log_count - start
-        self.assertEqual(counts[4], counts[16], counts)
+        self.assertEqual(counts[30], counts[240], counts)
         _logger.info("conversation due: %s queries per batch, rerun %s", counts, rerun)
+        self.assertLessEqual(counts[240], 30)
+        self.assertLessEqual(counts["warm-up"], 60)  # cold caches, templates
         self.assertLessEqual(rerun, 5)
 
     # ------------------------------------------------------------------
