@@ -442,14 +442,6 @@ class HrGoedeGesprek(models.Model):
                     )
                 )
 
-    def unlink(self):
-        # The calendar event mirrors the conversation; rights were checked on
-        # the conversation itself (ondelete hook above and record rules).
-        events = self.sudo().calendar_event_id
-        result = super().unlink()
-        events.unlink()
-        return result
-
     def _check_write_allowed(self, vals):
         """Refuse writes that bypass the workflow or touch a locked report."""
         fnames = set(vals)

@@ -5,7 +5,7 @@ appraisal) in its participants' calendars.
 
 Each model says what goes into the event (``_calendar_event_values``) and when
 to sync it; the mixin creates or updates the event, and deletes it when the
-record is cancelled (``_write_dropping_calendar_event``).
+record is cancelled (``_write_dropping_calendar_event``) or deleted.
 """
 
 from odoo import Command, fields, models
@@ -56,3 +56,11 @@ class HrGoedeGesprekCalendarMixin(models.AbstractModel):
         self.sudo().write(dict(vals, calendar_event_id=False))
         # The event mirrors the record; rights were checked by the caller.
         events.unlink()
+
+    def unlink(self):
+        # The event mirrors the record; the right to delete was checked on the
+        # record itself (its ondelete hooks and record rules) by super().
+        events = self.sudo().calendar_event_id
+        result = super().unlink()
+        events.unlink()
+        return result
