@@ -84,6 +84,8 @@ class HrGoedeGesprek(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.state.mixin",
+        "hr.goede.gesprek.calendar.mixin",
     ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
@@ -194,7 +196,6 @@ class HrGoedeGesprek(models.Model):
         copy=False,
         index=True,
     )
-    calendar_event_id = fields.Many2one("calendar.event", copy=False, readonly=True)
     reschedule_count = fields.Integer(copy=False, readonly=True)
     last_reschedule_reason = fields.Text(copy=False, readonly=True)
     cancel_reason = fields.Text(copy=False, readonly=True)
@@ -441,14 +442,6 @@ class HrGoedeGesprek(models.Model):
                     )
                 )
 
-    def unlink(self):
-        # The calendar event mirrors the conversation; rights were checked on
-        # the conversation itself (ondelete hook above and record rules).
-        events = self.sudo().calendar_event_id
-        result = super().unlink()
-        events.unlink()
-        return result
-
     def _check_write_allowed(self, vals):
         """Refuse writes that bypass the workflow or touch a locked report."""
         fnames = set(vals)
@@ -673,11 +666,6 @@ class HrGoedeGesprek(models.Model):
                         employee=conversation.employee_id.name,
                     )
                 )
-
-    def _check_state(self, states, message):
-        for conversation in self:
-            if conversation.state not in states:
-                raise UserError(message(conversation))
 
     def _check_agenda_editable(self):
         """Agenda items change only while the conversation is open to it.
@@ -1123,12 +1111,9 @@ class HrGoedeGesprek(models.Model):
         if not reason:
             raise UserError(self.env._("Give a reason for cancelling."))
         self._check_can_cancel()
-        events = self.sudo().calendar_event_id
-        self.sudo().write(
-            {"state": "cancelled", "cancel_reason": reason, "calendar_event_id": False}
+        self._write_dropping_calendar_event(
+            {"state": "cancelled", "cancel_reason": reason}
         )
-        # The event mirrors the conversation; rights were checked above.
-        events.unlink()
         for conversation in self:
             conversation.message_post(
                 body=self.env._("Cancelled. Reason: %(reason)s", reason=reason),
@@ -1337,38 +1322,21 @@ class HrGoedeGesprek(models.Model):
     # Helpers: calendar, carry-over, activities, tracking
     # ------------------------------------------------------------------
     def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[
-            self.state
-        ].lower()
+        # The conversation's messages name its state in lower case.
+        return super()._state_label().lower()
 
-    def _sync_calendar_event(self):
-        """Create or update the calendar event of planned conversations."""
-        model_id = self.env["ir.model"]._get_id(self._name)
-        # The event mirrors the conversation: rights were checked on the
-        # conversation, and the organiser's event must be updated by either party.
-        for conversation in self.sudo():
-            vals = {
-                "name": conversation.name,
-                "start": conversation.date_start,
-                "stop": conversation.date_stop,
-                "duration": conversation.duration,
-                "location": conversation.location or False,
-                "partner_ids": [
-                    Command.set(conversation._get_participant_partners().ids)
-                ],
-                "privacy": "private",
-                "res_model_id": model_id,
-                "res_id": conversation.id,
-            }
-            if conversation.calendar_event_id:
-                conversation.calendar_event_id.write(vals)
-            else:
-                vals["user_id"] = (
-                    conversation.employee_id.user_id.id or self.env.user.id
-                )
-                event = self.env["calendar.event"].sudo().create(vals)
-                conversation.write({"calendar_event_id": event.id})
+    def _calendar_event_values(self):
+        """The event of a planned conversation, organised by the employee."""
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "start": self.date_start,
+            "stop": self.date_stop,
+            "duration": self.duration,
+            "location": self.location,
+            "partners": self._get_participant_partners(),
+            "organiser": self.employee_id.user_id,
+        }
 
     def _carry_over_agenda(self):
         """Copy open agenda items of done conversations to the next one.

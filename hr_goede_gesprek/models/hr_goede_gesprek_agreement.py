@@ -21,7 +21,7 @@ CONTENT_FIELDS = {"name", "description", "kind", "owner", "deadline"}
 class HrGoedeGesprekAgreement(models.Model):
     _name = "hr.goede.gesprek.agreement"
     _description = "Good Conversation Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.goede.gesprek.state.mixin"]
     _order = "deadline, id"
     _check_company_auto = True
 
@@ -210,11 +210,6 @@ class HrGoedeGesprekAgreement(models.Model):
             # a changed proposal has to be confirmed again by both parties
             vals = dict(vals, employee_confirmed=False, manager_confirmed=False)
         return super().write(vals)
-
-    def _state_label(self):
-        self.ensure_one()
-        selection = self._fields["state"]._description_selection(self.env)
-        return dict(selection)[self.state]
 
     # ------------------------------------------------------------------
     # Who is who

@@ -60,6 +60,8 @@ class HrGoedeGesprekAppraisal(models.Model):
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.state.mixin",
+        "hr.goede.gesprek.calendar.mixin",
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
@@ -127,7 +129,6 @@ class HrGoedeGesprekAppraisal(models.Model):
     date_planned = fields.Datetime(string="Date", tracking=True, copy=False)
     duration = fields.Float(default=1.0)
     location = fields.Char()
-    calendar_event_id = fields.Many2one("calendar.event", copy=False, readonly=True)
     topic_ids = fields.Many2many(
         "hr.goede.gesprek.topic",
         string="Conversation topics",
@@ -434,15 +435,6 @@ class HrGoedeGesprekAppraisal(models.Model):
             if manager_user != self.env.user and not (is_hr and not manager_user):
                 raise AccessError(message(appraisal))
 
-    def _check_state(self, states, message):
-        for appraisal in self:
-            if appraisal.state not in states:
-                raise UserError(message(appraisal))
-
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
     # ------------------------------------------------------------------
     # Plan and hold
     # ------------------------------------------------------------------
@@ -480,33 +472,24 @@ class HrGoedeGesprekAppraisal(models.Model):
         self._sync_calendar_event()
         self.activity_update()
 
-    def _sync_calendar_event(self):
-        model_id = self.env["ir.model"]._get_id(self._name)
-        # The event mirrors the appraisal; rights were checked on it, and the
-        # employee's calendar is written on their behalf.
-        for appraisal in self.sudo():
-            partners = (
-                appraisal.employee_id.work_contact_id
-                | appraisal.manager_employee_id.work_contact_id
-            )
-            vals = {
-                "name": appraisal.name,
-                "start": appraisal.date_planned,
-                "stop": appraisal.date_planned
-                + timedelta(hours=appraisal.duration or 1.0),
-                "duration": appraisal.duration or 1.0,
-                "location": appraisal.location or False,
-                "partner_ids": [(6, 0, partners.ids)],
-                "privacy": "private",
-                "res_model_id": model_id,
-                "res_id": appraisal.id,
-            }
-            if appraisal.calendar_event_id:
-                appraisal.calendar_event_id.write(vals)
-            else:
-                vals["user_id"] = appraisal.manager_user_id.id or self.env.user.id
-                event = self.env["calendar.event"].sudo().create(vals)
-                appraisal.write({"calendar_event_id": event.id})
+    def _calendar_event_values(self):
+        """The event of a planned appraisal (an hour unless said otherwise),
+        organised by the manager. Called with sudo: the employee's and the
+        manager's work contacts are read on their behalf."""
+        self.ensure_one()
+        duration = self.duration or 1.0
+        return {
+            "name": self.name,
+            "start": self.date_planned,
+            "stop": self.date_planned + timedelta(hours=duration),
+            "duration": duration,
+            "location": self.location,
+            "partners": (
+                self.employee_id.work_contact_id
+                | self.manager_employee_id.work_contact_id
+            ),
+            "organiser": self.manager_user_id,
+        }
 
     def action_hold(self):
         self._check_manager(
@@ -713,10 +696,8 @@ class HrGoedeGesprekAppraisal(models.Model):
                 name=a.name,
             ),
         )
-        events = self.sudo().calendar_event_id
-        self.sudo().write({"state": "cancelled", "calendar_event_id": False})
         # The mirrored event goes with the cancelled appraisal (rights above).
-        events.unlink()
+        self._write_dropping_calendar_event({"state": "cancelled"})
         self.activity_update()
         return True
 

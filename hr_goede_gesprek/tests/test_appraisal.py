@@ -61,6 +61,17 @@ class TestAppraisal(LegalCase):
             decision.with_user(self.user_employee).action_acknowledge()
         return appraisal
 
+    def test_deleting_planned_appraisal_removes_event(self):
+        appraisal = self._requested()
+        manager = appraisal.with_user(self.user_manager)
+        with freeze_time("2026-02-03"):
+            manager.write({"date_planned": "2026-02-16 10:00:00", "duration": 1.5})
+            manager.action_plan()
+        event = appraisal.calendar_event_id
+        self.assertTrue(event)
+        appraisal.with_user(self.user_officer).unlink()
+        self.assertFalse(event.exists())
+
     def test_full_flow_without_objection(self):
         appraisal = self._requested()
         self.assertEqual(appraisal.state, "requested")

@@ -1,0 +1,28 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""State helpers of the models with a ``state`` selection (conversation,
+appraisal, agreement): the ``_check_can_*`` guards refuse a record in the wrong
+state, and messages name a record's state by its translated label."""
+
+from odoo import models
+from odoo.exceptions import UserError
+
+
+class HrGoedeGesprekStateMixin(models.AbstractModel):
+    _name = "hr.goede.gesprek.state.mixin"
+    _description = "Good Conversation: state helpers"
+
+    def _check_state(self, states, message):
+        """Refuse the records whose state is not in ``states``.
+
+        ``message`` is a function of the record that returns the translated
+        message of the ``UserError``.
+        """
+        for record in self:
+            if record.state not in states:
+                raise UserError(message(record))
+
+    def _state_label(self):
+        """The translated label of the record's state."""
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
