@@ -114,7 +114,6 @@ def _insert_rows(model, vals_list):
         )
         for vals in prepared
     ]
-    env.flush_all()
     env.cr.execute(
         SQL(
             "INSERT INTO %s (%s) VALUES %s RETURNING id",
