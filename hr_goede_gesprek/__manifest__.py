@@ -60,6 +60,7 @@
         "data/mail_template_feedback_data.xml",
         "data/ir_cron_feedback_data.xml",
         "data/hr_goede_gesprek_feedback_question_data.xml",
+        "wizard/hr_goede_gesprek_feedback_wizard_views.xml",
         "views/hr_goede_gesprek_feedback_views.xml",
         "views/portal_templates.xml",
     ],

@@ -698,9 +698,9 @@ class GoedeGesprekPortal(CustomerPortal):
                 "catalogue": request.env["hr.goede.gesprek.feedback.question"]
                 .sudo()
                 .search([("request_id", "=", False)]),
-                "default_deadline": fields.Date.add(
-                    fields.Date.context_today(request.env.user), days=14
-                ),
+                "default_deadline": request.env[
+                    "hr.goede.gesprek.feedback.request"
+                ]._default_deadline(),
             }
         )
         return request.render("hr_goede_gesprek.portal_feedback_new", values)
@@ -718,18 +718,9 @@ class GoedeGesprekPortal(CustomerPortal):
             catalogue_ids = [
                 int(i) for i in form.getlist("catalogue_ids") if i.isdigit()
             ]
-            # sudo: the catalogue is reference data; only its texts are copied.
-            questions = (
-                request.env["hr.goede.gesprek.feedback.question"]
-                .sudo()
-                .search([("request_id", "=", False), ("id", "in", catalogue_ids)])
-                .mapped("name")
+            questions = Request._prepare_questions(
+                catalogue_ids, post.get("own_questions")
             )
-            questions += [
-                line.strip()
-                for line in (post.get("own_questions") or "").splitlines()
-                if line.strip()
-            ]
             respondents = []
             for line in (post.get("respondents") or "").splitlines():
                 if not line.strip():
@@ -741,24 +732,20 @@ class GoedeGesprekPortal(CustomerPortal):
                     )
                 for name, email in pairs:
                     respondents.append((name or email, email))
-            if not post.get("name", "").strip():
-                raise UserError(_("Give your feedback request a subject."))
             try:
                 deadline = fields.Date.to_date(post.get("deadline"))
             except ValueError as error:
                 raise UserError(_("That is not a valid deadline.")) from error
-            if not deadline or deadline <= fields.Date.context_today(request.env.user):
-                raise UserError(_("Choose a deadline in the future."))
+            vals = {
+                "name": (post.get("name") or "").strip(),
+                "intro": (post.get("intro") or "").strip() or False,
+                "deadline": deadline,
+                "anonymous": bool(post.get("anonymous")),
+            }
+            # The same rules as the backend wizard, as the user.
+            Request._check_request_values(employee, vals, questions, respondents)
             feedback = Request._do_create_request(
-                employee,
-                {
-                    "name": post["name"].strip(),
-                    "intro": (post.get("intro") or "").strip() or False,
-                    "deadline": deadline,
-                    "anonymous": bool(post.get("anonymous")),
-                },
-                questions,
-                respondents,
+                employee, vals, questions, respondents
             )
             if post.get("send"):
                 feedback._check_can_send()

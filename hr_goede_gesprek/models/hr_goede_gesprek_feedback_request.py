@@ -15,10 +15,11 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import consteq, email_normalize
+from odoo.tools import clean_context, consteq, email_normalize
 
 ANONYMITY_THRESHOLD = 3
 REMINDER_DAYS = 3
+DEFAULT_DEADLINE_DAYS = 14
 
 
 class HrGoedeGesprekFeedbackRequest(models.Model):
@@ -141,8 +142,31 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
                 )
 
     # ------------------------------------------------------------------
-    # Create (portal), send, close
+    # Create (portal and backend wizard), send, close
     # ------------------------------------------------------------------
+    @api.model
+    def _default_deadline(self):
+        return fields.Date.add(
+            fields.Date.context_today(self), days=DEFAULT_DEADLINE_DAYS
+        )
+
+    @api.model
+    def _prepare_questions(self, catalogue_ids, own_questions):
+        """The question texts of a new request: the chosen catalogue
+        questions (in catalogue order), then the own ones, one per line."""
+        # sudo: the catalogue is reference data; only its texts are copied,
+        # and only of catalogue questions (never another request's).
+        texts = (
+            self.env["hr.goede.gesprek.feedback.question"]
+            .sudo()
+            .search([("request_id", "=", False), ("id", "in", list(catalogue_ids))])
+            .mapped("name")
+        )
+        texts += [
+            line.strip() for line in (own_questions or "").splitlines() if line.strip()
+        ]
+        return texts
+
     @api.model
     def _check_can_create_request(self):
         employees = self.env["hr.goede.gesprek"]._get_user_employees()
@@ -156,15 +180,61 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         return employees[:1]
 
     @api.model
+    def _check_request_values(self, employee, vals, questions, respondents):
+        """The rules for a new request, run as the user before
+        ``_do_create_request``: the portal and the backend wizard share them.
+
+        :param employee: the user's own employee (``_check_can_create_request``)
+        :param vals: name, intro, deadline, anonymous, conversation_id
+        :param questions: list of question texts
+        :param respondents: list of (name, email) tuples
+        """
+        if not (vals.get("name") or "").strip():
+            raise UserError(self.env._("Give your feedback request a subject."))
+        deadline = fields.Date.to_date(vals.get("deadline"))
+        if not deadline or deadline <= fields.Date.context_today(self):
+            raise UserError(self.env._("Choose a deadline in the future."))
+        if not questions or not respondents:
+            raise UserError(self.env._("Add at least one question and one respondent."))
+        # An invalid address is refused by the respondent's own constraint
+        # (_check_email) when the request is created.
+        seen = set()
+        for _name, email in respondents:
+            normalized = email_normalize(email or "")
+            if normalized and normalized in seen:
+                raise ValidationError(
+                    self.env._(
+                        "“%(email)s” is among the respondents twice.", email=email
+                    )
+                )
+            seen.add(normalized)
+        conversation = self.env["hr.goede.gesprek"].browse(
+            vals.get("conversation_id") or []
+        )
+        # sudo: only compares the conversation's employee with the user's own;
+        # a portal user cannot read hr.employee.
+        if conversation and conversation.sudo().employee_id != employee:
+            raise AccessError(
+                self.env._(
+                    "A feedback request can only be linked to one of your own "
+                    "conversations."
+                )
+            )
+
+    @api.model
     def _do_create_request(self, employee, vals, questions, respondents):
         """Create a draft request with its questions and respondents.
 
         :param questions: list of question texts
         :param respondents: list of (name, email) tuples
         """
-        # Rights were checked in _check_can_create_request: the request is the
-        # employee's own; portal users have no create right on the model.
-        request = self.sudo().create(
+        # Rights were checked in _check_can_create_request and the values in
+        # _check_request_values: the request is the employee's own; portal
+        # users have no create right on the model. The caller's default_*
+        # context keys are dropped: they would reach the sudo create (state,
+        # tokens) past those checks.
+        env = self.env(context=clean_context(self.env.context), su=True)
+        request = self.with_env(env).create(
             {
                 **vals,
                 "employee_id": employee.id,

@@ -20,6 +20,7 @@ from . import test_decision_letter_pdf
 from . import test_portal
 from . import test_portal_security
 from . import test_feedback
+from . import test_feedback_wizard
 from . import test_portal_performance
 from . import test_portal_tour
 from . import test_cron_legal

@@ -75,6 +75,34 @@ class TestFeedback(GoedeGesprekPortalCase):
         self.assertEqual(len(mails), 2)
         self.assertIn("/feedback/respond/", mails[0].body_html)
 
+    def test_portal_create_refusals(self):
+        """The rules the backend wizard shares: nothing is created."""
+        self.authenticate("ggp_portal", "ggp_portal")
+        valid = {
+            "name": "My project",
+            "deadline": "2026-03-20",
+            "own_questions": "How was my planning?",
+            "respondents": "Jan <jan@example.com>",
+            "send": "1",
+        }
+        for change, message in (
+            ({"respondents": "jan@example.com\nJan <JAN@example.com>"}, "twice"),
+            ({"own_questions": ""}, "at least one question"),
+            ({"respondents": ""}, "one respondent"),
+            ({"deadline": "2026-03-01"}, "deadline in the future"),
+            ({"name": " "}, "a subject"),
+        ):
+            with self.subTest(message=message), freeze_time("2026-03-01"):
+                response = self._post(
+                    "/my/feedback/new",
+                    dict(valid, **change),
+                    page="/my/feedback/new",
+                )
+                self.assertIn(message, response.text)
+        self.assertFalse(
+            self.Request.search([("employee_id", "=", self.emp_portal.id)])
+        )
+
     def test_token_page_single_use(self):
         request = self._request()
         respondent = request.respondent_ids[0]
