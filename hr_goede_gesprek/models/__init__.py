@@ -13,6 +13,7 @@ from . import hr_goede_gesprek_reward_budget
 from . import hr_goede_gesprek_reward
 from . import hr_goede_gesprek_legal_mixin
 from . import hr_goede_gesprek_legal_topic
+from . import hr_goede_gesprek_holiday
 from . import hr_goede_gesprek_dispute_route
 from . import hr_goede_gesprek_appraisal_scale
 from . import hr_goede_gesprek_decision

@@ -331,11 +331,16 @@ class HrGoedeGesprekDecision(models.Model):
 
     @api.depends("date_notified", "term_weeks")
     def _compute_term(self):
+        # The days declared equal to public holidays (Atw art. 3(2)), read once
+        # and cached. Deliberately not a dependency: the term is computed when
+        # the decision is notified and stored; a day added later does not
+        # change the term of a decision already notified.
+        extra_holidays = self.env["hr.goede.gesprek.holiday"]._extra_holidays()
         for decision in self:
             notified = decision.date_notified
             decision.term_start = notified and fields.Date.add(notified, days=1)
             decision.term_end = notified and legal_terms.term_end(
-                notified, decision.term_weeks
+                notified, decision.term_weeks, extra_holidays
             )
 
     @api.depends("name", "state")

@@ -12,6 +12,12 @@
   as celebrated (27 April, or 26 April when the 27th is a Sunday) and
   Liberation Day (5 May). Good Friday is *not* one of them; Easter Sunday and
   Whit Sunday are Sundays anyway.
+* Atw art. 3(2): the government may declare other days equal to them (by
+  Royal Decree). Those are data, not code: ``hr.goede.gesprek.holiday``; the
+  callers pass them as ``extra_holidays``.
+* Atw art. 1(2): a term counted back from a moment (such as the Wet flexibel
+  werken's "one month before the start") is never extended; so only terms
+  counted forward from a notification use these functions.
 """
 
 import re
@@ -35,25 +41,34 @@ def easter_sunday(year):
     return date(year, month, day + 1)
 
 
-def dutch_public_holidays(year):
-    """The general public holidays of the Algemene termijnenwet (art. 3)."""
+def dutch_public_holiday_codes(year):
+    """The general public holidays of the Algemene termijnenwet (art. 3(1)),
+    as ``{date: code}`` (the code names the day; labels are the model's)."""
     easter = easter_sunday(year)
     kings_day = date(year, 4, 27)
     if kings_day.weekday() == 6:
         kings_day = date(year, 4, 26)
     return {
-        date(year, 1, 1),
-        easter + timedelta(days=1),  # tweede Paasdag
-        kings_day,
-        date(year, 5, 5),
-        easter + timedelta(days=39),  # Hemelvaartsdag
-        easter + timedelta(days=50),  # tweede Pinksterdag
-        date(year, 12, 25),
-        date(year, 12, 26),
+        date(year, 1, 1): "new_year",
+        easter + timedelta(days=1): "easter_monday",  # tweede Paasdag
+        kings_day: "kings_day",
+        date(year, 5, 5): "liberation_day",
+        easter + timedelta(days=39): "ascension_day",  # Hemelvaartsdag
+        easter + timedelta(days=50): "whit_monday",  # tweede Pinksterdag
+        date(year, 12, 25): "christmas_day",
+        date(year, 12, 26): "boxing_day",
     }
 
 
+def dutch_public_holidays(year):
+    """The general public holidays of the Algemene termijnenwet (art. 3(1))."""
+    return set(dutch_public_holiday_codes(year))
+
+
 def is_working_day(day, extra_holidays=()):
+    """Not a Saturday, Sunday, Atw holiday or one of ``extra_holidays``: the
+    days the government declared equal (Atw art. 3(2)), as configured in
+    ``hr.goede.gesprek.holiday`` (pass ``_extra_holidays()``)."""
     return (
         day.weekday() < 5
         and day not in dutch_public_holidays(day.year)

@@ -26,3 +26,4 @@ from . import test_portal_tour
 from . import test_cron_legal
 from . import test_portal_decision
 from . import test_cron_rows
+from . import test_holidays
