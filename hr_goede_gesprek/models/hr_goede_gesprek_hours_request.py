@@ -26,7 +26,12 @@ WORKFLOW_FIELDS = frozenset({"state", "submitted_date", "deemed_granted_date"})
 class HrGoedeGesprekHoursRequest(models.Model):
     _name = "hr.goede.gesprek.hours.request"
     _description = "Hours request (Wet flexibel werken)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.goede.gesprek.legal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.goede.gesprek.legal.mixin",
+        "hr.goede.gesprek.state.mixin",
+    ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
@@ -201,16 +206,6 @@ class HrGoedeGesprekHoursRequest(models.Model):
                         "Only %(employee)s, their manager or HR can act on this "
                         "hours request.",
                         employee=request.employee_id.name,
-                    )
-                )
-
-    def _check_state(self, states):
-        for request in self:
-            if request.state not in states:
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” cannot take this step in its current state.",
-                        name=request.name,
                     )
                 )
 

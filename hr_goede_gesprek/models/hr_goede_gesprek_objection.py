@@ -26,7 +26,12 @@ OUTCOMES = [
 class HrGoedeGesprekObjection(models.Model):
     _name = "hr.goede.gesprek.objection"
     _description = "Objection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.goede.gesprek.legal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.goede.gesprek.legal.mixin",
+        "hr.goede.gesprek.state.mixin",
+    ]
     _order = "date_received desc, id desc"
     _check_company_auto = True
 
@@ -222,14 +227,7 @@ class HrGoedeGesprekObjection(models.Model):
         self.check_access("read")
         if not self._is_hr():
             raise AccessError(self.env._("Only HR handles objections."))
-        for objection in self:
-            if objection.state not in states:
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” cannot take this step in its current state.",
-                        name=objection.name,
-                    )
-                )
+        self._check_state(states)
 
     def action_schedule_hearing(self):
         self._check_hr_handles(("received",))

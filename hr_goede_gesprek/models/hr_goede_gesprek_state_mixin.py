@@ -1,8 +1,9 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """State helpers of the models with a ``state`` selection (conversation,
-appraisal, agreement): the ``_check_can_*`` guards refuse a record in the wrong
-state, and messages name a record's state by its translated label."""
+appraisal, agreement, hours request, objection): the ``_check_can_*`` guards
+refuse a record in the wrong state, and messages name a record's state by its
+translated label."""
 
 from odoo import models
 from odoo.exceptions import UserError
@@ -12,15 +13,22 @@ class HrGoedeGesprekStateMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.state.mixin"
     _description = "Good Conversation: state helpers"
 
-    def _check_state(self, states, message):
+    def _check_state(self, states, message=None):
         """Refuse the records whose state is not in ``states``.
 
         ``message`` is a function of the record that returns the translated
-        message of the ``UserError``.
+        message of the ``UserError``; without it, a general one names the record.
         """
         for record in self:
             if record.state not in states:
-                raise UserError(message(record))
+                if message:
+                    raise UserError(message(record))
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” cannot take this step in its current state.",
+                        name=record.display_name,
+                    )
+                )
 
     def _state_label(self):
         """The translated label of the record's state."""

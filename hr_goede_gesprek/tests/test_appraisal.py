@@ -201,6 +201,8 @@ class TestAppraisal(LegalCase):
         hr.hearing_date = "2026-03-20 10:00:00"
         hr.action_schedule_hearing()
         self.assertEqual(objection.state, "hearing")
+        with self.assertRaisesRegex(UserError, "cannot take this step"):
+            hr.action_schedule_hearing()
         hr.committee_advice = "The appraisal is well founded."
         with self.assertRaisesRegex(UserError, "Choose the outcome"):
             hr.action_prepare_decision()

@@ -33,6 +33,8 @@ class TestHoursRequest(LegalCase):
     def test_deadlines(self):
         request = self._request()
         self.assertEqual(request.decision_deadline, date(2026, 4, 1))
+        with self.assertRaisesRegex(UserError, "cannot take this step"):
+            request.with_user(self.user_employee).action_submit()
         self.assertFalse(request.is_late)
         warn = self.env.ref("hr_goede_gesprek.mail_activity_type_hours_deadline")
         activity = request.activity_ids.filtered(lambda a: a.activity_type_id == warn)
