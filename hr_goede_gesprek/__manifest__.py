@@ -47,6 +47,7 @@
         "data/hr_goede_gesprek_reward_mail_template_data.xml",
         "data/ir_cron_data.xml",
         "wizard/hr_goede_gesprek_reward_export_views.xml",
+        "wizard/hr_goede_gesprek_reward_override_views.xml",
         "views/hr_goede_gesprek_reward_views.xml",
         "views/hr_employee_goede_gesprek_policy_views.xml",
         "views/res_config_settings_reward_views.xml",

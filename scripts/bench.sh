@@ -2,6 +2,8 @@
 # `make bench`: the conversation-due benchmark on 50,000 employees (issue 6).
 # Builds the database gg_bench once (about 20 minutes), then runs the cron as the
 # scheduler does and prints queries and seconds per batch call, and the rerun.
+# Arguments go to tests/bench_conversation_due.py (--employees, --managers,
+# --batch-sizes); a smaller organisation needs a database of its own (GG_BENCH_DB).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 gg_setup
 DB="${GG_BENCH_DB:-gg_bench}"

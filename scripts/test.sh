@@ -7,6 +7,9 @@
 #  4. a fresh throwaway database: install the addon with its demo data, running
 #     the at_install tests, then every post_install test incl. browser tours in
 #     headless Chromium (Odoo's own runner: pytest-odoo skips HttpCase tours);
+#     then, installing the addon and test_lint on a second database, the tests
+#     of Odoo's hr, calendar, portal and test_lint (peer suites; counted like
+#     the addon's, test_lint without its pylint/eslint runs);
 #  5. translations: a fresh export by Odoo must match i18n/*.pot and nl.po must
 #     translate every msgid;
 #  6. lifecycle: upgrade twice, then uninstall;
@@ -22,6 +25,7 @@ gg_setup || exit 2
 cd "$GG_ROOT" || exit 2
 
 GG_TEST_DB="${GG_TEST_DB:-gg_test_$$}"
+GG_PEER_DB="${GG_TEST_DB}_peer"
 LOGDIR="$GG_RUN/test-logs"
 rm -rf "$LOGDIR" && mkdir -p "$LOGDIR"
 STEPS_FAILED=()
@@ -57,6 +61,8 @@ cleanup() {
     fi
     gg_psql dropdb --if-exists --force "$GG_TEST_DB" >/dev/null 2>&1
     rm -rf "$GG_RUN/data/filestore/$GG_TEST_DB"
+    gg_psql dropdb --if-exists --force "$GG_PEER_DB" >/dev/null 2>&1
+    rm -rf "$GG_RUN/data/filestore/$GG_PEER_DB"
 }
 trap cleanup EXIT
 
@@ -80,6 +86,11 @@ step lint-ruff lint_ruff
 step lint-pylint-odoo lint_pylint
 step lint-xml lint_xml
 step lint-readme "$GG_VENV/bin/python" scripts/gen_readme.py --check
+# docs/POLICY.md is generated from the models' declared field policies.
+lint_policy() {
+    PYTHONPATH="$ODOO_SRC" "$GG_VENV/bin/python" scripts/policy_table.py --check
+}
+step lint-policy lint_policy
 
 # The commands' own behaviour on bad input (pytest, outside Odoo).
 step tooling-tests "$GG_VENV/bin/pytest" -q -p no:cacheprovider -p no:odoo tests/test_tooling.py
@@ -129,6 +140,47 @@ if [ "$LOG_ERRORS" -gt 0 ]; then
     grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$TESTLOG" | head -n 20
     STEPS_FAILED+=("error-log-lines")
 fi
+
+# Odoo's own suites must stay green with the addon installed (it extends
+# hr.employee, res.company, calendar events and the portal). A database of
+# their own, built as Odoo's runbot tests a set of modules: installing the addon
+# and test_lint (with demo data) runs the at_install tests of hr, calendar and
+# portal when each is installed, then their post_install tests run with
+# everything installed, ours included. (Running at_install tests again on a
+# database where the addon is already installed is not a valid test: they run
+# while the registry is only loaded up to their module, without the addon's
+# columns.) test_lint's pylint and eslint runs are left out (the lint steps
+# above run OCA's checks); scripts/odoo_peer_tests.py excuses OCA's two manifest
+# keys by name in test_lint's manifest test, nothing else.
+PEER_TAGS="/hr,/calendar,/portal,/test_lint,-/test_lint:TestPyLint,-/test_lint:TestESLint"
+peer_tests() {
+    gg_psql dropdb --if-exists --force "$GG_PEER_DB" >/dev/null 2>&1
+    # PATH: test_lint's checker tests call the pylint executable (else skipped).
+    PATH="$GG_VENV/bin:$PATH" PYTHONPATH="$ODOO_SRC" \
+        "$GG_VENV/bin/python" scripts/odoo_peer_tests.py -c "$GG_CONF" \
+        -d "$GG_PEER_DB" -i "$GG_MODULE,test_lint" --test-enable --test-tags "$PEER_TAGS" \
+        --stop-after-init --http-port="$GG_TEST_HTTP_PORT" --log-level=info --max-cron-threads=0
+}
+step peer-tests peer_tests
+PEERLOG="$LOGDIR/peer-tests.log"
+read -r P_FAILED P_ERRORS P_RUN < <(sed -nE \
+    's/.*odoo\.tests\.result: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/p' \
+    "$PEERLOG" | tail -n 1)
+P_RUN=${P_RUN:-0}; P_FAILED=${P_FAILED:-0}; P_ERRORS=${P_ERRORS:-0}
+P_SKIPPED=$(grep -cE ' odoo\.addons\.[a-z_.]+: skipped ' "$PEERLOG")
+P_LOG_ERRORS=$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$PEERLOG")
+# A skipped test did not pass: counted as failed, as for the addon's.
+TESTS_FAILED=$((TESTS_FAILED + P_FAILED + P_ERRORS + P_SKIPPED))
+TESTS_PASSED=$((TESTS_PASSED + P_RUN - P_FAILED - P_ERRORS - P_SKIPPED))
+gg_say "peer tests (hr, calendar, portal, test_lint): $P_RUN run, $P_FAILED failed, $P_ERRORS errors, $P_SKIPPED skipped, $P_LOG_ERRORS ERROR log lines"
+if [ "$P_SKIPPED" -gt 0 ]; then grep -E ' skipped ' "$PEERLOG"; fi
+if [ "$P_RUN" -eq 0 ]; then STEPS_FAILED+=("no-peer-test-ran"); fi
+if [ "$P_LOG_ERRORS" -gt 0 ]; then
+    grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$PEERLOG" | head -n 20
+    STEPS_FAILED+=("peer-error-log-lines")
+fi
+gg_psql dropdb --if-exists --force "$GG_PEER_DB" >/dev/null 2>&1
+rm -rf "$GG_RUN/data/filestore/$GG_PEER_DB"
 # Every test module must be imported by tests/__init__.py, or it silently never runs.
 check_test_imports() {
     local f mod missing=0

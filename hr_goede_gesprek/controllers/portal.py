@@ -812,7 +812,7 @@ class GoedeGesprekPortal(CustomerPortal):
     )
     def portal_feedback_close(self, request_id, **post):
         def act(feedback):
-            feedback._check_requester()
+            feedback._check_can_close()
             feedback._do_close()
 
         return self._gg_feedback_action(request_id, act)
@@ -944,7 +944,8 @@ class GoedeGesprekPortal(CustomerPortal):
         # sudo: the employee's own decision, checked just above; sudo lets the
         # page show names that sit on hr.employee and the employee's objections.
         decision_sudo = decision.sudo()
-        today = fields.Date.context_today(decision)
+        # Terms run in the company's calendar, not in the user's time zone.
+        today = decision._legal_today()
         values = {
             "decision": decision_sudo,
             "page_name": "goede_gesprek_decision",
@@ -967,27 +968,36 @@ class GoedeGesprekPortal(CustomerPortal):
         website=True,
     )
     def portal_decision_open(self, decision_id, **post):
-        """Opening the letter records that it reached the employee (once)."""
+        """Opening the letter records that it reached the employee (once).
+
+        Receipt is recorded only together with the letter: this very response
+        carries it. When the letter cannot be produced nothing is recorded and
+        the decision page says why.
+        """
         try:
             decision = self._gg_decision(decision_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        if decision.state == "issued":
-
-            def act():
+        if decision.state != "issued":
+            # Already received (or a retried request): just the letter.
+            return request.redirect(f"{decision_url(decision)}/letter")
+        try:
+            with request.env.cr.savepoint():
                 # The model's own guard (only the employee concerned, only an
-                # issued decision), then its step with sudo: a portal user may
-                # not post on the decision's chatter themselves. sudo keeps the
-                # uid, so the receipt is registered by the employee.
+                # issued decision), then the letter, ready to be sent...
                 decision._check_can_acknowledge()
-                decision.sudo()._do_notify(
-                    fields.Date.context_today(decision), "portal"
-                )
-
-            response = self._gg_act(decision_url(decision), act)
-            if request.session.get(ERROR_KEY):
-                return response
-        return request.redirect(f"{decision_url(decision)}/letter")
+                response = self._gg_letter_response(decision._get_letter())
+                # ...and only then its step with sudo: a portal user may not
+                # post on the decision's chatter themselves. sudo keeps the
+                # uid, so the receipt is registered by the employee, on the
+                # company's date.
+                decision.sudo()._do_notify(None, "portal")
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        except (UserError, ValidationError) as error:
+            request.session[ERROR_KEY] = error.args[0]
+            return request.redirect(decision_url(decision))
+        return response
 
     @http.route(
         "/my/decisions/<int:decision_id>/letter",
@@ -1004,11 +1014,19 @@ class GoedeGesprekPortal(CustomerPortal):
             return request.redirect("/my")
         if decision.state == "issued":
             return request.redirect(decision_url(decision))
+        try:
+            with request.env.cr.savepoint():
+                # The frozen letter; made (once) if the decision has none yet.
+                attachment = decision._get_letter()
+        except UserError as error:
+            request.session[ERROR_KEY] = error.args[0]
+            return request.redirect(decision_url(decision))
+        return self._gg_letter_response(attachment)
+
+    def _gg_letter_response(self, attachment):
+        """The letter as a download."""
         # sudo: the letter is filed on hr.employee (personnel file), which the
-        # employee cannot read; the decision itself was checked above.
-        attachment = decision.sudo().attachment_id
-        if not attachment:
-            raise request.not_found()
+        # employee cannot read; the caller checked the decision itself.
         stream = request.env["ir.binary"]._get_stream_from(attachment.sudo())
         return stream.get_response(as_attachment=True)
 
@@ -1026,8 +1044,10 @@ class GoedeGesprekPortal(CustomerPortal):
             return request.redirect("/my")
 
         def act():
-            # create() is the model's guard (_check_can_file: the employee, within
-            # the term, grounds required) followed by its own sudo step.
+            # create() is the model's guard (the declared policy as the user:
+            # an objector gives the decision and grounds only; _check_can_file:
+            # the employee, within the term, grounds required) followed by its
+            # own sudo step.
             request.env["hr.goede.gesprek.objection"].create(
                 {"decision_id": decision.id, "grounds": (grounds or "").strip()}
             )
@@ -1081,17 +1101,15 @@ class GoedeGesprekPortal(CustomerPortal):
         created = []
 
         def act():
-            # sudo: portal users hold no create right; the request guard
-            # (_check_can_request, as the user) decides, in the same savepoint.
-            appraisal = Appraisal.sudo().create(
-                {
-                    "employee_id": employee.id,
-                    "company_id": employee.company_id.id,
-                    "request_reason": (request_reason or "").strip() or False,
-                }
-            )
-            appraisal.with_env(Appraisal.env)._check_can_request()
-            created.append(appraisal.id)
+            vals = {
+                "employee_id": employee.id,
+                "company_id": employee.company_id.id,
+                "request_reason": (request_reason or "").strip() or False,
+            }
+            # create() is the model's guard as the user (their own appraisal,
+            # only the values the declared policy gives them) followed by its
+            # own sudo step: portal users hold no create right.
+            created.append(Appraisal.create(vals).id)
 
         response = self._gg_act("/my/appraisals", act)
         if created:

@@ -3,17 +3,18 @@
 import operator as py_operator
 from collections import defaultdict
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .hr_goede_gesprek_agreement import OPEN_STATES
 from .hr_goede_gesprek_cron_tools import (
+    NO_FOLLOW,
     RANK_STAGE,
     _activities,
-    _mails,
     _process_batch,
     _run_as_cron_user,
 )
+from .hr_goede_gesprek_workflow_mixin import OFFICER
 
 DUE_STAGES = [
     ("employee", "Employee reminded"),
@@ -32,12 +33,43 @@ OPERATORS = {
     "!=": py_operator.ne,
 }
 
+# What the conversation-due cron records (workflow fields): only its _do_ steps
+# write them, with sudo. Nobody else may, HR included: a reminder marked as
+# sent would silence the escalation.
+DUE_WORKFLOW_FIELDS = frozenset(
+    {"goede_gesprek_due_stage", "goede_gesprek_due_for", "goede_gesprek_due_error_date"}
+)
+# What the reminder template renders (as mail.template.send_mail_batch).
+TEMPLATE_FIELDS = (
+    "auto_delete",
+    "body_html",
+    "email_cc",
+    "email_from",
+    "email_to",
+    "mail_server_id",
+    "model",
+    "partner_to",
+    "reply_to",
+    "res_id",
+    "scheduled_date",
+    "subject",
+)
+# Who is left out of the reminders, and why: the addon's HR officers decide.
+EXCLUSION_FIELDS = frozenset(
+    {"goede_gesprek_excluded", "goede_gesprek_exclusion_reason"}
+)
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
+    # Not on hr.employee.public: HR only (users without HR rights read the
+    # public profile, where the counters below are mirrored).
     goede_gesprek_ids = fields.One2many(
-        "hr.goede.gesprek", "employee_id", string="Good conversations"
+        "hr.goede.gesprek",
+        "employee_id",
+        string="Good conversations",
+        groups="hr.group_hr_user",
     )
     goede_gesprek_count = fields.Integer(
         compute="_compute_goede_gesprek_stats", string="Conversations"
@@ -157,11 +189,15 @@ class HrEmployee(models.Model):
         string="No conversation reminders",
         groups="hr.group_hr_user",
         tracking=True,
+        copy=False,
         help="Leave this employee out of the 'conversation due' reminders. "
         "Every employee has a right to conversations: record why.",
     )
     goede_gesprek_exclusion_reason = fields.Text(
-        string="Reason for no reminders", groups="hr.group_hr_user", tracking=True
+        string="Reason for no reminders",
+        groups="hr.group_hr_user",
+        tracking=True,
+        copy=False,
     )
     goede_gesprek_due_stage = fields.Selection(
         DUE_STAGES,
@@ -182,7 +218,7 @@ class HrEmployee(models.Model):
     )
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get("goede_gesprek_no_follow"):
+        if self.env.context.get(NO_FOLLOW):
             # A reminder activity must not make a manager (or HR) follower of the
             # employee's personnel record: they would see its whole chatter. It
             # also keeps the reminder cron at a fixed number of queries per batch.
@@ -206,6 +242,58 @@ class HrEmployee(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._check_goede_gesprek_fields(vals, self.browse())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_goede_gesprek_fields(vals, self)
+        return super().write(vals)
+
+    @api.model
+    def _check_goede_gesprek_fields(self, vals, employees):
+        """Refuse the reminder fields a user may not set (before any write).
+
+        The cron's markers are workflow fields: nobody writes them but the
+        cron's ``_do_`` steps (with sudo). Exclusions are for the addon's HR
+        officers. A value that changes nothing (a form sending the current or
+        the empty value along) passes.
+        """
+        fnames = (DUE_WORKFLOW_FIELDS | EXCLUSION_FIELDS).intersection(vals)
+        if not fnames:
+            return
+        if self.env.user.has_group(OFFICER):
+            fnames -= EXCLUSION_FIELDS
+        forbidden = set()
+        for fname in fnames:
+            value = self._fields[fname].convert_to_cache(vals[fname], self)
+            if not employees:
+                if value:
+                    forbidden.add(fname)
+            elif any(
+                (employee.sudo()[fname] or False) != (value or False)
+                for employee in employees
+            ):
+                forbidden.add(fname)
+        if forbidden:
+            raise AccessError(
+                self.env._(
+                    "You may not change these fields of an employee: %(fields)s. "
+                    "The conversation reminders set their own markers; only HR "
+                    "officers of Good conversations leave an employee out of them.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[f]._description_string(self.env)
+                            for f in forbidden
+                        )
+                    ),
+                )
+            )
+
     # ------------------------------------------------------------------
     # Scheduled action: conversation due (see hr_goede_gesprek_cron_tools.py)
     # ------------------------------------------------------------------
@@ -228,36 +316,31 @@ class HrEmployee(models.Model):
             batch._goede_gesprek_send_due(targets, today)
 
         failed = _process_batch(employees, process)
-        done = employees - failed
-        self.env.cr.execute(
-            """
-            UPDATE hr_employee e
-               SET goede_gesprek_due_stage = v.stage,
-                   goede_gesprek_due_for = v.due
-              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::varchar[]) AS stage,
-                           unnest(%s::date[]) AS due) v
-             WHERE e.id = v.id
-            """,
-            (
-                done.ids,
-                [targets[i][1] for i in done.ids],
-                [targets[i][0] for i in done.ids],
-            ),
-        )
-        if failed:
-            self.env.cr.execute(
-                "UPDATE hr_employee SET goede_gesprek_due_error_date = %s "
-                "WHERE id = ANY(%s)",
-                (today, failed.ids),
-            )
-        self.invalidate_model(
-            [
-                "goede_gesprek_due_stage",
-                "goede_gesprek_due_for",
-                "goede_gesprek_due_error_date",
-            ]
-        )
+        (employees - failed)._do_goede_gesprek_due_sent(targets)
+        failed._do_goede_gesprek_due_failed(today)
         return len(rows), total - len(rows)
+
+    def _do_goede_gesprek_due_sent(self, targets):
+        """Record the reminder stage reached and the due date it was for.
+
+        Workflow fields (see ``DUE_WORKFLOW_FIELDS``): sudo, as the cron has just
+        sent the reminders they record. One write per distinct value; the ORM
+        flushes them in one UPDATE per 100 employees.
+        """
+        by_value = defaultdict(list)
+        for employee in self:
+            due, stage = targets[employee.id]
+            by_value[stage, due].append(employee.id)
+        for (stage, due), ids in by_value.items():
+            self.browse(ids).sudo().write(
+                {"goede_gesprek_due_stage": stage, "goede_gesprek_due_for": due}
+            )
+
+    def _do_goede_gesprek_due_failed(self, today):
+        """Park the employees whose reminder failed until tomorrow's run."""
+        if self:
+            # sudo: a workflow field (see DUE_WORKFLOW_FIELDS), set by the cron only.
+            self.sudo().write({"goede_gesprek_due_error_date": today})
 
     def _goede_gesprek_due_rows(self, today, limit):
         """(employee id, due date, target rank, total) of employees to remind.
@@ -355,33 +438,43 @@ class HrEmployee(models.Model):
                         ),
                     }
                 )
-        _activities(
-            self.env(context=dict(self.env.context, goede_gesprek_no_follow=True)),
-            "hr.employee",
-            vals_list,
-        )
+        _activities(self.env, "hr.employee", vals_list)
 
     def _goede_gesprek_mail_due(self, targets):
+        """Send the employees their reminder: the template, one batch.
+
+        As ``mail.template.send_mail_batch`` does, with the same rendering
+        (``_generate_template``, per language) and access check (read access to
+        the employees), but in one ``mail.mail.create()`` for the whole batch:
+        ``send_mail_batch`` creates per ``mail.batch_size`` (50) mails, two
+        INSERTs each time, so 1,000 reminders would cost 40 queries. Each mail's
+        message belongs to the employee's thread (model, res_id) and gets a
+        Message-Id of that thread, as for any template sent for a record, so a
+        reply is routed back into the employee's chatter. Reply-To is the alias
+        address Odoo's composer gives records (``_notify_get_reply_to``), and the
+        message is kept once the mail is sent (``is_notification``, the
+        composer's "keep a copy"): replies find their thread.
+        """
         employees = self.filtered("work_email")
         if not employees:
             return
         template = self.env.ref("hr_goede_gesprek.mail_template_conversation_due")
-        ids = employees.ids
-        subjects = template._render_field("subject", ids, compute_lang=True)
-        bodies = template._render_field("body_html", ids, compute_lang=True)
-        senders = template._render_field("email_from", ids)
-        # sudo: mail.mail is technical; the cron user may send, not manage, mail.
-        _mails(
-            self.sudo().env,
-            [
-                {
-                    "subject": subjects[emp.id],
-                    "body_html": bodies[emp.id],
-                    "email_from": senders[emp.id],
-                    "email_to": emp.work_email,
-                    "model": "hr.employee",
-                    "res_id": emp.id,
-                }
-                for emp in employees
-            ],
-        )
+        template._send_check_access(employees.ids)
+        rendered = template._generate_template(employees.ids, TEMPLATE_FIELDS)
+        reply_to = employees._notify_get_reply_to(default=False)
+        vals_list = []
+        for employee in employees:
+            values = rendered[employee.id]
+            partner_ids = values.pop("partner_ids", None) or []
+            if not values.get("email_from"):
+                values.pop("email_from", None)
+            values.update(
+                body=values["body_html"],
+                recipient_ids=[Command.link(pid) for pid in partner_ids],
+                reply_to=reply_to[employee.id] or values.get("reply_to"),
+                is_notification=True,
+            )
+            vals_list.append(values)
+        # sudo: mail.mail is technical, as in send_mail_batch: the cron user
+        # sends reminders about employees it may read, it does not manage mail.
+        self.env["mail.mail"].sudo().create(vals_list)

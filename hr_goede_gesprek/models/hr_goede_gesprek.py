@@ -5,22 +5,29 @@
 Public actions follow ``action_*`` -> ``_check_can_*`` -> ``_do_*``: the check
 verifies who acts (read access, then the role) and the state; the ``_do_*``
 method performs the change. Workflow fields (state, signatures, dates set by
-the workflow) are written by the ``_do_*`` methods with ``sudo()`` once the
-check passed; a direct ``write`` of those fields by any user, also over RPC,
-is refused. A signed report is locked for everyone, the superuser included.
+the workflow, version links) are written by the ``_do_*`` methods with
+``sudo()`` once the check passed. What each role may write directly, in which
+state, is declared below (``_policy_create`` / ``_policy_write``, see
+``hr.goede.gesprek.workflow.mixin``); the rules finer than a list of fields
+(only the agreed author writes the report, each party only its own view and
+only until it signed) are checked on top. A signed report is locked for
+everyone, the superuser included.
 """
 
-import contextvars
-import functools
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, html2plaintext
 
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
-from .hr_goede_gesprek_cron_tools import _activities, _process_batch, _run_as_cron_user
+from .hr_goede_gesprek_cron_tools import (
+    NO_FOLLOW,
+    _activities,
+    _process_batch,
+    _run_as_cron_user,
+)
 
 STATES = [
     ("preparing", "Preparing"),
@@ -33,29 +40,77 @@ STATES = [
 PARTY = [("employee", "Employee"), ("partner", "Conversation partner")]
 SIGN_MODES = [("seen", "Seen"), ("agreed", "Agreed")]
 
-# Set by the workflow only (``_do_*`` methods, with sudo after their checks).
-WORKFLOW_FIELDS = frozenset(
-    {
-        "state",
-        "calendar_event_id",
-        "reschedule_count",
-        "last_reschedule_reason",
-        "cancel_reason",
-        "agenda_shared_date",
-        "report_submitted_date",
-        "employee_sign_mode",
-        "employee_signed_date",
-        "employee_signed_by_id",
-        "employee_signature",
-        "partner_sign_mode",
-        "partner_signed_date",
-        "partner_signed_by_id",
-        "partner_signature",
-        "report_attachment_id",
-        "previous_version_id",
-        "next_version_id",
-    }
+# ------------------------------------------------------------------
+# The declared field policy. Everything else (state, signatures, dates the
+# workflow sets, reminders, calendar event, version links, the request) is
+# written by the ``_do_*`` steps and the scheduled actions only.
+# ------------------------------------------------------------------
+# The meeting: agreed between the parties before it is held. A planned date
+# moves only through "Reschedule" (checked in ``_check_write_allowed``).
+MEETING_FIELDS = frozenset(
+    {"name", "conversation_type", "date_start", "duration", "location", "chair"}
 )
+# Whom the employee brings along: the employee's choice (HR may help). The
+# companion's user reads the conversation, so it is fixed once it is held.
+COMPANION_FIELDS = frozenset(
+    {"companion_name", "companion_user_id", "companion_announced"}
+)
+PRIVACY_FIELDS = frozenset({"privacy_sharing", "privacy_reason"})
+# Who signs and who writes: fixed once the conversation is planned. The
+# partners are set by the manager or HR (the employee only proposes them on
+# creation), and must be the employee's manager or an HR officer.
+PARTNER_FIELDS = frozenset({"partner_employee_ids"})
+AUTHOR_FIELDS = frozenset({"report_author"})
+# Agenda and agreements: their own policies decide on each line.
+AGENDA_FIELDS = frozenset({"agenda_line_ids"})
+AGREEMENT_FIELDS = frozenset({"agreement_ids"})
+# Narrowed per record by ``_policy_write_fields``: the agreed author (or HR)
+# writes the report, each party its own view until it signed.
+REPORT_FIELDS = frozenset({"report_summary"})
+VIEW_FIELDS = {
+    "employee": frozenset({"employee_view"}),
+    "partner": frozenset({"partner_view"}),
+}
+
+CREATE_FIELDS = (
+    frozenset({"employee_id", "company_id"})
+    | MEETING_FIELDS
+    | COMPANION_FIELDS
+    | PRIVACY_FIELDS
+    | PARTNER_FIELDS
+    | AUTHOR_FIELDS
+    | AGENDA_FIELDS
+    | AGREEMENT_FIELDS
+)
+OPEN_PARTY_FIELDS = MEETING_FIELDS | PRIVACY_FIELDS | AGENDA_FIELDS | AGREEMENT_FIELDS
+HELD_FIELDS = PRIVACY_FIELDS | AGENDA_FIELDS | AGREEMENT_FIELDS | REPORT_FIELDS
+POLICY_WRITE = {
+    "preparing": {
+        "employee": OPEN_PARTY_FIELDS | COMPANION_FIELDS | AUTHOR_FIELDS,
+        "partner": OPEN_PARTY_FIELDS | AUTHOR_FIELDS | PARTNER_FIELDS,
+        "hr": OPEN_PARTY_FIELDS | COMPANION_FIELDS | AUTHOR_FIELDS | PARTNER_FIELDS,
+    },
+    "planned": {
+        "employee": OPEN_PARTY_FIELDS
+        | COMPANION_FIELDS
+        | REPORT_FIELDS
+        | VIEW_FIELDS["employee"],
+        "partner": OPEN_PARTY_FIELDS | REPORT_FIELDS | VIEW_FIELDS["partner"],
+        "hr": OPEN_PARTY_FIELDS | COMPANION_FIELDS | REPORT_FIELDS,
+    },
+    "held": {
+        "employee": HELD_FIELDS | VIEW_FIELDS["employee"],
+        "partner": HELD_FIELDS | VIEW_FIELDS["partner"],
+        "hr": HELD_FIELDS,
+    },
+    "report": {
+        "employee": AGREEMENT_FIELDS | VIEW_FIELDS["employee"],
+        "partner": AGREEMENT_FIELDS | VIEW_FIELDS["partner"],
+        "hr": AGREEMENT_FIELDS,
+    },
+    # "done" and "cancelled": nothing (a done report is also locked).
+}
+
 # The only fields that may still change on a locked (signed) conversation.
 LOCK_FREE_FIELDS = frozenset(
     {"website_message_ids", "next_version_id", "report_attachment_id"}
@@ -72,9 +127,6 @@ CALENDAR_FIELDS = frozenset(
     }
 )
 OPEN_STATES = ("preparing", "planned")
-# Conversations a running ``web_search_read`` found with the read rules applied:
-# (key of the environment, set of ids). Never reachable from a request's data.
-_READ_CHECKED = contextvars.ContextVar("hr_goede_gesprek_read_checked", default=None)
 
 
 class HrGoedeGesprek(models.Model):
@@ -89,8 +141,14 @@ class HrGoedeGesprek(models.Model):
     ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
-    _workflow_fields = WORKFLOW_FIELDS
-    _workflow_initial_values = {"state": "preparing"}
+    _policy_create = {
+        "employee": CREATE_FIELDS,
+        "manager": CREATE_FIELDS,
+        "hr": CREATE_FIELDS,
+    }
+    _policy_write = POLICY_WRITE
+    # Deleting is HR's (ACL); a signed report is never deleted (ondelete).
+    _policy_unlink = {"*": {"hr"}}
     _rec_names_search = ["name", "employee_id.name"]
 
     name = fields.Char(
@@ -119,13 +177,19 @@ class HrGoedeGesprek(models.Model):
         string="Department",
     )
     # Conversation partners: by default the employee's manager; or an HR adviser;
-    # possibly several. Their users get access to the conversation.
+    # possibly several. Their users get access to the conversation and sign
+    # its report (see ``_check_partners``).
     partner_employee_ids = fields.Many2many(
         "hr.employee",
         "hr_goede_gesprek_partner_rel",
         "conversation_id",
         "employee_id",
         string="Conversation partners",
+        compute="_compute_partner_employee_ids",
+        store=True,
+        readonly=False,
+        precompute=True,
+        copy=True,
         check_company=True,
         tracking=True,
     )
@@ -271,6 +335,17 @@ class HrGoedeGesprek(models.Model):
                 parts.append(format_date(self.env, local.date()))
             conversation.name = " – ".join(parts)
 
+    @api.depends("employee_id")
+    def _compute_partner_employee_ids(self):
+        """By default the employee's manager (the creator need not give it)."""
+        for conversation in self:
+            if not conversation.partner_employee_ids:
+                # sudo: the manager of an employee is read on hr.employee,
+                # which plain users cannot read; only the link is copied.
+                conversation.partner_employee_ids = (
+                    conversation.employee_id.sudo().parent_id
+                )
+
     @api.depends("partner_employee_ids.user_id")
     def _compute_partner_user_ids(self):
         for conversation in self:
@@ -376,20 +451,40 @@ class HrGoedeGesprek(models.Model):
                 )
 
     @api.constrains("employee_id", "partner_employee_ids")
-    def _check_partner_not_employee(self):
-        for conversation in self:
-            if conversation.employee_id in conversation.partner_employee_ids:
+    def _check_partners(self):
+        """The partners sign the report: the employee's manager (direct or of
+        the department) or an HR officer, never the employee, never a
+        colleague the employee picked."""
+        # sudo: managers, departments and groups of employees are read to
+        # compare them; plain users cannot read hr.employee.
+        for conversation in self.sudo():
+            employee = conversation.employee_id
+            partners = conversation.partner_employee_ids
+            if employee in partners:
                 raise ValidationError(
                     self.env._(
                         "%(employee)s cannot be their own conversation partner.",
-                        employee=conversation.employee_id.name,
+                        employee=employee.name,
+                    )
+                )
+            managers = employee.parent_id | employee.department_id.manager_id
+            invalid = partners.filtered(
+                lambda partner, managers=managers: partner not in managers
+                and not (partner.user_id and self._is_hr(partner.user_id))
+            )
+            if invalid:
+                raise ValidationError(
+                    self.env._(
+                        "%(partners)s cannot be the conversation partner of "
+                        "%(employee)s: a conversation partner is the employee's "
+                        "manager or an HR officer.",
+                        partners=", ".join(invalid.mapped("name")),
+                        employee=employee.name,
                     )
                 )
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
-        if self.employee_id and not self.partner_employee_ids:
-            self.partner_employee_ids = self.employee_id.parent_id
         if self.employee_id.company_id:
             self.company_id = self.employee_id.company_id
 
@@ -398,19 +493,11 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_workflow_create(vals_list)
-        employees = self.env["hr.employee"].browse(
-            {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
-        )
-        for vals in vals_list:
-            if "partner_employee_ids" in vals or not vals.get("employee_id"):
-                continue
-            manager = employees.browse(vals["employee_id"]).parent_id
-            if manager:
-                vals["partner_employee_ids"] = [Command.set(manager.ids)]
-        conversations = super().create(vals_list)
         if not self.env.su:
-            conversations._check_can_create()
+            self._check_can_create(vals_list)
+        # The declared policy is checked by the workflow mixin before anything
+        # is written; the default partner is a precomputed field.
+        conversations = super().create(vals_list)
         conversations._pull_carried_over_items()
         conversations.filtered(
             lambda c: c.state == "planned" and c.date_start
@@ -419,11 +506,16 @@ class HrGoedeGesprek(models.Model):
         return conversations
 
     def write(self, vals):
+        self._check_write_allowed(vals)
+        # The declared policy is checked by the workflow mixin (super).
+        result = super().write(vals)
         if "date_start" in vals:
             # A new date: the agenda and signing reminders count from it again.
-            vals = dict(vals, agenda_reminder_date=False, sign_reminder_date=False)
-        self._check_write_allowed(vals)
-        result = super().write(vals)
+            # sudo: the reminder markers are the scheduler's bookkeeping, never
+            # the user's to write; the date itself passed the policy above.
+            self.sudo().filtered(
+                lambda c: c.agenda_reminder_date or c.sign_reminder_date
+            ).write({"agenda_reminder_date": False, "sign_reminder_date": False})
         if CALENDAR_FIELDS.intersection(vals):
             self.filtered(
                 lambda c: c.state == "planned" and c.date_start
@@ -443,7 +535,10 @@ class HrGoedeGesprek(models.Model):
                 )
 
     def _check_write_allowed(self, vals):
-        """Refuse writes that bypass the workflow or touch a locked report."""
+        """Refuse writes to a locked report (everyone, the superuser included),
+        and the writes the declared policy is too coarse to refuse: the report
+        by another than its agreed author, a view by the other party or after
+        signing, a planned date moved without "Reschedule"."""
         fnames = set(vals)
         locked_changes = {
             fname
@@ -466,14 +561,7 @@ class HrGoedeGesprek(models.Model):
                 )
         if self.env.su:
             return
-        self._check_workflow_write(fnames)
         is_hr = self._is_hr()
-        if "employee_id" in fnames and not is_hr:
-            raise AccessError(
-                self.env._(
-                    "Only HR can move a conversation to another employee.",
-                )
-            )
         for conversation in self:
             party = conversation._get_user_party()
             if "report_summary" in fnames:
@@ -529,89 +617,52 @@ class HrGoedeGesprek(models.Model):
                     )
                 )
 
-    def _read_checked_key(self):
-        return (
-            id(self.env.transaction),
-            self.env.uid,
-            self.env.su,
-            tuple(self.env.companies.ids),
-        )
-
-    @api.model
-    @api.readonly
-    def web_search_read(
-        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
-    ):
-        """The search applies the read rules: reading its results need not
-        check them a second time (one query less for every list)."""
-        token = _READ_CHECKED.set((self._read_checked_key(), set()))
-        try:
-            return super().web_search_read(
-                domain,
-                specification,
-                offset=offset,
-                limit=limit,
-                order=order,
-                count_limit=count_limit,
-            )
-        finally:
-            _READ_CHECKED.reset(token)
-
-    @api.model
-    @api.readonly
-    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        records = super().search_fetch(
-            domain, field_names, offset=offset, limit=limit, order=order
-        )
-        checked = _READ_CHECKED.get()
-        if checked and checked[0] == records._read_checked_key():
-            checked[1].update(records._ids)
-        return records
-
-    def _check_access(self, operation):
-        """Evaluate the read rules in SQL rather than in Python.
-
-        ``fetch`` checks the rules on records whose fields are all cached by
-        walking the rule domains in Python (employee, manager, department,
-        partner users): several queries per batch. One SQL query answers the
-        same question with the same rules, whatever the number of records.
-        """
-        checked = _READ_CHECKED.get()
-        if (
-            operation == "read"
-            and checked
-            and checked[0] == self._read_checked_key()
-            and checked[1].issuperset(self._ids)
-            and self.env["ir.model.access"].check(
-                self._name, operation, raise_exception=False
-            )
-        ):
-            # Found by the search of the running web_search_read, as this user.
-            return None
-        if (
-            operation != "read"
-            or self.env.su
-            or not self._ids
-            or not all(isinstance(record_id, int) for record_id in self._ids)
-            or not self.env["ir.model.access"].check(
-                self._name, operation, raise_exception=False
-            )
-        ):
-            return super()._check_access(operation)
-        allowed = self.browse(self._search([("id", "in", self.ids)]))
-        # Deleted records are not forbidden ones: fetch reports them missing.
-        forbidden = (self - allowed).exists()
-        if not forbidden:
-            return None
-        return forbidden, functools.partial(
-            self.env["ir.rule"]._make_access_error, operation, forbidden
-        )
-
     # ------------------------------------------------------------------
     # Roles
     # ------------------------------------------------------------------
-    def _is_hr(self):
-        return self.env.user.has_group("hr_goede_gesprek.group_goede_gesprek_officer")
+    def _policy_roles(self):
+        """The mixin's roles plus the conversation's own: "employee" and
+        "partner" (the two sides, see ``_get_user_party``) and "companion".
+
+        Portal users get none: their ACL is read-only and they change nothing
+        through the ORM; the portal routes check their side's fields with
+        ``_check_can_portal_write`` and act with ``sudo()``.
+        """
+        self.ensure_one()
+        if self.env.user.share:
+            return set()
+        roles = super()._policy_roles() | self._policy_party_roles()
+        # sudo: compares the companion's user with the caller only.
+        if self.sudo().companion_user_id == self.env.user:
+            roles.add("companion")
+        return roles
+
+    def _policy_party_roles(self):
+        """The side the current user takes in the conversation, as a role."""
+        self.ensure_one()
+        party = self._get_user_party()
+        return {party} if party else set()
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        if self.env.user.share:
+            return set()
+        return super()._policy_roles_create(vals)
+
+    def _policy_write_fields(self, roles=None):
+        """The declared policy, narrowed to the person: only the agreed author
+        (or HR) writes the report; a party's view is closed once it signed."""
+        self.ensure_one()
+        roles = self._policy_roles() if roles is None else roles
+        allowed = super()._policy_write_fields(roles=roles)
+        # sudo: who wrote and signed what, compared only.
+        conversation = self.sudo()
+        if "hr" not in roles and conversation.report_author not in roles:
+            allowed -= REPORT_FIELDS
+        for party, view_fields in VIEW_FIELDS.items():
+            if conversation[f"{party}_signed_date"]:
+                allowed -= view_fields
+        return allowed
 
     def _get_user_party(self):
         """'employee', 'partner' or False: the current user's side."""
@@ -622,14 +673,6 @@ class HrGoedeGesprek(models.Model):
         if user in self.partner_user_ids:
             return "partner"
         return False
-
-    def _is_team_manager(self, user):
-        self.ensure_one()
-        employee = self.employee_id
-        return (
-            employee.parent_id.user_id == user
-            or employee.department_id.manager_id.user_id == user
-        )
 
     def _user_can_sign(self, party):
         self.ensure_one()
@@ -650,22 +693,23 @@ class HrGoedeGesprek(models.Model):
             if not is_hr and not conversation._get_user_party():
                 raise AccessError(message(conversation))
 
-    def _check_can_create(self):
-        if self._is_hr():
-            return
-        user = self.env.user
-        for conversation in self:
-            if (
-                conversation.employee_id.user_id != user
-                and not conversation._is_team_manager(user)
-            ):
-                raise AccessError(
-                    self.env._(
-                        "You can only start conversations for yourself or for "
-                        "the members of your own team, not for %(employee)s.",
-                        employee=conversation.employee_id.name,
-                    )
+    @api.model
+    def _check_can_create(self, vals_list):
+        """Conversations about oneself, one's team (or anyone, for HR)."""
+        for vals in vals_list:
+            if self._policy_roles_create(vals) & {"employee", "manager", "hr"}:
+                continue
+            # sudo: the name of the employee for the message only.
+            employee = (
+                self.env["hr.employee"].sudo().browse(vals.get("employee_id") or [])
+            )
+            raise AccessError(
+                self.env._(
+                    "You can only start conversations for yourself or for "
+                    "the members of your own team, not for %(employee)s.",
+                    employee=employee.name or "",
                 )
+            )
 
     def _check_agenda_editable(self):
         """Agenda items change only while the conversation is open to it.
@@ -1579,6 +1623,15 @@ class HrGoedeGesprek(models.Model):
     agenda_reminder_date = fields.Date(readonly=True, copy=False)
     sign_reminder_date = fields.Date(readonly=True, copy=False)
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if self.env.context.get(NO_FOLLOW):
+            # A reminder activity does not make its assignee (a next-level
+            # manager, HR) a follower of the conversation (see cron tools).
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
+
     def _cron_agenda_not_shared(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""
         _run_as_cron_user(self, "_batch_agenda_not_shared", batch_size)
@@ -1619,7 +1672,8 @@ class HrGoedeGesprek(models.Model):
                 if conv.employee_user_id
             ]
             _activities(self.env, self._name, vals_list)
-            batch.write({"agenda_reminder_date": today})
+            # sudo: the reminder marker is a workflow field, set by the cron only.
+            batch.sudo().write({"agenda_reminder_date": today})
 
         _process_batch(todo, process)
         return len(todo), batch_size if len(todo) >= batch_size else 0
@@ -1674,7 +1728,8 @@ class HrGoedeGesprek(models.Model):
                     for user in users
                 ]
             _activities(self.env, self._name, vals_list)
-            batch.write({"sign_reminder_date": today})
+            # sudo: the reminder marker is a workflow field, set by the cron only.
+            batch.sudo().write({"sign_reminder_date": today})
 
         _process_batch(todo, process)
         return len(todo), batch_size if len(todo) >= batch_size else 0
@@ -1711,6 +1766,7 @@ class HrGoedeGesprek(models.Model):
 
         def process(batch):
             vals_list = []
+            by_stage = defaultdict(lambda: self.browse())
             for conv in batch:
                 days = conv.company_id.goede_gesprek_request_days
                 hr_user = conv.company_id._goede_gesprek_hr_user()
@@ -1733,8 +1789,11 @@ class HrGoedeGesprek(models.Model):
                             ),
                         }
                     )
-                conv.request_stage = stage
+                by_stage[stage] |= conv
             _activities(self.env, self._name, vals_list)
+            for stage, conversations in by_stage.items():
+                # sudo: the escalation stage is a workflow field, set by the cron.
+                conversations.sudo().write({"request_stage": stage})
 
         _process_batch(todo, process)
         return len(todo), batch_size if len(todo) >= batch_size else 0

@@ -4,26 +4,74 @@
 
 An agreement is final only when both parties confirm it; if one declines, the two
 talk again. Every public ``action_*`` checks who may act (``_check_can_*``) and
-delegates to a ``_do_*`` helper, then calls the single ``activity_update()``.
+delegates to a ``_do_*`` helper, which writes the workflow fields (state,
+confirmations, dates, decline reason) with ``sudo()``, then calls the single
+``activity_update()``. What each role may write directly is declared below
+(see ``hr.goede.gesprek.workflow.mixin``): the content while it is proposed,
+the progress once it is agreed; nothing else.
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .hr_goede_gesprek_cron_tools import _activities, _process_batch, _run_as_cron_user
+from .hr_goede_gesprek_cron_tools import (
+    NO_FOLLOW,
+    _activities,
+    _process_batch,
+    _run_as_cron_user,
+)
 
 OPEN_STATES = ("proposed", "agreed", "talk_again")
 # Fields that make up the content of an agreement: changing them after both
-# parties agreed would change what was agreed.
-CONTENT_FIELDS = {"name", "description", "kind", "owner", "deadline"}
+# parties agreed would change what was agreed. (The legal flag and its type
+# come from hr_goede_gesprek_agreement_legal.py: an agreement marked without
+# legal consequences after it was agreed could be closed without a decision.)
+CONTENT_FIELDS = frozenset(
+    {
+        "name",
+        "description",
+        "kind",
+        "owner",
+        "deadline",
+        "has_legal_consequence",
+        "legal_topic_id",
+    }
+)
+# How far it is carried out (hr_goede_gesprek_agreement_portal.py).
+PROGRESS_FIELDS = frozenset({"progress"})
+# The links that decide who reads it and what it is about: given on creation
+# only, and always of one employee (see _check_same_employee).
+LINK_FIELDS = frozenset({"conversation_id", "employee_id", "company_id"})
+PARTY_ROLES = ("employee", "manager", "partner")
+POLICY_CREATE = {role: CONTENT_FIELDS | LINK_FIELDS for role in (*PARTY_ROLES, "hr")}
+POLICY_WRITE = {
+    "proposed": {role: CONTENT_FIELDS for role in (*PARTY_ROLES, "hr")},
+    "talk_again": {role: CONTENT_FIELDS for role in (*PARTY_ROLES, "hr")},
+    "agreed": {role: PROGRESS_FIELDS for role in PARTY_ROLES},
+    # "done", "not_done", "cancelled": nothing.
+}
 
 
 class HrGoedeGesprekAgreement(models.Model):
     _name = "hr.goede.gesprek.agreement"
     _description = "Good Conversation Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.goede.gesprek.state.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.state.mixin",
+    ]
     _order = "deadline, id"
     _check_company_auto = True
+    _policy_create = POLICY_CREATE
+    _policy_write = POLICY_WRITE
+    # HR deletes what never became binding; an agreement that was agreed is
+    # cancelled instead (its history stays).
+    _policy_unlink = {
+        "proposed": {"hr"},
+        "talk_again": {"hr"},
+        "cancelled": {"hr"},
+    }
 
     name = fields.Char(string="Agreement", required=True, tracking=True)
     description = fields.Text()
@@ -193,10 +241,8 @@ class HrGoedeGesprekAgreement(models.Model):
         return agreements
 
     def write(self, vals):
-        if "deadline" in vals:
-            # A new deadline: the overdue reminder counts from it again.
-            vals = dict(vals, deadline_reminder_date=False)
-        if CONTENT_FIELDS & set(vals):
+        content = CONTENT_FIELDS & set(vals)
+        if content:
             closed = self.filtered(lambda a: a.state not in ("proposed", "talk_again"))
             if closed:
                 raise UserError(
@@ -207,9 +253,71 @@ class HrGoedeGesprekAgreement(models.Model):
                         state=closed[0]._state_label(),
                     )
                 )
+        # The declared policy is checked by the workflow mixin (super).
+        result = super().write(vals)
+        # sudo (below): confirmations and reminder markers are workflow fields,
+        # never the user's to write; the change itself passed the policy.
+        if content:
             # a changed proposal has to be confirmed again by both parties
-            vals = dict(vals, employee_confirmed=False, manager_confirmed=False)
-        return super().write(vals)
+            self.sudo().filtered(
+                lambda a: a.employee_confirmed or a.manager_confirmed
+            ).write({"employee_confirmed": False, "manager_confirmed": False})
+        if "deadline" in vals:
+            # A new deadline: the overdue reminder counts from it again.
+            self.sudo().filtered("deadline_reminder_date").write(
+                {"deadline_reminder_date": False}
+            )
+        return result
+
+    @api.constrains("conversation_id", "employee_id")
+    def _check_same_employee(self):
+        """An agreement is about the employee of its conversation."""
+        # sudo: compares the employees of the links only.
+        for agreement in self.sudo():
+            conversation = agreement.conversation_id
+            if conversation and conversation.employee_id != agreement.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "The agreement “%(name)s” belongs to a conversation of "
+                        "%(employee)s: it can only be about that employee.",
+                        name=agreement.name,
+                        employee=conversation.employee_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Policy roles
+    # ------------------------------------------------------------------
+    def _policy_roles(self):
+        """The mixin's roles plus "partner": a partner of its conversation.
+
+        Portal users get none: their ACL is read-only; the portal routes run
+        the ``_check_can_*`` guards as the user and act with ``sudo()``.
+        """
+        self.ensure_one()
+        if self.env.user.share:
+            return set()
+        roles = super()._policy_roles()
+        # sudo: compares the conversation's partners with the caller only.
+        if self.env.user in self.sudo().conversation_id.partner_user_ids:
+            roles.add("partner")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        if self.env.user.share:
+            return set()
+        # sudo: follows the links given, to compare people only.
+        conversation = (
+            self.env["hr.goede.gesprek"]
+            .sudo()
+            .browse(vals.get("conversation_id") or [])
+        )
+        employee = self.env["hr.employee"].browse(vals.get("employee_id") or [])
+        roles = self._policy_roles_for_employee(employee or conversation.employee_id)
+        if self.env.user in conversation.partner_user_ids:
+            roles.add("partner")
+        return roles
 
     # ------------------------------------------------------------------
     # Who is who
@@ -344,11 +452,15 @@ class HrGoedeGesprekAgreement(models.Model):
             manager_ok = vals.get("manager_confirmed", agreement.manager_confirmed)
             if employee_ok and manager_ok:
                 vals["state"] = "agreed"
-            agreement.write(vals)
+            # sudo: the confirmations and the state are workflow fields; the
+            # caller checked who confirms (_check_can_confirm).
+            agreement.sudo().write(vals)
         self.activity_update()
 
+    # sudo in the steps below: state, confirmations and dates are workflow
+    # fields; the caller ran the matching _check_can_* as the user.
     def _do_decline(self):
-        self.write(
+        self.sudo().write(
             {
                 "state": "talk_again",
                 "employee_confirmed": False,
@@ -358,7 +470,7 @@ class HrGoedeGesprekAgreement(models.Model):
         self.activity_update()
 
     def _do_propose_again(self):
-        self.write(
+        self.sudo().write(
             {
                 "state": "proposed",
                 "employee_confirmed": False,
@@ -368,11 +480,13 @@ class HrGoedeGesprekAgreement(models.Model):
         self.activity_update()
 
     def _do_close(self, state):
-        self.write({"state": state, "done_date": fields.Date.context_today(self)})
+        self.sudo().write(
+            {"state": state, "done_date": fields.Date.context_today(self)}
+        )
         self.activity_update()
 
     def _do_cancel(self):
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
         self.activity_update()
 
     # ------------------------------------------------------------------
@@ -416,6 +530,15 @@ class HrGoedeGesprekAgreement(models.Model):
 
     deadline_reminder_date = fields.Date(readonly=True, copy=False)
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if self.env.context.get(NO_FOLLOW):
+            # A reminder activity does not make its assignee a follower
+            # (see cron tools).
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
+
     def _cron_agreement_deadline(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""
         _run_as_cron_user(self, "_batch_agreement_deadline", batch_size)
@@ -456,7 +579,8 @@ class HrGoedeGesprekAgreement(models.Model):
                     for user in users
                 ]
             _activities(self.env, self._name, vals_list)
-            batch.write({"deadline_reminder_date": today})
+            # sudo: the reminder marker is a workflow field, set by the cron only.
+            batch.sudo().write({"deadline_reminder_date": today})
 
         _process_batch(todo, process)
         return len(todo), batch_size if len(todo) >= batch_size else 0

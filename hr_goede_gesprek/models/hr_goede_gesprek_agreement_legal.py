@@ -106,7 +106,8 @@ class HrGoedeGesprekAgreement(models.Model):
 
     def _do_prepare_decision(self):
         self.ensure_one()
-        return self.env["hr.goede.gesprek.decision"].create(
+        # The origin link is a workflow field of the decision (see there).
+        return self.env["hr.goede.gesprek.decision"]._create_from_origin(
             {
                 "employee_id": self.employee_id.id,
                 "company_id": self.company_id.id,

@@ -71,7 +71,9 @@ class HrGoedeGesprekAgreement(models.Model):
         progress = int(progress)
         if not 0 <= progress <= 100:
             raise UserError(self.env._("Progress is a percentage from 0 to 100."))
-        self.write({"progress": progress})
+        # sudo: the portal user holds a read-only ACL; the caller ran
+        # _check_can_update_progress as the user.
+        self.sudo().write({"progress": progress})
         note = (note or "").strip()
         if note:
             for agreement in self:
@@ -82,7 +84,9 @@ class HrGoedeGesprekAgreement(models.Model):
         result = super()._do_decline()
         reason = (reason or "").strip()
         if reason:
-            self.write({"decline_reason": reason})
+            # sudo: the decline reason is a workflow field; the caller ran
+            # _check_can_decline as the user.
+            self.sudo().write({"decline_reason": reason})
             for agreement in self:
                 agreement.message_post(
                     body=self.env._("Declined: %(reason)s", reason=reason),

@@ -33,23 +33,25 @@ STATES = [
     ("final", "Final"),
     ("cancelled", "Cancelled"),
 ]
-WORKFLOW_FIELDS = frozenset(
-    {
-        "state",
-        "calendar_event_id",
-        "established_date",
-        "established_by_id",
-        "countersign_required",
-        "countersigned_by_id",
-        "countersigned_date",
-        "employee_view_date",
-        "manager_employee_id",
-        "next_manager_employee_id",
-    }
-)
-# Content the manager sets before establishing the appraisal.
+# The declared field policy (hr.goede.gesprek.workflow.mixin). Everything else
+# (state, calendar event, established and countersigned by/on, the view's date,
+# the managers, the decisions) is the workflow's: the ``_do_*`` steps write it
+# with sudo after their ``_check_can_*``.
+# Whom the appraisal is about: given on the request; HR may correct it.
+PARTY_FIELDS = frozenset({"employee_id", "company_id"})
+# What the request asks: the employee's, until it is planned.
+REQUEST_FIELDS = frozenset({"request_reason", "period_start", "period_end"})
+TOPIC_FIELDS = frozenset({"topic_ids"})
+# When and where: the manager plans it.
+PLANNING_FIELDS = frozenset({"date_planned", "duration", "location"})
+# The content the manager establishes (HR may help): report, scale, level and
+# the reasons that go into the decision. Frozen once established.
+REPORT_FIELDS = frozenset({"report"})
 ESTABLISH_FIELDS = frozenset({"report", "scale_id", "level_id", "reasons"})
-FREE_PREFIXES = ("message_", "activity_", "website_message_")
+# The employee's view (zienswijze): only within the term (``_check_can_add_view``).
+VIEW_FIELDS = frozenset({"employee_view"})
+# The day of the request: the workflow's default; HR registers another one.
+HR_REQUEST_FIELDS = PARTY_FIELDS | REQUEST_FIELDS | {"request_date"}
 
 
 class HrGoedeGesprekAppraisal(models.Model):
@@ -65,8 +67,43 @@ class HrGoedeGesprekAppraisal(models.Model):
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
-    _workflow_fields = WORKFLOW_FIELDS
-    _workflow_initial_values = {"state": "requested"}
+    # Roles: "employee", "manager" (the appraisal's manager: the employee's
+    # direct manager, as the record rules say), "next_manager" (the
+    # countersigning next-level manager; writes nothing, countersigns by
+    # action), "hr", "admin".
+    _policy_create = {
+        "employee": PARTY_FIELDS | REQUEST_FIELDS | TOPIC_FIELDS,
+        "manager": PARTY_FIELDS
+        | REQUEST_FIELDS
+        | TOPIC_FIELDS
+        | PLANNING_FIELDS
+        | {"scale_id"},
+        "hr": HR_REQUEST_FIELDS | TOPIC_FIELDS | PLANNING_FIELDS | {"scale_id"},
+    }
+    _policy_write = {
+        "requested": {
+            "employee": REQUEST_FIELDS | TOPIC_FIELDS,
+            "manager": REQUEST_FIELDS | TOPIC_FIELDS | PLANNING_FIELDS | {"scale_id"},
+            "hr": HR_REQUEST_FIELDS | TOPIC_FIELDS | PLANNING_FIELDS | {"scale_id"},
+        },
+        "planned": {
+            "employee": TOPIC_FIELDS,
+            "manager": {"period_start", "period_end"} | TOPIC_FIELDS | REPORT_FIELDS,
+            "hr": {"period_start", "period_end"} | TOPIC_FIELDS | REPORT_FIELDS,
+        },
+        "held": {
+            "manager": {"period_start", "period_end"} | TOPIC_FIELDS | ESTABLISH_FIELDS,
+            "hr": {"period_start", "period_end"} | TOPIC_FIELDS | ESTABLISH_FIELDS,
+        },
+        "decided": {"employee": VIEW_FIELDS},
+        "objected": {"employee": VIEW_FIELDS},
+    }
+    # Before it was held (an established one has its decision: restricted).
+    _policy_unlink = {
+        "requested": {"hr"},
+        "planned": {"hr"},
+        "cancelled": {"hr"},
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -107,7 +144,10 @@ class HrGoedeGesprekAppraisal(models.Model):
         string="Next-level manager user",
     )
     request_date = fields.Date(
-        default=fields.Date.context_today, required=True, tracking=True
+        # A legal date: the company's, not the user's local one.
+        default=lambda self: self._default_legal_today(),
+        required=True,
+        tracking=True,
     )
     request_reason = fields.Text(string="Why the employee asks")
     period_start = fields.Date(
@@ -136,10 +176,12 @@ class HrGoedeGesprekAppraisal(models.Model):
         help="The usual conversation-card topics are discussed as well.",
     )
     report = fields.Html(sanitize=True, copy=False)
+    # restrict: an established appraisal keeps its scale and level.
     scale_id = fields.Many2one(
         "hr.goede.gesprek.appraisal.scale",
         string="Scale",
         default=lambda self: self._default_scale_id(),
+        ondelete="restrict",
     )
     level_id = fields.Many2one(
         "hr.goede.gesprek.appraisal.scale.level",
@@ -147,6 +189,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         domain="[('scale_id', '=', scale_id)]",
         tracking=True,
         copy=False,
+        ondelete="restrict",
     )
     reasons = fields.Text(help="Why this appraisal: the reasons of the decision.")
     countersign_required = fields.Boolean(copy=False, readonly=True)
@@ -185,6 +228,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     is_employee = fields.Boolean(compute="_compute_user_flags")
     is_manager = fields.Boolean(compute="_compute_user_flags")
     is_next_manager = fields.Boolean(compute="_compute_user_flags")
+    is_hr = fields.Boolean(compute="_compute_user_flags")
     can_add_view = fields.Boolean(compute="_compute_user_flags")
 
     _sql_constraints = [
@@ -300,11 +344,13 @@ class HrGoedeGesprekAppraisal(models.Model):
     @api.depends("state", "employee_user_id", "manager_user_id", "term_end")
     def _compute_user_flags(self):
         user = self.env.user
-        today = fields.Date.context_today(self)
         for appraisal in self:
+            # The term runs in the company's calendar.
+            today = appraisal._legal_today()
             appraisal.is_employee = appraisal.employee_user_id == user
             appraisal.is_manager = appraisal.manager_user_id == user
             appraisal.is_next_manager = appraisal.next_manager_user_id == user
+            appraisal.is_hr = self._is_hr()
             appraisal.can_add_view = (
                 appraisal.is_employee
                 and appraisal.state in ("decided", "objected")
@@ -327,77 +373,132 @@ class HrGoedeGesprekAppraisal(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id")
+    def _check_links_same_employee(self):
+        """Its decisions and objections are about the appraisal's employee."""
+        # sudo: ids compared only; the user may not read every linked record.
+        for appraisal in self.sudo():
+            linked = appraisal.decision_ids.employee_id | (
+                appraisal.objection_ids.employee_id
+            )
+            if linked - appraisal.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "The decisions and objections of “%(name)s” must be about "
+                        "%(employee)s, the employee appraised.",
+                        name=appraisal.name,
+                        employee=appraisal.employee_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Roles (declared policy)
+    # ------------------------------------------------------------------
+    def _policy_roles(self):
+        """The mixin's roles, with "manager" the appraisal's own manager (the
+        record rules give the direct manager, not the department's, write
+        access) and "next_manager" when they countersign."""
+        self.ensure_one()
+        roles = super()._policy_roles() - {"manager"}
+        # sudo: the managers' users are compared only.
+        appraisal = self.sudo()
+        user = self.env.user
+        if appraisal.manager_user_id == user and "employee" not in roles:
+            roles.add("manager")
+        if appraisal.next_manager_user_id == user and (
+            appraisal._has_countersigning_manager()
+        ):
+            roles.add("next_manager")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        roles = super()._policy_roles_create(vals) - {"manager"}
+        employee_id = vals.get("employee_id") or self.default_get(["employee_id"]).get(
+            "employee_id"
+        )
+        # sudo: the hierarchy is compared only (plain users cannot read it).
+        employee = self.env["hr.employee"].sudo().browse(employee_id or []).exists()
+        if employee.parent_id.user_id == self.env.user and "employee" not in roles:
+            roles.add("manager")
+        return roles
+
+    def _policy_write_fields(self, roles=None):
+        allowed = super()._policy_write_fields(roles)
+        if self.env.user.share:
+            # A portal employee holds no write right on appraisals: only their
+            # view, which write() stores with sudo after its checks.
+            allowed &= VIEW_FIELDS
+        return allowed
+
+    def _has_countersigning_manager(self):
+        """Is (or will) the appraisal be countersigned by the next-level manager?"""
+        self.ensure_one()
+        return bool(
+            self.countersign_required
+            or (
+                self.state in ("requested", "planned", "held")
+                and self.company_id.goede_gesprek_appraisal_countersign
+                and self.next_manager_user_id
+            )
+        )
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_workflow_create(vals_list)
-        appraisals = super().create(vals_list)
-        if not self.env.su:
-            appraisals._check_can_request()
-        appraisals.activity_update()
-        return appraisals
+        if self.env.su:
+            appraisals = super().create(vals_list)
+        elif self.env.user.share:
+            # A portal employee asks for their own appraisal: checked as the
+            # caller (values included), then created with sudo, as they hold
+            # no create right on appraisals (the portal's request form).
+            self._check_can_request(vals_list)
+            appraisals = super(HrGoedeGesprekAppraisal, self.sudo()).create(vals_list)
+        else:
+            # As the caller; the mixin then checks the declared policy again.
+            self._check_can_request(vals_list)
+            appraisals = super().create(vals_list)
+        # sudo: the manager's activity, scheduled on the employee's request.
+        appraisals.sudo().activity_update()
+        return appraisals.with_env(self.env)
 
     def write(self, vals):
-        self._check_write_allowed(vals)
-        if "employee_view" in vals and not self.env.su:
-            vals = dict(vals, employee_view_date=fields.Date.context_today(self))
-            return super(HrGoedeGesprekAppraisal, self.sudo()).write(vals)
-        return super().write(vals)
+        if self.env.su or "employee_view" not in vals:
+            # The mixin checks the declared policy as the caller.
+            return super().write(vals)
+        # The employee's view: their own, within the term, and only what the
+        # policy lets them change, all checked as the caller ...
+        self._check_can_add_view()
+        self._check_policy_write(vals)
+        # ... then with sudo: the view's date is a workflow field, and a portal
+        # employee holds no write right on appraisals. Only checked values.
+        vals = dict(vals, employee_view_date=self._legal_today())
+        return super(HrGoedeGesprekAppraisal, self.sudo()).write(vals)
 
-    def _check_write_allowed(self, vals):
-        fnames = {f for f in vals if not f.startswith(FREE_PREFIXES)}
-        if not fnames or self.env.su:
-            return
-        self._check_workflow_write(fnames)
+    def _check_can_add_view(self):
+        self.check_access("read")
         user = self.env.user
-        today = fields.Date.context_today(self)
         for appraisal in self:
-            if "employee_view" in fnames:
-                if appraisal.employee_user_id != user:
-                    raise AccessError(
-                        self.env._(
-                            "Only the employee writes their own view on " "“%(name)s”.",
-                            name=appraisal.name,
-                        )
+            if appraisal.employee_user_id != user:
+                raise AccessError(
+                    self.env._(
+                        "Only the employee writes their own view on “%(name)s”.",
+                        name=appraisal.name,
                     )
-                if appraisal.state not in ("decided", "objected") or (
-                    appraisal.term_end and today > appraisal.term_end
-                ):
-                    raise UserError(
-                        self.env._(
-                            "The employee's view on “%(name)s” can be added once "
-                            "the decision is issued and until its term ends.",
-                            name=appraisal.name,
-                        )
-                    )
-                if fnames - {"employee_view"}:
-                    raise AccessError(
-                        self.env._("Write your view on its own, without other changes.")
-                    )
-                continue
-            if appraisal.state not in ("requested", "planned", "held"):
+                )
+            # The term runs in the company's calendar.
+            today = appraisal._legal_today()
+            if appraisal.state not in ("decided", "objected") or (
+                appraisal.term_end and today > appraisal.term_end
+            ):
                 raise UserError(
                     self.env._(
-                        "“%(name)s” has been established and can no longer be "
-                        "changed.",
+                        "The employee's view on “%(name)s” can be added once "
+                        "the decision is issued and until its term ends.",
                         name=appraisal.name,
                     )
-                )
-            if ESTABLISH_FIELDS & fnames and not (
-                appraisal.manager_user_id == user or self._is_hr()
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Only the manager writes the report and the appraisal of "
-                        "“%(name)s”.",
-                        name=appraisal.name,
-                    )
-                )
-            if "employee_id" in fnames and not self._is_hr():
-                raise AccessError(
-                    self.env._("Only HR can move an appraisal to another employee.")
                 )
 
     # ------------------------------------------------------------------
@@ -412,19 +513,24 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
-    def _check_can_request(self):
-        if self._is_hr():
-            return
-        user = self.env.user
-        for appraisal in self:
-            if appraisal.employee_user_id != user and appraisal.manager_user_id != user:
+    @api.model
+    def _check_can_request(self, vals_list):
+        """Before creating, as the caller: the employee asks for their own
+        appraisal (or their manager or HR for them), with only the values the
+        declared policy gives them (the portal's sudo step relies on it)."""
+        for vals in vals_list:
+            if not {"employee", "manager", "hr"} & self._policy_roles_create(vals):
+                employee = self.env["hr.employee"].browse(vals.get("employee_id"))
                 raise AccessError(
                     self.env._(
                         "Only %(employee)s (or their manager or HR) can ask for "
                         "their appraisal.",
-                        employee=appraisal.employee_id.name,
+                        # sudo: the name only; plain users cannot read hr.employee.
+                        employee=employee.sudo().name or "",
                     )
                 )
+        self._check_policy_create(vals_list)
+        self._check_policy_caller_defaults(vals_list)
 
     def _check_manager(self, message):
         """Read access, then: the manager (or HR when there is none)."""
@@ -492,6 +598,11 @@ class HrGoedeGesprekAppraisal(models.Model):
         }
 
     def action_hold(self):
+        self._check_can_hold()
+        self._do_hold()
+        return True
+
+    def _check_can_hold(self):
         self._check_manager(
             lambda a: self.env._(
                 "Only the manager of %(employee)s records that the appraisal was "
@@ -507,9 +618,11 @@ class HrGoedeGesprekAppraisal(models.Model):
                 state=a._state_label(),
             ),
         )
+
+    def _do_hold(self):
+        # Rights checked in _check_can_hold; the state is a workflow field.
         self.sudo().write({"state": "held"})
         self.activity_update()
-        return True
 
     # ------------------------------------------------------------------
     # Establish and countersign
@@ -559,8 +672,8 @@ class HrGoedeGesprekAppraisal(models.Model):
                 )
 
     def _do_establish(self):
-        today = fields.Date.context_today(self)
         for appraisal in self:
+            today = appraisal._legal_today()
             countersign = bool(
                 appraisal.company_id.goede_gesprek_appraisal_countersign
                 and appraisal.next_manager_user_id
@@ -578,6 +691,11 @@ class HrGoedeGesprekAppraisal(models.Model):
         self.activity_update()
 
     def action_countersign(self):
+        self._check_can_countersign()
+        self._do_countersign()
+        return True
+
+    def _check_can_countersign(self):
         self.check_access("read")
         for appraisal in self:
             if appraisal.next_manager_user_id != self.env.user:
@@ -593,16 +711,18 @@ class HrGoedeGesprekAppraisal(models.Model):
                 "“%(name)s” is not waiting for a countersignature.", name=a.name
             ),
         )
+
+    def _do_countersign(self):
+        # Rights checked in _check_can_countersign; workflow fields.
         self.sudo().write(
             {
                 "state": "established",
                 "countersigned_by_id": self.env.user.id,
-                "countersigned_date": fields.Date.context_today(self),
+                "countersigned_date": self._legal_today(),
             }
         )
         self._prepare_decision()
         self.activity_update()
-        return True
 
     def _prepare_decision(self):
         """A draft decision for HR and the signatory: the appraisal's letter."""
@@ -639,25 +759,51 @@ class HrGoedeGesprekAppraisal(models.Model):
                 }
             )
         # The manager prepares the letter; HR and the signatory complete it.
-        # Rights were checked by the establishing action.
+        # Rights were checked by the establishing (or countersigning) action:
+        # sudo, as the next-level manager who countersigns does not prepare
+        # decisions for the team, and the origin link is a workflow field.
         return self.env["hr.goede.gesprek.decision"].sudo().create(vals_list)
 
     # ------------------------------------------------------------------
     # Decision hooks
     # ------------------------------------------------------------------
+    # Decision hooks: the signatory (or the scheduled action) may not read the
+    # appraisal; the decision checked its own step. sudo: workflow fields.
     def _on_decision_issued(self, decision):
-        self.filtered(lambda a: a.state == "established").sudo().write(
+        appraisals = self.sudo()
+        appraisals.filtered(lambda a: a.state == "established").write(
             {"state": "decided"}
         )
-        self.activity_update()
+        appraisals.activity_update()
         return True
 
     def _on_decision_final(self, decision):
-        self.filtered(lambda a: a.state in ("decided", "objected")).sudo().write(
+        appraisals = self.sudo()
+        appraisals.filtered(lambda a: a.state in ("decided", "objected")).write(
             {"state": "final"}
         )
-        self.activity_update()
+        appraisals.activity_update()
         return True
+
+    # Objection hooks: called by the objection's own steps, after its checks.
+    def _on_objection_filed(self):
+        self.filtered(lambda a: a.state == "decided").sudo().write(
+            {"state": "objected"}
+        )
+
+    def _on_objection_withdrawn(self):
+        self.filtered(lambda a: a.state == "objected").sudo().write(
+            {"state": "decided"}
+        )
+
+    def _on_objection_decided(self, revised_level):
+        """The decision on the objection was issued: final, with the revised
+        level when the objection was (partly) upheld with one."""
+        vals = {"state": "final"}
+        if revised_level:
+            vals["level_id"] = revised_level.id
+        self.sudo().write(vals)
+        self.activity_update()
 
     # ------------------------------------------------------------------
     # Employee: view and objection
@@ -668,7 +814,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         self.check_access("read")
         decision = self.decision_id
         self.env["hr.goede.gesprek.objection"]._check_can_file(
-            decision, fields.Date.context_today(self)
+            decision, decision._legal_today()
         )
         return {
             "type": "ir.actions.act_window",
@@ -679,6 +825,11 @@ class HrGoedeGesprekAppraisal(models.Model):
         }
 
     def action_cancel(self):
+        self._check_can_cancel()
+        self._do_cancel()
+        return True
+
+    def _check_can_cancel(self):
         self.check_access("read")
         is_hr = self._is_hr()
         for appraisal in self:
@@ -696,10 +847,12 @@ class HrGoedeGesprekAppraisal(models.Model):
                 name=a.name,
             ),
         )
-        # The mirrored event goes with the cancelled appraisal (rights above).
+
+    def _do_cancel(self):
+        # The mirrored event goes with the cancelled appraisal (rights checked
+        # in _check_can_cancel; the state is a workflow field).
         self._write_dropping_calendar_event({"state": "cancelled"})
         self.activity_update()
-        return True
 
     # ------------------------------------------------------------------
     # Activities

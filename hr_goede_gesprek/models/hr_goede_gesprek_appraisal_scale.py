@@ -1,14 +1,39 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Appraisal scales are local rules (works council consent): records with validity."""
+"""Appraisal scales are local rules (works council consent): records with validity.
+
+Configuration: only HR administrators change it (declared policy below, in line
+with the ACLs). A level in use by an appraisal or an objection cannot be deleted
+(``ondelete="restrict"`` there): archive the scale instead.
+"""
 
 from odoo import fields, models
+
+SCALE_FIELDS = frozenset(
+    {
+        "name",
+        "sequence",
+        "active",
+        "company_id",
+        "legal_basis",
+        "date_from",
+        "date_to",
+        "level_ids",
+    }
+)
+LEVEL_FIELDS = frozenset({"name", "sequence", "description"})
 
 
 class HrGoedeGesprekAppraisalScale(models.Model):
     _name = "hr.goede.gesprek.appraisal.scale"
     _description = "Appraisal scale"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "sequence, id"
+    _policy_create = {"admin": SCALE_FIELDS}
+    _policy_write = {"*": {"admin": SCALE_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -28,7 +53,15 @@ class HrGoedeGesprekAppraisalScale(models.Model):
 class HrGoedeGesprekAppraisalScaleLevel(models.Model):
     _name = "hr.goede.gesprek.appraisal.scale.level"
     _description = "Appraisal scale level"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "scale_id, sequence, id"
+    # A level stays on the scale it was created on: appraisals were
+    # established on that scale.
+    _policy_create = {"admin": LEVEL_FIELDS | {"scale_id"}}
+    _policy_write = {"*": {"admin": LEVEL_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

@@ -8,8 +8,13 @@ Every cron of this addon:
 - is idempotent: what was sent is recorded on the record (a marker date or
   stage), so a second run the same day finds nothing to do;
 - processes its batch in one savepoint and, only when that fails, again record
-  by record in a savepoint each, so one bad record does not stop its batch while
-  a healthy batch costs a constant number of queries;
+  by record in a savepoint each, so one bad record does not stop its batch;
+- creates what it sends through the ORM, in one call per batch (activities with
+  ``mail.activity.create(vals_list)``, e-mails with
+  ``mail.template.send_mail_batch``), so access rights, record rules,
+  sanitising and mail threading apply as for any other mail;
+- writes its markers (workflow fields no user may write) with ``sudo()`` in the
+  model's own ``_do_*`` step, after it sent what they record;
 - runs as OdooBot (18.0's scheduler needs Settings rights for its progress
   records) and does its work as ``hr_goede_gesprek.user_cron`` (HR officer
   rights only, no admin).
@@ -17,14 +22,17 @@ Every cron of this addon:
 
 import logging
 
-from odoo import fields
-from odoo.tools import SQL
-from odoo.tools.mail import generate_tracking_message_id
-
 _logger = logging.getLogger(__name__)
 
 STAGE_RANK = {"employee": 1, "manager": 2, "hr": 3}
 RANK_STAGE = {rank: stage for stage, rank in STAGE_RANK.items()}
+
+# Reminder activities do not make their assignees followers of the document:
+# a next-level manager or HR must not receive a conversation's (or an
+# employee's personnel record's) whole chatter by e-mail for one reminder. The
+# models the crons remind on read it in ``message_subscribe``. It only ever
+# leaves a subscription out; it opens nothing.
+NO_FOLLOW = "goede_gesprek_no_follow"
 
 
 def _process_batch(records, process):
@@ -62,160 +70,22 @@ def _run_as_cron_user(records, method, batch_size):
     )
 
 
-def _insert_rows(model, vals_list):
-    """Create ``model`` records from ``vals_list`` with one INSERT; return them.
-
-    ``create()`` inserts 100 rows per query and then recomputes stored computed
-    fields 100 rows per UPDATE, so a reminder batch would cost more queries the
-    larger it is; issue 6 wants the same number for any batch size. This is
-    ``create()`` without the chunking: the same access check before and record
-    rules after, defaults, magic columns and precomputed values
-    (``_prepare_create_values``), conversion per field (HTML sanitising
-    included) and Python constraints. What it leaves out is the model's own
-    ``create()`` override and the recomputation of stored computed fields, so:
-
-    - the caller gives every stored computed field (checked: a missing one raises,
-      it would stay empty) and what the override would derive;
-    - it serves only the rows a reminder writes (mail.activity, mail.message and
-      mail.mail without attachments or followers), whose equality with the rows
-      ``create()`` writes is tested (``test_cron_rows``).
-    """
-    model = model.browse()
-    if not vals_list:
-        return model
-    model.check_access("create")
-    env = model.env
-    prepared = model._prepare_create_values(vals_list)
-    names = sorted({name for vals in prepared for name in vals} - {"__precomputed__"})
-    columns = []
-    for name in names:
-        field = model._fields[name]
-        if field.column_type and not field.inherited:
-            columns.append(name)
-        elif any(vals.get(name) for vals in vals_list):
-            # Defaults of such fields (empty many2many, a parent's) are dropped.
-            raise ValueError(f"{model._name}.{name} is not a column of its table")
-    missing = [
-        name
-        for name, field in model._fields.items()
-        if field.store and field.compute and name not in columns
-    ]
-    if missing:
-        raise ValueError(f"{model._name}: give the stored computed fields {missing}")
-    rows = [
-        SQL(
-            "(%s)",
-            SQL(", ").join(
-                model._fields[name].convert_to_column_insert(vals[name], model, vals)
-                if name in vals
-                else SQL("DEFAULT")
-                for name in columns
-            ),
-        )
-        for vals in prepared
-    ]
-    env.cr.execute(
-        SQL(
-            "INSERT INTO %s (%s) VALUES %s RETURNING id",
-            SQL.identifier(model._table),
-            SQL(", ").join(map(SQL.identifier, columns)),
-            SQL(", ").join(rows),
-        )
-    )
-    records = model.browse([row[0] for row in env.cr.fetchall()])
-    # The new rows belong to one2many values that may be in the cache already
-    # (an employee's activities): forget those, as create() updates them.
-    for name in columns:
-        for inverse in env.registry.field_inverses[model._fields[name]]:
-            env[inverse.model_name].invalidate_model([inverse.name], flush=False)
-    records._validate_fields(columns)
-    records.check_access("create")
-    return records
-
-
 def _activities(env, model, vals_list):
-    """Create reminder activities in one INSERT, without mail or followers.
+    """Create the reminder activities of a batch in one ORM ``create()``.
 
-    What ``mail.activity.create()`` would add is given here: the stored computed
-    fields (document name, the assignee's time zone, no done date); the
-    assignees are not made followers (a manager must not read an employee's
-    whole chatter) and get no e-mail per activity, as with Odoo's
-    ``mail_activity_quick_update``; their activity counter is refreshed over
-    the bus, as ``create()`` does.
+    ``vals_list`` gives ``res_id``, ``activity_type_id``, ``user_id``,
+    ``date_deadline``, ``summary`` and optionally ``note``; the documents are
+    records of ``model``. The activities are created as the current (cron) user,
+    with its access rights and record rules; ``create()`` fills in the document
+    name, sanitises the note and refreshes the assignees' activity counters. As
+    with Odoo's quick update (``mail_activity_quick_update``) the assignees get
+    no e-mail per activity, and they are not made followers (``NO_FOLLOW``).
     """
-    Activity = env["mail.activity"]
     if not vals_list:
-        return Activity
+        return env["mail.activity"]
     res_model_id = env["ir.model"]._get_id(model)
-    documents = env[model].browse({vals["res_id"] for vals in vals_list})
-    # sudo: the document name is stored as create() does it (compute_sudo).
-    names = dict(
-        zip(documents.ids, documents.sudo().mapped("display_name"), strict=True)
-    )
-    users = env["res.users"].browse({vals["user_id"] for vals in vals_list})
-    # sudo: the assignee's time zone, as the related field reads it.
-    zones = {user.id: user.tz for user in users.sudo()}
-    for vals in vals_list:
-        vals.update(
-            res_model_id=res_model_id,
-            res_name=names[vals["res_id"]],
-            user_tz=zones[vals["user_id"]],
-            date_done=False,
-        )
-    activities = _insert_rows(Activity, vals_list)
-    today = fields.Date.context_today(Activity)
-    due_now = [vals["user_id"] for vals in vals_list if vals["date_deadline"] <= today]
-    if due_now:
-        users.browse(set(due_now))._bus_send(
-            "mail.activity/updated", {"activity_created": True}
-        )
-    return activities
-
-
-def _mails(env, vals_list):
-    """Queue e-mails (mail.mail) in two INSERTs, one for the messages.
-
-    Each ``vals`` has subject, body_html, email_from, email_to, model and res_id,
-    and no attachments. The message id and document name are filled in as
-    ``mail.message.create()`` does; reply-to is the sender, so no alias is
-    looked up per mail.
-    """
-    if not vals_list:
-        return env["mail.mail"]
-    documents = {}
-    for vals in vals_list:
-        documents.setdefault(vals["model"], set()).add(vals["res_id"])
-    names = {}
-    for model, ids in documents.items():
-        # sudo: mail.message stores the document name with superuser rights.
-        records = env[model].sudo().browse(ids)
-        names.update(((model, record.id), record.display_name) for record in records)
-    message_fields = ("subject", "email_from", "model", "res_id")
-    messages = _insert_rows(
-        env["mail.message"],
-        [
-            {
-                **{name: vals[name] for name in message_fields},
-                "reply_to": vals["email_from"],
-                "message_type": "email_outgoing",
-                "message_id": generate_tracking_message_id(
-                    f"{vals['res_id']}-{vals['model']}"
-                ),
-                "record_name": names[vals["model"], vals["res_id"]],
-            }
-            for vals in vals_list
-        ],
-    )
-    return _insert_rows(
-        env["mail.mail"],
-        [
-            {
-                "mail_message_id": message.id,
-                "body_html": vals["body_html"],
-                "email_to": vals["email_to"],
-                "auto_delete": vals.get("auto_delete", True),
-                "scheduled_date": False,
-            }
-            for message, vals in zip(messages, vals_list, strict=True)
-        ],
+    return (
+        env["mail.activity"]
+        .with_context(mail_activity_quick_update=True, **{NO_FOLLOW: True})
+        .create([dict(vals, res_model_id=res_model_id) for vals in vals_list])
     )

@@ -15,12 +15,19 @@ Public ``action_*`` -> ``_check_can_*`` (who and when) -> ``_do_*`` (the change,
 with sudo for workflow fields) -> ``activity_update()``.
 """
 
+import logging
+from datetime import date
+
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import clean_context, format_date
 
 from . import legal_terms
 from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
+
+_logger = logging.getLogger(__name__)
 
 STATES = [
     ("draft", "Draft"),
@@ -31,24 +38,45 @@ STATES = [
     ("superseded", "Superseded"),
 ]
 ISSUED_STATES = ("issued", "notified", "final", "disputed", "superseded")
-SEQUENCE_CODE = "hr.goede.gesprek.decision"
-# Set by the workflow only (``_do_*`` with sudo after their checks).
-WORKFLOW_FIELDS = frozenset(
+MANAGER_GROUP = "hr_goede_gesprek.group_goede_gesprek_manager"
+# The declared field policy (hr.goede.gesprek.workflow.mixin). Everything not
+# listed is a workflow field no role gives or changes: number, state, issue and
+# notification data, dispute route and clause, the filed letter, and the links
+# that give the decision its legal effect on other records (``LINK_FIELDS``).
+# Only the ``_do_*`` steps write those, with sudo after their ``_check_can_*``;
+# the origin links come from the origins' prepare actions through
+# ``_create_from_origin``, the correction link from ``action_correct``.
+CONTENT_FIELDS = frozenset(
     {
-        "name",
-        "state",
-        "date_issued",
-        "issued_by_id",
-        "route_id",
-        "term_weeks",
-        "dispute_addressee",
-        "dispute_clause",
-        "date_notified",
-        "notification_channel",
-        "notification_registered_by_id",
-        "superseded_by_id",
-        "attachment_id",
+        "topic_id",
+        "subject",
+        "decision_text",
+        "reasons",
+        "date_effective",
+        "is_temporary",
+        "date_end",
+        "date_evaluation",
+        "legal_basis",
+        "has_financial_effect",
+        "amount",
+        "amount_basis",
+        "amount_frequency",
+        "financial_note",
+        "signatory_function",
     }
+)
+# Whom the draft is about and who signs it. A manager only for their team:
+# checked again after a change (``_check_can_prepare``).
+PARTY_FIELDS = frozenset({"employee_id", "company_id", "signatory_id"})
+DRAFT_FIELDS = CONTENT_FIELDS | PARTY_FIELDS
+# Records the decision acts on when it is issued or becomes final; each must be
+# about the decision's employee (``_check_links_same_employee``).
+LINK_FIELDS = (
+    "supersedes_id",
+    "origin_agreement_id",
+    "origin_appraisal_id",
+    "origin_objection_id",
+    "origin_hours_request_id",
 )
 # What may still change on an issued decision, and only through the workflow.
 ISSUED_FREE_FIELDS = frozenset(
@@ -75,9 +103,20 @@ class HrGoedeGesprekDecision(models.Model):
     ]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
-    _workflow_fields = WORKFLOW_FIELDS
-    _workflow_initial_values = {"state": "draft", "name": "/"}
     _rec_names_search = ["name", "subject", "employee_id.name"]
+    # HR and the team's manager prepare drafts; the signatory checks and
+    # completes the text, then issues. The employee reads, never writes. Issued
+    # decisions change through the workflow only (see also _check_write_allowed).
+    _policy_create = {"manager": DRAFT_FIELDS, "hr": DRAFT_FIELDS}
+    _policy_write = {
+        "draft": {
+            "manager": DRAFT_FIELDS,
+            "hr": DRAFT_FIELDS,
+            "signatory": CONTENT_FIELDS,
+        },
+    }
+    # The ACL lets only HR officers delete (drafts: _unlink_except_issued).
+    _policy_unlink = {"draft": {"hr"}}
 
     name = fields.Char(
         string="Number", default="/", readonly=True, copy=False, index=True
@@ -104,10 +143,12 @@ class HrGoedeGesprekDecision(models.Model):
         "hr.goede.gesprek.legal.topic", string="Topic", required=True, tracking=True
     )
     subject = fields.Char(required=True, tracking=True)
-    # Origins: exactly what led to the decision
+    # Origins: exactly what led to the decision. Workflow fields, set by the
+    # origin's prepare action (``_create_from_origin``), never over RPC.
     origin_agreement_id = fields.Many2one(
         "hr.goede.gesprek.agreement",
         string="Agreement",
+        readonly=True,
         index="btree_not_null",
         check_company=True,
         ondelete="restrict",
@@ -115,6 +156,7 @@ class HrGoedeGesprekDecision(models.Model):
     origin_appraisal_id = fields.Many2one(
         "hr.goede.gesprek.appraisal",
         string="Appraisal",
+        readonly=True,
         index="btree_not_null",
         check_company=True,
         ondelete="restrict",
@@ -122,6 +164,7 @@ class HrGoedeGesprekDecision(models.Model):
     origin_objection_id = fields.Many2one(
         "hr.goede.gesprek.objection",
         string="Objection",
+        readonly=True,
         index="btree_not_null",
         check_company=True,
         ondelete="restrict",
@@ -129,6 +172,7 @@ class HrGoedeGesprekDecision(models.Model):
     origin_hours_request_id = fields.Many2one(
         "hr.goede.gesprek.hours.request",
         string="Hours request",
+        readonly=True,
         index="btree_not_null",
         check_company=True,
         ondelete="restrict",
@@ -240,6 +284,7 @@ class HrGoedeGesprekDecision(models.Model):
         copy=False,
         readonly=True,
         index="btree_not_null",
+        check_company=True,
     )
     superseded_by_id = fields.Many2one(
         "hr.goede.gesprek.decision", string="Corrected by", copy=False, readonly=True
@@ -289,14 +334,15 @@ class HrGoedeGesprekDecision(models.Model):
 
     @api.depends("company_id", "topic_id", "state", "route_id")
     def _compute_applicable_route_id(self):
-        today = fields.Date.context_today(self)
         Route = self.env["hr.goede.gesprek.dispute.route"]
         for decision in self:
             if decision.state != "draft":
                 decision.applicable_route_id = decision.route_id
             else:
                 decision.applicable_route_id = Route._find_route(
-                    decision.company_id, decision.topic_id, today
+                    decision.company_id,
+                    decision.topic_id,
+                    decision.company_id._goede_gesprek_today(),
                 )
 
     @api.depends("employee_id", "company_id")
@@ -369,6 +415,24 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.constrains("date_issued", "date_notified")
+    def _check_notified_after_issue(self):
+        for decision in self:
+            if (
+                decision.date_notified
+                and decision.date_issued
+                and decision.date_notified < decision.date_issued
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Decision %(name)s cannot have reached the employee "
+                        "(%(notified)s) before it was issued (%(issued)s).",
+                        name=decision.display_name,
+                        notified=format_date(self.env, decision.date_notified),
+                        issued=format_date(self.env, decision.date_issued),
+                    )
+                )
+
     @api.constrains("is_temporary", "date_end", "date_evaluation", "date_effective")
     def _check_dates(self):
         for decision in self:
@@ -386,7 +450,7 @@ class HrGoedeGesprekDecision(models.Model):
                         )
                     )
 
-    @api.constrains("signatory_id", "company_id")
+    @api.constrains("signatory_id", "company_id", "employee_id")
     def _check_signatory(self):
         for decision in self.filtered("signatory_id"):
             if not decision.company_id._goede_gesprek_is_signatory(
@@ -399,6 +463,36 @@ class HrGoedeGesprekDecision(models.Model):
                         company=decision.company_id.name,
                     )
                 )
+            # Nobody decides in their own case. (sudo: the employee's user, an
+            # id compared; plain users cannot read hr.employee.)
+            if decision.signatory_id == decision.sudo().employee_id.user_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot sign a decision about themselves: choose "
+                        "another authorised signatory.",
+                        user=decision.signatory_id.name,
+                    )
+                )
+
+    @api.constrains("employee_id", *LINK_FIELDS)
+    def _check_links_same_employee(self):
+        """Issuing a decision acts on its origin and on the decision it
+        corrects: each must be about the decision's own employee."""
+        # sudo: ids compared only; the user may not read the linked records.
+        for decision in self.sudo():
+            for fname in LINK_FIELDS:
+                linked = decision[fname]
+                if linked and linked.employee_id != decision.employee_id:
+                    raise ValidationError(
+                        self.env._(
+                            "The %(field)s of “%(name)s” is not about "
+                            "%(employee)s: a decision only acts on records of "
+                            "its own employee.",
+                            field=self._fields[fname]._description_string(self.env),
+                            name=decision.display_name,
+                            employee=decision.employee_id.name,
+                        )
+                    )
 
     @api.depends("name", "subject")
     def _compute_display_name(self):
@@ -415,7 +509,11 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_workflow_create(vals_list)
+        # The declared policy (workflow mixin) refuses every field the user's
+        # role may not give, before anything is written; the caller's own
+        # defaults (context default_*, personal ir.default) count as given.
+        if not self.env.su:
+            self._check_policy_caller_defaults(vals_list)
         decisions = super().create(vals_list)
         if not self.env.su:
             decisions._check_can_prepare()
@@ -424,7 +522,13 @@ class HrGoedeGesprekDecision(models.Model):
 
     def write(self, vals):
         self._check_write_allowed(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if not self.env.su and {"employee_id", "company_id"} & set(vals):
+            # The record rules are checked before a write only: a manager may
+            # move a draft to another member of the team, not beyond it (a
+            # value refused, like a constraint: the field itself is theirs).
+            self._check_can_prepare_for(self.employee_id, error=UserError)
+        return result
 
     def _check_write_allowed(self, vals):
         fnames = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
@@ -440,9 +544,6 @@ class HrGoedeGesprekDecision(models.Model):
                     name=issued[0].name,
                 )
             )
-        if self.env.su:
-            return
-        self._check_workflow_write(fnames)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
@@ -459,28 +560,82 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Roles
     # ------------------------------------------------------------------
+    @api.model
+    def _prepares_for(self, employee, user=None):
+        """Does ``user`` prepare decisions about ``employee`` as their manager?
+
+        Their manager or department manager, in the managers' group: the
+        record rules give that group the team's decisions (a manager outside
+        it could not read the draft it prepared).
+        """
+        user = user or self.env.user
+        return user.has_group(MANAGER_GROUP) and self._is_manager_of(employee, user)
+
     def _is_team_manager(self, user=None):
         self.ensure_one()
-        user = user or self.env.user
-        # sudo: the manager's user lives on hr.employee, which plain users
-        # cannot read; only an id comparison leaves this method.
-        employee = self.sudo().employee_id
-        return user in (
-            employee.parent_id.user_id | employee.department_id.manager_id.user_id
-        )
+        return self._prepares_for(self.employee_id, user)
+
+    def _policy_roles(self):
+        roles = super()._policy_roles()
+        if "manager" in roles and not self._is_team_manager():
+            roles.discard("manager")
+        user = self.env.user
+        if self.signatory_id == user and self.company_id._goede_gesprek_is_signatory(
+            user
+        ):
+            roles.add("signatory")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        roles = super()._policy_roles_create(vals)
+        if "manager" in roles and not self.env.user.has_group(MANAGER_GROUP):
+            roles.discard("manager")
+        return roles
 
     def _check_can_prepare(self):
+        self._check_can_prepare_for(self.employee_id)
+
+    @api.model
+    def _check_can_prepare_for(self, employees, error=AccessError):
         if self._is_hr():
             return
-        for decision in self:
-            if not decision._is_team_manager():
-                raise AccessError(
+        for employee in employees:
+            if not self._prepares_for(employee):
+                raise error(
                     self.env._(
                         "Only HR or the manager of %(employee)s can prepare a "
                         "decision for them.",
-                        employee=decision.employee_id.name,
+                        employee=employee.name,
                     )
                 )
+
+    def _sudo_without_defaults(self):
+        """These records as the superuser, without the caller's ``default_*``
+        context keys: under sudo they would fill any field the values leave
+        out (a state, a number, a correction link, a public letter)."""
+        return self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+
+    @api.model
+    def _create_from_origin(self, vals_list):
+        """Create the draft decisions an origin's prepare action asks for.
+
+        The origin links are workflow fields: no role gives them to
+        ``create`` over RPC. The origins' prepare actions (agreement,
+        appraisal, objection, hours request) call this private method after
+        their own ``_check_can_*``; it checks again that the user prepares
+        decisions about these employees. The links must be about the same
+        employee (``_check_links_same_employee``).
+        """
+        if isinstance(vals_list, dict):
+            vals_list = [vals_list]
+        self._check_can_prepare_for(
+            self.env["hr.employee"].browse([vals["employee_id"] for vals in vals_list])
+        )
+        # sudo: the origin link is a workflow field; rights checked above and
+        # by the origin's prepare action. Without the caller's default_* keys:
+        # under sudo they would set any field (a correction link, a state).
+        return self._sudo_without_defaults().create(vals_list).with_env(self.env)
 
     # ------------------------------------------------------------------
     # Issue
@@ -581,6 +736,19 @@ class HrGoedeGesprekDecision(models.Model):
             or self.origin_agreement_id
         )
 
+    def _letter_shows_private_address(self):
+        """May the current reader see the employee's private address in the
+        letter? Those who may read it on the employee: HR (``hr.group_hr_user``)
+        and the employee themselves; and the system when it files the issued
+        letter. Others (a manager's preview, a signatory outside HR) get the
+        letter without it."""
+        self.ensure_one()
+        return (
+            self.env.su
+            or self.env.user.has_group("hr.group_hr_user")
+            or self.employee_user_id == self.env.user
+        )
+
     def _get_letter_lang(self):
         self.ensure_one()
         # sudo: the employee's contact language, read to choose the letter's
@@ -594,8 +762,10 @@ class HrGoedeGesprekDecision(models.Model):
         )
 
     def _do_issue(self):
-        today = fields.Date.context_today(self)
         for decision in self:
+            # The issue date is the company's date now (a legal date), never
+            # the signatory's local one.
+            today = decision._legal_today()
             route = decision.applicable_route_id
             lang = decision._get_letter_lang()
             route_lang = route.with_context(lang=lang)
@@ -626,22 +796,9 @@ class HrGoedeGesprekDecision(models.Model):
 
     def _next_number(self, on_date):
         self.ensure_one()
-        # The numbering is the company's, not the user's: nobody but the system
-        # writes sequences. One sequence per company, restarting every year.
-        Sequence = self.env["ir.sequence"].sudo()
-        sequence = Sequence.search(
-            [("code", "=", SEQUENCE_CODE), ("company_id", "=", self.company_id.id)],
-            limit=1,
-        )
-        if not sequence:
-            template = self.env.ref("hr_goede_gesprek.seq_decision").sudo()
-            sequence = template.copy(
-                {
-                    "company_id": self.company_id.id,
-                    "name": f"{template.name} ({self.company_id.name})",
-                }
-            )
-        return sequence.next_by_id(sequence_date=on_date)
+        # One sequence per company, created with the company (res.company);
+        # restarting every year.
+        return self.company_id._goede_gesprek_next_decision_number(on_date)
 
     def _attach_letter_to_personnel_file(self):
         """Render the letter once and freeze it in the personnel file."""
@@ -650,21 +807,22 @@ class HrGoedeGesprekDecision(models.Model):
         # employee's personnel file (hr.employee) themselves.
         report = self.env["ir.actions.report"].sudo()
         report_ref = "hr_goede_gesprek.action_report_decision"
-        content, content_type = report._render_qweb_pdf(report_ref, res_ids=self.ids)
-        Attachment = self.env["ir.attachment"].sudo()
-        attachment = Attachment.search(
-            [
-                ("res_model", "=", "hr.employee"),
-                ("res_id", "=", self.employee_id.id),
-                ("name", "=", self.letter_filename),
-            ],
-            limit=1,
-        )
-        if not attachment:
-            # wkhtmltopdf is not called in test mode (HTML comes back): file
-            # what was rendered, so the flow is the same.
-            is_pdf = content_type == "pdf"
-            attachment = Attachment.create(
+        # Rendered afresh and filed right here, not by the report's attachment
+        # machinery: that would look for the letter being made (see
+        # ir_actions_report_legal), and a file that merely has the letter's
+        # name in the personnel file is not the letter.
+        content, content_type = report.with_context(
+            report_pdf_no_attachment=True
+        )._render_qweb_pdf(report_ref, res_ids=self.ids)
+        # wkhtmltopdf is not called in test mode (HTML comes back): file what
+        # was rendered, so the flow is the same.
+        is_pdf = content_type == "pdf"
+        # No default_* key of the caller's context reaches the letter (e.g.
+        # default_public would publish it).
+        attachment = (
+            self._sudo_without_defaults()
+            .env["ir.attachment"]
+            .create(
                 {
                     "name": self.letter_filename
                     if is_pdf
@@ -673,13 +831,69 @@ class HrGoedeGesprekDecision(models.Model):
                     "mimetype": "application/pdf" if is_pdf else "text/html",
                     "res_model": "hr.employee",
                     "res_id": self.employee_id.id,
+                    "description": self.env._(
+                        "Decision %(name)s: %(subject)s",
+                        name=self.name,
+                        subject=self.subject,
+                    ),
                 }
             )
-        attachment.description = self.env._(
-            "Decision %(name)s: %(subject)s", name=self.name, subject=self.subject
         )
         self.sudo().write({"attachment_id": attachment.id})
         return attachment
+
+    def _get_letter(self):
+        """The issued decision's letter, as frozen in the personnel file.
+
+        A decision that was issued without one (demo data, or a rendering that
+        failed) gets it now, frozen from then on: it is never rendered again.
+        Raises a translated UserError when the letter cannot be produced; then
+        nothing was written.
+        """
+        self.ensure_one()
+        if self.state == "draft":
+            raise UserError(
+                self.env._(
+                    "“%(name)s” has not been issued: it has no letter yet.",
+                    name=self.display_name,
+                )
+            )
+        # sudo: the letter is filed on hr.employee (personnel file), which the
+        # employee and the manager cannot read; the caller read the decision.
+        attachment = self.sudo().attachment_id
+        if attachment:
+            return attachment
+        try:
+            with self.env.cr.savepoint():
+                return self._attach_letter_to_personnel_file()
+        except psycopg2.Error:
+            raise  # a concurrent update: let the request be retried
+        except Exception as error:  # noqa: BLE001 -- any rendering failure
+            _logger.warning(
+                "The letter of decision %s could not be made", self.id, exc_info=True
+            )
+            raise UserError(
+                self.env._(
+                    "The letter of decision %(name)s could not be produced right "
+                    "now, so nothing was recorded. Please try again later or "
+                    "contact HR.",
+                    name=self.display_name,
+                )
+            ) from error
+
+    def _freeze_missing_letters(self):
+        """Give every issued decision of ``self`` that has none its letter.
+
+        Called at demo load (decisions created in an issued state, as the core
+        demo does) and safe to call again: a letter that cannot be made now is
+        made on its first request instead.
+        """
+        for decision in self.filtered(lambda d: d.state != "draft"):
+            try:
+                decision._get_letter()
+            except UserError as error:
+                _logger.warning("No letter for decision %s yet: %s", decision.id, error)
+        return True
 
     # ------------------------------------------------------------------
     # Portal (/my/decisions): the employee's own issued decisions
@@ -703,7 +917,7 @@ class HrGoedeGesprekDecision(models.Model):
     def action_acknowledge(self):
         """The employee acknowledges receipt (backend or portal)."""
         self._check_can_acknowledge()
-        self._do_notify(fields.Date.context_today(self), "portal")
+        self._do_notify(None, "portal")
         return True
 
     def _check_can_acknowledge(self):
@@ -722,12 +936,7 @@ class HrGoedeGesprekDecision(models.Model):
     def action_register_delivery(self, date_delivered=None):
         """HR registers the day the letter reached the employee."""
         self._check_can_register_delivery(date_delivered)
-        self._do_notify(
-            fields.Date.to_date(date_delivered)
-            if date_delivered
-            else fields.Date.context_today(self),
-            "delivery",
-        )
+        self._do_notify(fields.Date.to_date(date_delivered), "delivery")
         return True
 
     def _check_can_register_delivery(self, date_delivered=None):
@@ -736,10 +945,10 @@ class HrGoedeGesprekDecision(models.Model):
             raise AccessError(
                 self.env._("Only HR registers the delivery of a decision.")
             )
-        today = fields.Date.context_today(self)
-        delivered = fields.Date.to_date(date_delivered) if date_delivered else today
         for decision in self:
             decision._check_is_issued()
+            today = decision._legal_today()
+            delivered = fields.Date.to_date(date_delivered) or today
             if delivered > today or delivered < decision.date_issued:
                 raise UserError(
                     self.env._(
@@ -761,15 +970,28 @@ class HrGoedeGesprekDecision(models.Model):
             )
 
     def _do_notify(self, date_notified, channel):
-        # Rights checked by the caller; the notification is a workflow field.
-        self.sudo().write(
-            {
-                "state": "notified",
-                "date_notified": date_notified,
-                "notification_channel": channel,
-                "notification_registered_by_id": self.env.user.id,
-            }
-        )
+        """Record receipt on ``date_notified``; ``None``: today, the company's
+        date (a legal date, never the user's local one nor before the issue).
+
+        No receipt without the letter: it is obtained (made once if it is
+        missing) before anything is written.
+        """
+        for decision in self:
+            decision._get_letter()
+        for decision in self:
+            # Rights checked by the caller; the notification is a workflow field.
+            decision.sudo().write(
+                {
+                    "state": "notified",
+                    "date_notified": date_notified
+                    or max(
+                        decision._legal_today(),
+                        decision.date_issued or date.min,
+                    ),
+                    "notification_channel": channel,
+                    "notification_registered_by_id": self.env.user.id,
+                }
+            )
         for decision in self:
             decision.message_post(
                 body=self.env._(
@@ -796,13 +1018,10 @@ class HrGoedeGesprekDecision(models.Model):
     @api.model
     def _batch_mark_final(self, batch_size=200):
         """Decisions whose term passed without an objection become final."""
-        today = fields.Date.context_today(self)
         todo = self.search(
-            [
-                ("company_id", "in", self.env.user.company_ids.ids),
-                ("state", "=", "notified"),
-                ("term_end", "<", today),
-            ],
+            [("state", "=", "notified")]
+            # The term ends at the end of its last day in the company's calendar.
+            + self._legal_today_domain("term_end", "<"),
             limit=batch_size,
             order="term_end, id",
         )
@@ -866,7 +1085,9 @@ class HrGoedeGesprekDecision(models.Model):
     def _do_correct(self):
         self.ensure_one()
         # Rights checked in _check_can_correct; the link is a workflow field.
-        correction = self.sudo().copy(
+        # Without the caller's default_* keys: they would fill the fields the
+        # copy leaves out (state, number).
+        correction = self._sudo_without_defaults().copy(
             {
                 "supersedes_id": self.id,
                 "subject": self.env._("Correction: %(subject)s", subject=self.subject),
@@ -880,6 +1101,9 @@ class HrGoedeGesprekDecision(models.Model):
 
     def action_print_letter(self):
         self.check_access("read")
+        for decision in self.filtered(lambda d: d.state != "draft"):
+            # An issued decision prints its frozen letter (made now if missing).
+            decision._get_letter()
         return self.env.ref("hr_goede_gesprek.action_report_decision").report_action(
             self
         )

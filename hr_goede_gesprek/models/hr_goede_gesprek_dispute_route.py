@@ -29,10 +29,37 @@ SECTORS = [
 ]
 
 
+# Configuration: HR administrators keep it, everybody else only reads it (the
+# declared policy of hr.goede.gesprek.workflow.mixin, agreeing with the ACL).
+ROUTE_FIELDS = frozenset(
+    {
+        "name",
+        "sequence",
+        "active",
+        "route_type",
+        "company_id",
+        "regime",
+        "sector",
+        "topic_ids",
+        "addressee",
+        "term_weeks",
+        "clause",
+        "date_from",
+        "date_to",
+    }
+)
+
+
 class HrGoedeGesprekDisputeRoute(models.Model):
     _name = "hr.goede.gesprek.dispute.route"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Dispute route"
     _order = "sequence, id"
+    _policy_create = {"admin": ROUTE_FIELDS}
+    _policy_write = {"*": {"admin": ROUTE_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(

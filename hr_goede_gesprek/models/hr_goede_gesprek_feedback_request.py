@@ -8,26 +8,72 @@ decides per answer whether their manager may see it (default: private). With
 anonymity the answers show no names, and only once at least
 ``ANONYMITY_THRESHOLD`` respondents answered. Raw answers never go into the
 personnel file: nothing here is attached to hr.employee.
+
+Declared policy (``hr.goede.gesprek.workflow.mixin``). Nobody writes a request,
+a respondent or an answer directly: users hold read-only ACLs and every change
+is a step, ``action_*`` -> ``_check_can_*`` -> ``_do_*`` (sudo after the check):
+
+========================  =====================================================
+request                   made by ``_do_create_request`` (portal, wizard), sent
+                          by ``_do_send``, closed by ``_do_close``
+respondent                made with its request; ``access_token``, ``state``,
+                          ``answered_date``, ``reminder_date`` are the system's
+answer                    made by ``_do_answer`` (the token page only, once,
+                          before the deadline); ``shared_with_manager`` and
+                          ``shared_date`` by ``_do_share_answer`` (requester)
+catalogue question        the HR administrator (role "catalogue"): text,
+                          sequence, active; a request's questions are frozen
+========================  =====================================================
+
+Who reads what (record rules in ``security/hr_goede_gesprek_portal_security.xml``
+and field ``groups``): the requester reads their requests, questions and the
+respondents of a *named* request; answers only once ``answers_visible`` (named,
+or the anonymity threshold reached). The respondents of an anonymous request
+are never readable over RPC, so that their state and dates cannot tell who
+answered. The manager reads the answers that were shared with them. Tokens,
+and the link between an answer and its respondent, are readable by nobody but
+the system; the invitation mails are linked to no record (see
+``_send_link_mail``).
 """
 
 import uuid
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, consteq, email_normalize
+
+from .hr_goede_gesprek_workflow_mixin import ANY_STATE
 
 ANONYMITY_THRESHOLD = 3
 REMINDER_DAYS = 3
 DEFAULT_DEADLINE_DAYS = 14
+# What the HR administrator maintains of the question catalogue.
+CATALOGUE_FIELDS = frozenset({"name", "sequence", "active"})
+# The fields only the system reads (tokens, who gave an answer).
+SYSTEM = "base.group_system"
+
+
+def _request_roles(request, env):
+    """The roles of ``env``'s user on ``request``, the parent of a question,
+    respondent or answer (sudo: only reads the link; the roles are the user's)."""
+    request = request.sudo().exists()
+    return request.with_env(env)._policy_roles() if request else set()
 
 
 class HrGoedeGesprekFeedbackRequest(models.Model):
     _name = "hr.goede.gesprek.feedback.request"
     _description = "360° Feedback Request"
-    _inherit = ["mail.thread", "portal.mixin"]
+    _inherit = ["mail.thread", "portal.mixin", "hr.goede.gesprek.workflow.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+    # Nobody creates, changes or deletes a request directly (read-only ACLs):
+    # _do_create_request makes it, _do_send and _do_close move it on. Roles on
+    # it: "requester" (the employee who asks, also a portal employee),
+    # "manager" (reads what was shared), "hr", "admin"; none writes a field.
+    _policy_create = {}
+    _policy_write = {}
+    _policy_unlink = {}
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     intro = fields.Text(
@@ -80,22 +126,48 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     )
     respondent_count = fields.Integer(compute="_compute_counts")
     answered_count = fields.Integer(compute="_compute_counts")
+    # Stored: the record rules on answers read it, so that an anonymous
+    # request's raw answers are not readable over RPC before the threshold.
     answers_visible = fields.Boolean(
-        compute="_compute_counts",
+        compute="_compute_answers_visible",
+        store=True,
         help="False while an anonymous request has fewer than three answers.",
     )
 
-    @api.depends("respondent_ids.state", "anonymous")
+    @api.depends("respondent_ids.state")
     def _compute_counts(self):
+        # sudo: the respondents of an anonymous request are not readable by
+        # anyone; only their numbers are shown.
         for request in self:
             respondents = request.sudo().respondent_ids
             request.respondent_count = len(respondents)
             request.answered_count = len(
                 respondents.filtered(lambda r: r.state == "answered")
             )
-            request.answers_visible = (
-                not request.anonymous or request.answered_count >= ANONYMITY_THRESHOLD
+
+    @api.depends("respondent_ids.state", "anonymous")
+    def _compute_answers_visible(self):
+        for request in self:
+            answered = request.sudo().respondent_ids.filtered(
+                lambda r: r.state == "answered"
             )
+            request.answers_visible = (
+                not request.anonymous or len(answered) >= ANONYMITY_THRESHOLD
+            )
+
+    @api.constrains("conversation_id", "employee_id")
+    def _check_conversation_employee(self):
+        for request in self.sudo():
+            conversation = request.conversation_id
+            if conversation and conversation.employee_id != request.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "The feedback request “%(name)s” can only prepare a "
+                        "conversation of %(employee)s.",
+                        name=request.name,
+                        employee=request.employee_id.name,
+                    )
+                )
 
     def _compute_access_url(self):
         for request in self:
@@ -128,6 +200,12 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
                 and employee.work_contact_id == user.partner_id
             )
         )
+
+    def _policy_roles(self):
+        roles = super()._policy_roles()
+        if self._is_requester():
+            roles.add("requester")
+        return roles
 
     def _check_requester(self):
         self.check_access("read")
@@ -281,18 +359,32 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     def _do_send(self):
         template = self.env.ref("hr_goede_gesprek.mail_template_feedback_request")
         # sudo: the respondents' tokens and mails are managed by the system
-        # once the employee's rights were checked.
-        for respondent in self.sudo().respondent_ids:
-            respondent._send_mail(template)
-        self.sudo().write({"state": "sent"})
+        # once the employee's rights were checked (_check_can_send).
+        requests_sudo = self.sudo()
+        requests_sudo.respondent_ids._send_link_mail(template)
+        requests_sudo.write({"state": "sent"})
         return True
 
     def action_close(self):
-        self._check_requester()
+        self._check_can_close()
         self._do_close()
         return True
 
+    def _check_can_close(self):
+        self._check_requester()
+        for request in self:
+            if request.state != "sent":
+                raise UserError(
+                    self.env._(
+                        "Only a request that waits for answers can be closed; "
+                        "“%(name)s” does not.",
+                        name=request.name,
+                    )
+                )
+
     def _do_close(self):
+        # sudo: the state is the workflow's; the requester was checked in
+        # _check_can_close, the cron closes what passed its deadline.
         self.sudo().filtered(lambda r: r.state == "sent").write({"state": "closed"})
 
     # ------------------------------------------------------------------
@@ -351,8 +443,7 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         template = self.env.ref("hr_goede_gesprek.mail_template_feedback_reminder")
         for respondent in respondents:
             with self.env.cr.savepoint():
-                respondent._send_mail(template)
-                respondent.reminder_date = fields.Datetime.now()
+                respondent._do_remind(template)
         remaining = Respondent.search_count(domain) + self.search_count(
             [("state", "=", "sent"), ("deadline", "<", today)]
         )
@@ -364,7 +455,16 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
 class HrGoedeGesprekFeedbackQuestion(models.Model):
     _name = "hr.goede.gesprek.feedback.question"
     _description = "360° Feedback Question"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "sequence, id"
+    # The HR administrator keeps the catalogue (role "catalogue": the admin
+    # group, on a question without request). A request's questions are copied
+    # into it by _do_create_request and then frozen: respondents answer them.
+    _policy_create = {"catalogue": CATALOGUE_FIELDS}
+    _policy_write = {ANY_STATE: {"catalogue": CATALOGUE_FIELDS}}
+    _policy_unlink = {ANY_STATE: {"catalogue"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     name = fields.Text(string="Question", required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -376,11 +476,40 @@ class HrGoedeGesprekFeedbackQuestion(models.Model):
     )
     active = fields.Boolean(default=True)
 
+    def _policy_roles(self):
+        self.ensure_one()
+        request = self.sudo().request_id
+        if request:
+            return _request_roles(request, self.env)
+        roles = super()._policy_roles()
+        if self._is_hr_admin():
+            roles.add("catalogue")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        Request = self.env["hr.goede.gesprek.feedback.request"]
+        if vals.get("request_id"):
+            return _request_roles(Request.browse(vals["request_id"]), self.env)
+        roles = super()._policy_roles_create(vals)
+        if self._is_hr_admin():
+            roles.add("catalogue")
+        return roles
+
 
 class HrGoedeGesprekFeedbackRespondent(models.Model):
     _name = "hr.goede.gesprek.feedback.respondent"
     _description = "360° Feedback Respondent"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "id"
+    # Made with the request (_do_create_request); the token, state and dates
+    # are the system's (_send_link_mail, _do_remind, _do_answer). Roles: those
+    # on the request, plus "respondent" for a colleague on their own record;
+    # none writes a field.
+    _policy_create = {}
+    _policy_write = {}
+    _policy_unlink = {}
+    _policy_employee_field = None
 
     request_id = fields.Many2one(
         "hr.goede.gesprek.feedback.request",
@@ -398,8 +527,9 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
         readonly=False,
         help="Set when the address belongs to a colleague's account.",
     )
+    # The secret of the answer link: readable by the system only.
     access_token = fields.Char(
-        copy=False, default=lambda self: str(uuid.uuid4()), groups="base.group_system"
+        copy=False, default=lambda self: str(uuid.uuid4()), groups=SYSTEM
     )
     state = fields.Selection(
         [("pending", "Waiting"), ("answered", "Answered")],
@@ -409,8 +539,12 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
     )
     answered_date = fields.Datetime(copy=False, readonly=True)
     reminder_date = fields.Datetime(copy=False, readonly=True)
+    # Who gave which answer: the system's only (see answer.respondent_id).
     answer_ids = fields.One2many(
-        "hr.goede.gesprek.feedback.answer", "respondent_id", string="Answers"
+        "hr.goede.gesprek.feedback.answer",
+        "respondent_id",
+        string="Answers",
+        groups=SYSTEM,
     )
 
     @api.depends("email")
@@ -438,17 +572,54 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
                     )
                 )
 
+    def _policy_roles(self):
+        self.ensure_one()
+        roles = _request_roles(self.sudo().request_id, self.env)
+        if self.sudo().user_id == self.env.user:
+            roles.add("respondent")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        Request = self.env["hr.goede.gesprek.feedback.request"]
+        return _request_roles(Request.browse(vals.get("request_id") or []), self.env)
+
     def _get_answer_url(self):
         self.ensure_one()
         base = self.request_id.get_base_url()
         return f"{base}/feedback/respond/{self.id}/{self.sudo().access_token}"
 
-    def _send_mail(self, template):
-        self.ensure_one()
-        template.sudo().send_mail(
-            self.id,
-            email_values={"email_to": self.email, "recipient_ids": []},
-        )
+    def _send_link_mail(self, template):
+        """Queue ``template`` (the invitation or the reminder) for each
+        respondent: it holds their secret link, so only the system can read it.
+
+        - created by the superuser, not with sudo(): a mail.message can be read
+          by its author and its creator, and the requester is neither;
+        - linked to no record: a message on the respondent (the template's
+          model) is readable by everyone who reads the respondent;
+        - without the caller's ``default_*`` context keys, which would reach the
+          mail (a recipient, a document);
+        - deleted, with its message, once sent.
+        """
+        root_env = self.env(user=SUPERUSER_ID, context=clean_context(self.env.context))
+        template_root = template.with_env(root_env)
+        for respondent in self:
+            template_root.send_mail(
+                respondent.id,
+                email_values={
+                    "email_to": respondent.email,
+                    "recipient_ids": [],
+                    "model": False,
+                    "res_id": False,
+                    "auto_delete": True,
+                },
+            )
+
+    def _do_remind(self, template):
+        """Send the reminder once (``reminder_date`` marks it); by the cron."""
+        self._send_link_mail(template)
+        # sudo: the reminder date is the system's bookkeeping.
+        self.sudo().write({"reminder_date": fields.Datetime.now()})
 
     # ------------------------------------------------------------------
     # The token page
@@ -464,6 +635,11 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
             token and self.access_token and consteq(str(self.access_token), str(token))
         ):
             return "invalid"
+        return self._check_answerable()
+
+    def _check_answerable(self):
+        """'ok', 'answered' or 'expired': may this respondent answer now?"""
+        self.ensure_one()
         if self.state == "answered":
             return "answered"
         request = self.request_id
@@ -474,34 +650,52 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
         return "ok"
 
     def _do_answer(self, answers):
-        """Record the answers {question_id: text} once; the link then stops."""
+        """Record the answers {question_id: text} once; the link then stops.
+
+        The token page calls it after ``_check_token``; it checks again that
+        the link is unused and the request open, so that it is the only way
+        in and works once, before the deadline. It runs as the superuser, not
+        with sudo(): the answers, the respondent's new state and the note to
+        the employee must not name a respondent who is logged in as their
+        creator (anonymity), and the caller's context keys (``default_*``) do
+        not reach what is created.
+        """
         self.ensure_one()
-        questions = self.request_id.question_ids
+        if self.sudo()._check_answerable() != "ok":
+            raise UserError(
+                self.env._(
+                    "This feedback link was already used, or the request is "
+                    "closed or past its deadline."
+                )
+            )
+        root_env = self.env(user=SUPERUSER_ID, context=clean_context(self.env.context))
+        respondent = self.with_env(root_env)
+        request = respondent.request_id
         vals_list = []
-        for question in questions:
+        for question in request.question_ids:
             text = (answers.get(question.id) or "").strip()
             if text:
                 vals_list.append(
                     {
-                        "request_id": self.request_id.id,
-                        "respondent_id": self.id,
+                        "request_id": request.id,
+                        "respondent_id": respondent.id,
                         "question_id": question.id,
                         "answer": text,
                     }
                 )
         if not vals_list:
             raise UserError(self.env._("Answer at least one question."))
-        self.env["hr.goede.gesprek.feedback.answer"].create(vals_list)
-        self.write({"state": "answered", "answered_date": fields.Datetime.now()})
+        # The state first: a second, concurrent answer waits for this row and
+        # then fails on it (serialisation), so the link works once.
+        respondent.write({"state": "answered", "answered_date": fields.Datetime.now()})
+        respondent.env["hr.goede.gesprek.feedback.answer"].create(vals_list)
         # The employee is nudged; the answers themselves stay out of the mail.
-        self.request_id.message_post(
-            body=self.env._(
-                "New feedback arrived for “%(name)s”.", name=self.request_id.name
-            ),
+        request.message_post(
+            body=self.env._("New feedback arrived for “%(name)s”.", name=request.name),
             author_id=self.env.ref("base.partner_root").id,
             message_type="notification",
             subtype_xmlid="mail.mt_note",
-            partner_ids=self.request_id.employee_id.work_contact_id.ids,
+            partner_ids=request.employee_id.work_contact_id.ids,
         )
         return True
 
@@ -509,7 +703,17 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
 class HrGoedeGesprekFeedbackAnswer(models.Model):
     _name = "hr.goede.gesprek.feedback.answer"
     _description = "360° Feedback Answer"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "request_id, question_sequence, id"
+    # Made by _do_answer (the token page) only; shared or made private again
+    # by the requester through action_share_with_manager / action_make_private
+    # (_do_share_answer). Roles: "employee"/"requester", "manager", "hr",
+    # "admin", and "respondent" for a colleague on their own answer; none
+    # writes a field.
+    _policy_create = {}
+    _policy_write = {}
+    _policy_unlink = {}
+    _policy_state_field = None
 
     request_id = fields.Many2one(
         "hr.goede.gesprek.feedback.request",
@@ -525,7 +729,7 @@ class HrGoedeGesprekFeedbackAnswer(models.Model):
         required=True,
         ondelete="cascade",
         index=True,
-        groups="base.group_system",
+        groups=SYSTEM,
     )
     respondent_label = fields.Char(
         string="From", compute="_compute_respondent_label", compute_sudo=True
@@ -550,6 +754,29 @@ class HrGoedeGesprekFeedbackAnswer(models.Model):
                 answer.respondent_label = self.env._("Anonymous respondent")
             else:
                 answer.respondent_label = answer.respondent_id.name
+
+    @api.constrains("respondent_id", "request_id")
+    def _check_respondent_request(self):
+        for answer in self.sudo():
+            if answer.respondent_id.request_id != answer.request_id:
+                raise ValidationError(
+                    self.env._(
+                        "An answer belongs to the request its respondent was "
+                        "asked for."
+                    )
+                )
+
+    def _policy_roles(self):
+        self.ensure_one()
+        roles = _request_roles(self.sudo().request_id, self.env)
+        if self.sudo().respondent_id.user_id == self.env.user:
+            roles.add("respondent")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        Request = self.env["hr.goede.gesprek.feedback.request"]
+        return _request_roles(Request.browse(vals.get("request_id") or []), self.env)
 
     def action_share_with_manager(self):
         return self._set_shared(True)

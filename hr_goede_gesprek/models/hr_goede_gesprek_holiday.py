@@ -24,11 +24,21 @@ from odoo.tools import format_date
 
 from . import legal_terms
 
+# HR administrators keep the list, everybody else only reads it (the declared
+# policy of hr.goede.gesprek.workflow.mixin, agreeing with the ACL).
+HOLIDAY_FIELDS = frozenset({"date", "name", "legal_basis", "active"})
+
 
 class HrGoedeGesprekHoliday(models.Model):
     _name = "hr.goede.gesprek.holiday"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Day declared equal to a public holiday"
     _order = "date desc, id"
+    _policy_create = {"admin": HOLIDAY_FIELDS}
+    _policy_write = {"*": {"admin": HOLIDAY_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     date = fields.Date(required=True)
     name = fields.Char(required=True)

@@ -20,7 +20,19 @@ from odoo.tools import format_date
 
 from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
 
-WORKFLOW_FIELDS = frozenset({"state", "submitted_date", "deemed_granted_date"})
+# The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
+# submission and deemed-grant dates and the decisions are the workflow's.
+# What the employee asks; a manager may draft it with them.
+REQUEST_FIELDS = frozenset(
+    {"date_start", "hours_current", "hours_requested", "schedule_change"}
+)
+PARTY_FIELDS = frozenset({"employee_id", "company_id"})
+# The day of the request decides the deadlines (late, deemed granted): the
+# submission's day (``_do_submit``); HR registers a paper request's day.
+HR_REQUEST_FIELDS = REQUEST_FIELDS | PARTY_FIELDS | {"request_date"}
+# The answer: the manager's or HR's, while submitted and until a decision is
+# prepared from it (then the letter says it: workflow only).
+ANSWER_FIELDS = frozenset({"answer", "answer_reasons"})
 
 
 class HrGoedeGesprekHoursRequest(models.Model):
@@ -30,10 +42,27 @@ class HrGoedeGesprekHoursRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
+        "hr.goede.gesprek.workflow.mixin",
         "hr.goede.gesprek.state.mixin",
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
+    # Roles: "employee", "manager" (direct or department manager, as the
+    # record rules say), "hr", "admin".
+    _policy_create = {
+        "employee": REQUEST_FIELDS | PARTY_FIELDS,
+        "manager": REQUEST_FIELDS | PARTY_FIELDS,
+        "hr": HR_REQUEST_FIELDS,
+    }
+    _policy_write = {
+        "draft": {
+            "employee": REQUEST_FIELDS,
+            "manager": REQUEST_FIELDS,
+            "hr": HR_REQUEST_FIELDS,
+        },
+        "submitted": {"manager": ANSWER_FIELDS, "hr": ANSWER_FIELDS},
+    }
+    _policy_unlink = {"draft": {"hr"}, "withdrawn": {"hr"}}
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -49,7 +78,10 @@ class HrGoedeGesprekHoursRequest(models.Model):
     )
     employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
     request_date = fields.Date(
-        default=fields.Date.context_today, required=True, tracking=True
+        # A legal date: the company's, not the user's local one.
+        default=lambda self: self._default_legal_today(),
+        required=True,
+        tracking=True,
     )
     date_start = fields.Date(string="Desired start", required=True, tracking=True)
     hours_current = fields.Float(string="Current hours per week")
@@ -93,6 +125,9 @@ class HrGoedeGesprekHoursRequest(models.Model):
     decision_ids = fields.One2many(
         "hr.goede.gesprek.decision", "origin_hours_request_id", string="Decisions"
     )
+    # What the current user may do (form)
+    can_answer = fields.Boolean(compute="_compute_user_flags")
+    is_hr = fields.Boolean(compute="_compute_user_flags")
 
     _sql_constraints = [
         (
@@ -124,6 +159,15 @@ class HrGoedeGesprekHoursRequest(models.Model):
                 and request.request_date > request.date_start - relativedelta(months=2)
             )
 
+    @api.depends_context("uid")
+    @api.depends("state", "decision_ids", "employee_id")
+    def _compute_user_flags(self):
+        is_hr = self._is_hr()
+        for request in self:
+            allowed = request._policy_write_fields() if request.id else set()
+            request.can_answer = bool(ANSWER_FIELDS & allowed)
+            request.is_hr = is_hr
+
     @api.depends("state")
     def _compute_deemed_granted(self):
         for request in self:
@@ -142,64 +186,59 @@ class HrGoedeGesprekHoursRequest(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id")
+    def _check_links_same_employee(self):
+        """Its decisions are about the request's employee."""
+        # sudo: ids compared only; the user may not read the decisions.
+        for request in self.sudo():
+            if request.decision_ids.employee_id - request.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "The decisions on “%(name)s” must be about %(employee)s, "
+                        "who made the request.",
+                        name=request.name,
+                        employee=request.employee_id.name,
+                    )
+                )
+
     # ------------------------------------------------------------------
-    # CRUD
+    # CRUD: the mixin checks the declared policy as the caller.
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            for vals in vals_list:
-                if any(
-                    vals.get(f) and (f, vals[f]) != ("state", "draft")
-                    for f in WORKFLOW_FIELDS
-                ):
-                    raise AccessError(
-                        self.env._("The request's workflow sets its state and dates.")
-                    )
+            self._check_policy_caller_defaults(vals_list)
         requests = super().create(vals_list)
         if not self.env.su:
             requests._check_is_party()
         return requests
 
-    def write(self, vals):
-        if not self.env.su:
-            if WORKFLOW_FIELDS & set(vals):
-                raise AccessError(
-                    self.env._("The request's workflow sets its state and dates.")
-                )
-            content = set(vals) - {"answer", "answer_reasons"}
-            content = {
-                f for f in content if not f.startswith(("message_", "activity_"))
-            }
-            if content and self.filtered(lambda r: r.state != "draft"):
-                raise UserError(
-                    self.env._(
-                        "A submitted hours request can no longer change; withdraw "
-                        "it and make a new one."
-                    )
-                )
-        return super().write(vals)
-
     # ------------------------------------------------------------------
     # Roles and checks
     # ------------------------------------------------------------------
-    def _is_manager_of(self, user=None):
-        self.ensure_one()
-        user = user or self.env.user
-        # sudo: the manager's user is on hr.employee; only ids are compared.
-        employee = self.sudo().employee_id
-        return user in (
-            employee.parent_id.user_id | employee.department_id.manager_id.user_id
-        )
+    # Portal users hold no right on hours requests (no portal page either):
+    # no role, whatever their employee record.
+    def _policy_roles(self):
+        return set() if self.env.user.share else super()._policy_roles()
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        return set() if self.env.user.share else super()._policy_roles_create(vals)
+
+    def _policy_write_fields(self, roles=None):
+        allowed = super()._policy_write_fields(roles)
+        if self.sudo().decision_ids:
+            # A decision was prepared from the answer: the letter says it.
+            allowed -= ANSWER_FIELDS
+        return allowed
 
     def _check_is_party(self):
         self.check_access("read")
         if self._is_hr():
             return
         for request in self:
-            if (
-                request.employee_user_id != self.env.user
-                and not request._is_manager_of()
+            if request.employee_user_id != self.env.user and not (
+                self._is_manager_of(request.employee_id)
             ):
                 raise AccessError(
                     self.env._(
@@ -213,6 +252,11 @@ class HrGoedeGesprekHoursRequest(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_submit(self):
+        self._check_can_submit()
+        self._do_submit()
+        return True
+
+    def _check_can_submit(self):
         self._check_is_party()
         self._check_state(("draft",))
         for request in self:
@@ -220,9 +264,20 @@ class HrGoedeGesprekHoursRequest(models.Model):
                 raise AccessError(
                     self.env._("The employee submits their own hours request.")
                 )
-        self.sudo().write(
-            {"state": "submitted", "submitted_date": fields.Date.context_today(self)}
-        )
+
+    def _do_submit(self):
+        is_hr = self._is_hr()
+        for request in self:
+            # The submission date is the company's date (a legal date).
+            today = request._legal_today()
+            vals = {"state": "submitted", "submitted_date": today}
+            if not is_hr:
+                # The request is made when the employee submits it: that day
+                # decides the deadlines (HR may have registered a paper
+                # request's day of receipt instead).
+                vals["request_date"] = today
+            # Rights checked in _check_can_submit; workflow fields.
+            request.sudo().write(vals)
         for request in self.filtered("is_late"):
             request.message_post(
                 body=self.env._(
@@ -234,7 +289,6 @@ class HrGoedeGesprekHoursRequest(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         self.activity_update()
-        return True
 
     def action_prepare_decision(self):
         self.ensure_one()
@@ -252,7 +306,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         self.check_access("read")
         is_hr = self._is_hr()
         for request in self:
-            if not (is_hr or request._is_manager_of()):
+            if not (is_hr or self._is_manager_of(request.employee_id)):
                 raise AccessError(
                     self.env._("Only the manager or HR answers an hours request.")
                 )
@@ -303,7 +357,8 @@ class HrGoedeGesprekHoursRequest(models.Model):
                 hours=self.hours_requested,
             )
             reasons = self.answer_reasons
-        return self.env["hr.goede.gesprek.decision"].create(
+        # The origin link is a workflow field of the decision (see there).
+        return self.env["hr.goede.gesprek.decision"]._create_from_origin(
             {
                 "employee_id": self.employee_id.id,
                 "company_id": self.company_id.id,
@@ -320,21 +375,30 @@ class HrGoedeGesprekHoursRequest(models.Model):
         )
 
     def action_withdraw(self):
+        self._check_can_withdraw()
+        self._do_withdraw()
+        return True
+
+    def _check_can_withdraw(self):
         self._check_is_party()
         self._check_state(("draft", "submitted"))
         for request in self:
             if request.employee_user_id != self.env.user and not self._is_hr():
                 raise AccessError(self.env._("Only the employee withdraws a request."))
+
+    def _do_withdraw(self):
+        # Rights checked in _check_can_withdraw; the state is a workflow field.
         self.sudo().write({"state": "withdrawn"})
         self.activity_update()
-        return True
 
     # ------------------------------------------------------------------
     # Decision hooks and deadline
     # ------------------------------------------------------------------
     def _check_decision_issuable(self, decision):
-        today = fields.Date.context_today(self)
-        for request in self:
+        # sudo: the signatory checks the request they may not read; its state
+        # and deadline only.
+        for request in self.sudo():
+            today = request._legal_today()
             passed = request.state == "deemed_granted" or (
                 not request.is_late and today > request.decision_deadline
             )
@@ -362,7 +426,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
                 request.write(
                     {"state": "granted" if request.answer == "grant" else "refused"}
                 )
-        self.activity_update()
+        self.sudo().activity_update()
         return True
 
     # Scheduled action: batched, idempotent (the state changes), savepoint per
@@ -375,14 +439,10 @@ class HrGoedeGesprekHoursRequest(models.Model):
     @api.model
     def _batch_deemed_granted(self, batch_size=200):
         """Timely requests without a written decision by the deadline."""
-        today = fields.Date.context_today(self)
         todo = self.search(
-            [
-                ("company_id", "in", self.env.user.company_ids.ids),
-                ("state", "=", "submitted"),
-                ("is_late", "=", False),
-                ("decision_deadline", "<", today),
-            ],
+            [("state", "=", "submitted"), ("is_late", "=", False)]
+            # The deadline ends with its last day in the company's calendar.
+            + self._legal_today_domain("decision_deadline", "<"),
             limit=batch_size,
             order="decision_deadline, id",
         )
@@ -390,9 +450,14 @@ class HrGoedeGesprekHoursRequest(models.Model):
         def process(batch):
             # The deemed grant is the law's, not the reminder user's decision:
             # workflow fields, written by the system.
-            batch.sudo().write(
-                {"state": "deemed_granted", "deemed_granted_date": today}
-            )
+            for company in batch.company_id:
+                # The date of the deemed grant is the company's (a legal date).
+                batch.filtered(lambda r, c=company: r.company_id == c).sudo().write(
+                    {
+                        "state": "deemed_granted",
+                        "deemed_granted_date": company._goede_gesprek_today(),
+                    }
+                )
             batch._message_log_batch(
                 bodies={
                     request.id: self.env._(
@@ -427,7 +492,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
                         "Answer in writing by %(deadline)s",
                         deadline=format_date(self.env, request.decision_deadline),
                     ),
-                    deadline=max(deadline, fields.Date.context_today(self)),
+                    deadline=max(deadline, request._legal_today()),
                 )
             elif request.state in ("granted", "refused"):
                 request.activity_feedback([warn])

@@ -1,6 +1,7 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
+from odoo.osv import expression
 
 
 class HrGoedeGesprekLegalMixin(models.AbstractModel):
@@ -9,8 +10,42 @@ class HrGoedeGesprekLegalMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.legal.mixin"
     _description = "Formal layer helpers"
 
-    def _is_hr(self):
-        return self.env.user.has_group("hr_goede_gesprek.group_goede_gesprek_officer")
+    def _is_hr(self, user=None):
+        # One spelling of "is HR": the declared policy's (workflow mixin),
+        # also for the models of the formal layer that do not inherit it.
+        return self.env["hr.goede.gesprek.workflow.mixin"]._is_hr(user)
+
+    # Legal dates (issue, receipt, objection, request, term start and end) are
+    # dates of the company's calendar, stamped once when the event happens:
+    # never the date in the acting user's time zone (context_today) nor in UTC
+    # (Date.today), or a receipt could be dated before its issue.
+    def _legal_today(self):
+        """Today for the record's company (the current company without one).
+
+        Call it on one record, or on records of one company.
+        """
+        company = self[:1].company_id if "company_id" in self._fields else None
+        return (company or self.env.company)._goede_gesprek_today()
+
+    @api.model
+    def _default_legal_today(self):
+        """Field default: today for the current company."""
+        return self.env.company._goede_gesprek_today()
+
+    @api.model
+    def _legal_today_domain(self, fname, operator, companies=None):
+        """``[(fname, operator, today)]`` with each company's own today, for
+        the scheduled actions that work across companies."""
+        companies = companies if companies is not None else self.env.user.company_ids
+        by_day = {}
+        for company in companies:
+            by_day.setdefault(company._goede_gesprek_today(), []).append(company.id)
+        return expression.OR(
+            [
+                [("company_id", "in", ids), (fname, operator, day)]
+                for day, ids in by_day.items()
+            ]
+        )
 
     def _legal_activity_once(self, xmlid, user, summary, deadline=None):
         """Schedule one activity of a type per user; move its deadline if it exists."""

@@ -2,6 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+# Configuration: HR administrators keep it, everybody else only reads it (the
+# declared policy of hr.goede.gesprek.workflow.mixin, agreeing with the ACL).
+TOPIC_FIELDS = frozenset(
+    {"name", "code", "sequence", "active", "for_agreements", "cao_remit", "company_id"}
+)
+
 
 class HrGoedeGesprekLegalTopic(models.Model):
     """What a decision is about: the type of an agreement with legal
@@ -11,8 +17,14 @@ class HrGoedeGesprekLegalTopic(models.Model):
     """
 
     _name = "hr.goede.gesprek.legal.topic"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Decision topic"
     _order = "sequence, id"
+    _policy_create = {"admin": TOPIC_FIELDS}
+    _policy_write = {"*": {"admin": TOPIC_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

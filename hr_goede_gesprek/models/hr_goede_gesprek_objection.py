@@ -14,13 +14,32 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
-from .hr_goede_gesprek_cron_tools import _activities, _process_batch, _run_as_cron_user
+from .hr_goede_gesprek_cron_tools import (
+    NO_FOLLOW,
+    _activities,
+    _process_batch,
+    _run_as_cron_user,
+)
 
 OUTCOMES = [
     ("upheld", "Upheld"),
     ("partly", "Partly upheld"),
     ("rejected", "Rejected"),
 ]
+# The declared field policy (hr.goede.gesprek.workflow.mixin). What an objector
+# gives: the decision objected to (the appraisal follows from it) and their
+# grounds; attachments go on the chatter. The day of receipt is the workflow's
+# (today, the company's day); HR registers the day a paper objection came in.
+OBJECTOR_FIELDS = frozenset({"decision_id", "grounds"})
+HR_FILING_FIELDS = OBJECTOR_FIELDS | {"date_received"}
+# HR's handling, while the objection is open.
+HEARING_FIELDS = frozenset(
+    {"hearing_date", "hearing_notes", "committee_advice", "advice_date"}
+)
+# The outcome: frozen once its decision is prepared (the letter says it).
+OUTCOME_FIELDS = frozenset({"outcome", "outcome_reasons", "revised_level_id"})
+# Everything else (state, filed by, the decision on the objection, the
+# reminder date, the links that follow the decision) is the workflow's.
 
 
 class HrGoedeGesprekObjection(models.Model):
@@ -30,10 +49,20 @@ class HrGoedeGesprekObjection(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
+        "hr.goede.gesprek.workflow.mixin",
         "hr.goede.gesprek.state.mixin",
     ]
     _order = "date_received desc, id desc"
     _check_company_auto = True
+    # Roles: "employee" (the objector, employee of the decision), "manager",
+    # "hr", "admin". Filing is checked again by _check_can_file (the term).
+    _policy_create = {"employee": OBJECTOR_FIELDS, "hr": HR_FILING_FIELDS}
+    _policy_write = {
+        "received": {"hr": HEARING_FIELDS | OUTCOME_FIELDS},
+        "hearing": {"hr": HEARING_FIELDS | OUTCOME_FIELDS},
+    }
+    # Part of the file: withdrawn, never deleted.
+    _policy_unlink = {}
 
     name = fields.Char(compute="_compute_name", store=True)
     decision_id = fields.Many2one(
@@ -59,7 +88,10 @@ class HrGoedeGesprekObjection(models.Model):
     route_id = fields.Many2one(related="decision_id.route_id")
     term_end = fields.Date(related="decision_id.term_end")
     date_received = fields.Date(
-        string="Received on", default=fields.Date.context_today, required=True
+        string="Received on",
+        # A legal date: the company's, not the user's local one.
+        default=lambda self: self._default_legal_today(),
+        required=True,
     )
     grounds = fields.Text(required=True, tracking=True)
     filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -87,6 +119,7 @@ class HrGoedeGesprekObjection(models.Model):
         string="Revised appraisal",
         help="When the objection is (partly) upheld: the appraisal that replaces "
         "the contested one.",
+        ondelete="restrict",
     )
     outcome_decision_id = fields.Many2one(
         "hr.goede.gesprek.decision",
@@ -101,6 +134,10 @@ class HrGoedeGesprekObjection(models.Model):
         help="Set when HR was reminded that the objection has no decision yet "
         "(scheduled action; once per objection).",
     )
+    # What the current user may do (form)
+    can_handle = fields.Boolean(compute="_compute_user_flags")
+    can_decide = fields.Boolean(compute="_compute_user_flags")
+    is_hr = fields.Boolean(compute="_compute_user_flags")
 
     @api.depends("decision_id.name", "employee_id.name")
     def _compute_name(self):
@@ -109,6 +146,79 @@ class HrGoedeGesprekObjection(models.Model):
                 "Objection against %(decision)s",
                 decision=objection.decision_id.name or "",
             )
+
+    @api.depends_context("uid")
+    @api.depends("state", "outcome_decision_id", "employee_id")
+    def _compute_user_flags(self):
+        is_hr = self._is_hr()
+        for objection in self:
+            allowed = objection._policy_write_fields() if objection.id else set()
+            objection.can_handle = bool(HEARING_FIELDS & allowed)
+            objection.can_decide = bool(OUTCOME_FIELDS & allowed)
+            objection.is_hr = is_hr
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("decision_id", "outcome_decision_id", "revised_level_id")
+    def _check_links_same_employee(self):
+        """The appraisal, the decision on the objection and the revised level
+        belong to the contested decision's employee and appraisal."""
+        # sudo: ids compared only; HR may not read every linked record.
+        for objection in self.sudo():
+            contested = objection.decision_id
+            linked = (
+                objection.appraisal_id.employee_id
+                | objection.outcome_decision_id.employee_id
+            )
+            if linked - contested.employee_id or (
+                objection.appraisal_id != contested.origin_appraisal_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "“%(name)s” may only link records about %(employee)s, "
+                        "the employee of the contested decision.",
+                        name=objection.name,
+                        employee=contested.employee_id.name,
+                    )
+                )
+            level = objection.revised_level_id
+            if level and not objection.appraisal_id:
+                raise ValidationError(
+                    self.env._(
+                        "Only an objection against an appraisal can revise it: "
+                        "“%(name)s” is not.",
+                        name=objection.name,
+                    )
+                )
+            if level and level.scale_id != objection.appraisal_id.scale_id:
+                raise ValidationError(
+                    self.env._(
+                        "The revised appraisal “%(level)s” must be a level of the "
+                        "scale of the appraisal objected to.",
+                        level=level.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Roles (declared policy)
+    # ------------------------------------------------------------------
+    @api.model
+    def _policy_roles_create(self, vals):
+        """The roles towards the employee of the decision objected to."""
+        decision_id = vals.get("decision_id") or self.default_get(["decision_id"]).get(
+            "decision_id"
+        )
+        # sudo: the employee is compared only (the user may not read drafts).
+        decision = self.env["hr.goede.gesprek.decision"].sudo().browse(decision_id)
+        return self._policy_roles_for_employee(decision.exists().employee_id)
+
+    def _policy_write_fields(self, roles=None):
+        allowed = super()._policy_write_fields(roles)
+        if self.sudo().outcome_decision_id:
+            # The letter on the objection was prepared from the outcome.
+            allowed -= OUTCOME_FIELDS
+        return allowed
 
     # ------------------------------------------------------------------
     # Filing
@@ -139,7 +249,7 @@ class HrGoedeGesprekObjection(models.Model):
                 )
             )
         date_received = fields.Date.to_date(date_received)
-        if date_received > fields.Date.context_today(self):
+        if date_received > decision._legal_today():
             raise UserError(
                 self.env._("An objection cannot be received in the future.")
             )
@@ -166,59 +276,41 @@ class HrGoedeGesprekObjection(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Decision = self.env["hr.goede.gesprek.decision"]
-        today = fields.Date.context_today(self)
+        given_list = vals_list
         # Defaults (e.g. the decision from the appraisal's "Object" button) are
         # part of what is checked.
         vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
         for vals in vals_list:
             if not (vals.get("grounds") or "").strip():
                 raise ValidationError(self.env._("State the grounds of the objection."))
-            for fname in ("state", "outcome_decision_id", "filed_by_id"):
-                if (
-                    vals.get(fname)
-                    and not self.env.su
-                    and (
-                        fname,
-                        vals[fname],
-                    )
-                    != ("state", "received")
-                ):
-                    raise AccessError(
-                        self.env._(
-                            "%(field)s is set by the objection's workflow.",
-                            field=fname,
-                        )
-                    )
+            decision = Decision.browse(vals.get("decision_id"))
             self._check_can_file(
-                Decision.browse(vals.get("decision_id")),
-                vals.get("date_received") or today,
+                decision, vals.get("date_received") or decision._legal_today()
             )
+        if not self.env.su:
+            # The caller's values, as the caller, before the sudo step below:
+            # an objector gives only what an objector gives (the policy), also
+            # through context defaults or personal defaults.
+            self._check_policy_create(given_list)
+            self._check_policy_caller_defaults(given_list)
+            is_hr = self._is_hr()
+            for vals in vals_list:
+                # Set by the workflow: received today (the company's day)
+                # unless HR registers the day a paper objection came in.
+                vals["state"] = "received"
+                if not is_hr:
+                    decision = Decision.browse(vals["decision_id"])
+                    vals["date_received"] = decision._legal_today()
+        for vals in vals_list:
             vals["filed_by_id"] = self.env.user.id
-        # Rights were checked per decision above: the employee may file an
-        # objection without write access to decisions.
+        # Rights were checked per decision above and the values against the
+        # policy: the employee may file an objection without write access to
+        # decisions, and a portal employee without any right on objections.
         objections = super(HrGoedeGesprekObjection, self.sudo()).create(vals_list)
         objections.decision_id._do_mark_disputed()
-        objections.appraisal_id.filtered(lambda a: a.state == "decided").write(
-            {"state": "objected"}
-        )
+        objections.appraisal_id._on_objection_filed()
         objections.activity_update()
         return objections.with_env(self.env)
-
-    def write(self, vals):
-        if not self.env.su:
-            if {"state", "outcome_decision_id", "filed_by_id", "decision_id"} & set(
-                vals
-            ):
-                raise AccessError(
-                    self.env._("These fields are set by the objection's workflow.")
-                )
-            if not self._is_hr():
-                raise AccessError(self.env._("Only HR handles objections."))
-            if self.filtered(lambda o: o.state in ("decided", "withdrawn")):
-                raise UserError(
-                    self.env._("A decided or withdrawn objection can no longer change.")
-                )
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Handling
@@ -230,6 +322,11 @@ class HrGoedeGesprekObjection(models.Model):
         self._check_state(states)
 
     def action_schedule_hearing(self):
+        self._check_can_schedule_hearing()
+        self._do_schedule_hearing()
+        return True
+
+    def _check_can_schedule_hearing(self):
         self._check_hr_handles(("received",))
         for objection in self:
             if not objection.hearing_date:
@@ -239,9 +336,11 @@ class HrGoedeGesprekObjection(models.Model):
                         name=objection.name,
                     )
                 )
+
+    def _do_schedule_hearing(self):
+        # Rights checked in _check_can_schedule_hearing; workflow field.
         self.sudo().write({"state": "hearing"})
         self.activity_update()
-        return True
 
     def action_prepare_decision(self):
         self.ensure_one()
@@ -299,35 +398,35 @@ class HrGoedeGesprekObjection(models.Model):
                 "Your appraisal is revised to: %(level)s.",
                 level=self.revised_level_id.with_context(lang=lang).name,
             )
-        # HR prepares the decision on the objection (checked above); the link
-        # is a workflow field.
-        decision = (
-            self.env["hr.goede.gesprek.decision"]
-            .sudo()
-            .create(
-                {
-                    "employee_id": contested.employee_id.id,
-                    "company_id": contested.company_id.id,
-                    "topic_id": self.env.ref(
-                        "hr_goede_gesprek.legal_topic_objection"
-                    ).id,
-                    "subject": env_lang._(
-                        "Decision on your objection against %(name)s",
-                        name=contested.name,
-                    ),
-                    "decision_text": text,
-                    "reasons": self.outcome_reasons,
-                    "date_effective": contested.date_effective,
-                    "legal_basis": contested.legal_basis,
-                    "signatory_id": contested.signatory_id.id,
-                    "origin_objection_id": self.id,
-                }
-            )
+        # HR prepares the decision on the objection (checked above); the
+        # origin link is a workflow field of the decision (see there).
+        decision = self.env["hr.goede.gesprek.decision"]._create_from_origin(
+            {
+                "employee_id": contested.employee_id.id,
+                "company_id": contested.company_id.id,
+                "topic_id": self.env.ref("hr_goede_gesprek.legal_topic_objection").id,
+                "subject": env_lang._(
+                    "Decision on your objection against %(name)s",
+                    name=contested.name,
+                ),
+                "decision_text": text,
+                "reasons": self.outcome_reasons,
+                "date_effective": contested.date_effective,
+                "legal_basis": contested.legal_basis,
+                "signatory_id": contested.signatory_id.id,
+                "origin_objection_id": self.id,
+            }
         )
+        # The link freezes the outcome (a workflow field).
         self.sudo().write({"outcome_decision_id": decision.id})
-        return decision.with_env(self.env)
+        return decision
 
     def action_withdraw(self):
+        self._check_can_withdraw()
+        self._do_withdraw()
+        return True
+
+    def _check_can_withdraw(self):
         self.check_access("read")
         for objection in self:
             if objection.employee_user_id != self.env.user and not self._is_hr():
@@ -343,6 +442,10 @@ class HrGoedeGesprekObjection(models.Model):
                 raise UserError(
                     self.env._("“%(name)s” was decided already.", name=objection.name)
                 )
+
+    def _do_withdraw(self):
+        # Rights checked in _check_can_withdraw. The contested decision runs
+        # again, the draft on the objection goes: workflow fields, with sudo.
         self.sudo().write({"state": "withdrawn"})
         for objection in self.sudo():
             contested = objection.decision_id
@@ -350,11 +453,8 @@ class HrGoedeGesprekObjection(models.Model):
                 {"state": "notified" if contested.date_notified else "issued"}
             )
             objection.outcome_decision_id.unlink()
-            objection.appraisal_id.filtered(lambda a: a.state == "objected").write(
-                {"state": "decided"}
-            )
+            objection.appraisal_id._on_objection_withdrawn()
         self.activity_update()
-        return True
 
     # ------------------------------------------------------------------
     # Decision hooks
@@ -370,15 +470,13 @@ class HrGoedeGesprekObjection(models.Model):
                 contested.write(
                     {"state": "superseded", "superseded_by_id": decision.id}
                 )
-            appraisal = objection.appraisal_id
-            if appraisal:
-                vals = {"state": "final"}
-                if objection.outcome != "rejected" and objection.revised_level_id:
-                    vals["level_id"] = objection.revised_level_id.id
-                appraisal.write(vals)
+            revised = objection.revised_level_id
+            objection.appraisal_id._on_objection_decided(
+                revised if objection.outcome != "rejected" else revised.browse()
+            )
             objection.write({"state": "decided"})
             contested.activity_update()
-        self.activity_update()
+        self.sudo().activity_update()
         return True
 
     def activity_update(self):
@@ -401,6 +499,15 @@ class HrGoedeGesprekObjection(models.Model):
     # Scheduled action: batched, idempotent (marker date), savepoint per
     # record, working as the reminder user (see hr_goede_gesprek_cron_tools).
     # ------------------------------------------------------------------
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if self.env.context.get(NO_FOLLOW):
+            # A reminder activity does not make its assignee a follower
+            # (see cron tools).
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
+
     @api.model
     def _cron_objection_overdue(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""
@@ -410,7 +517,8 @@ class HrGoedeGesprekObjection(models.Model):
     def _batch_objection_overdue(self, batch_size=200):
         """Objections without a decision after N weeks (company setting): HR
         gets one activity per objection."""
-        today = fields.Date.context_today(self)
+        # Counted in each company's calendar (date_received is its date).
+        today = {c: c._goede_gesprek_today() for c in self.env.user.company_ids}
         per_company = [
             [
                 ("company_id", "=", company.id),
@@ -418,7 +526,7 @@ class HrGoedeGesprekObjection(models.Model):
                     "date_received",
                     "<=",
                     fields.Date.subtract(
-                        today, weeks=company.goede_gesprek_objection_weeks
+                        today[company], weeks=company.goede_gesprek_objection_weeks
                     ),
                 ),
             ]
@@ -453,7 +561,7 @@ class HrGoedeGesprekObjection(models.Model):
                     "res_id": objection.id,
                     "activity_type_id": activity_type.id,
                     "user_id": hr_users[objection.company_id].id,
-                    "date_deadline": today,
+                    "date_deadline": today[objection.company_id],
                     "summary": self.env._(
                         "Objection received on %(date)s has no decision yet",
                         date=format_date(self.env, objection.date_received),
@@ -463,7 +571,11 @@ class HrGoedeGesprekObjection(models.Model):
                 if hr_users[objection.company_id]
             ]
             _activities(self.env, self._name, vals_list)
-            batch.write({"overdue_reminder_date": today})
+            for company in batch.company_id:
+                # sudo: the reminder marker is a workflow field, set by the cron.
+                batch.filtered(lambda o, c=company: o.company_id == c).sudo().write(
+                    {"overdue_reminder_date": today[company]}
+                )
 
         failed = _process_batch(todo, process)
         full = len(todo) >= batch_size and not failed

@@ -5,7 +5,8 @@
 Portal users hold a read-only ACL on their own conversations (record rules in
 ``security/hr_goede_gesprek_portal_security.xml``); every change goes through a
 ``_check_can_*`` guard run as the user, after which the controller performs it
-with ``sudo()``. The guards are the same ones the backend uses.
+with ``sudo()``. The guards are the same ones the backend uses, the declared
+field policy of the user's side included.
 """
 
 from odoo import api, fields, models
@@ -114,6 +115,27 @@ class HrGoedeGesprek(models.Model):
             )
         # The backend's own write checks, run as the user (not as superuser).
         self._check_write_allowed(vals)
+        for conversation in self:
+            # The declared policy of the user's side (employee or partner) in
+            # the conversation's state: a portal user has no role of their own
+            # over the ORM (read-only ACL), the portal acts for their side.
+            allowed = conversation._policy_write_fields(
+                roles=conversation._policy_party_roles()
+            )
+            forbidden = {
+                fname
+                for fname in fnames - allowed
+                if not conversation._policy_unchanged(fname, vals[fname])
+            }
+            if forbidden:
+                raise AccessError(
+                    self.env._(
+                        "You may not change these fields of “%(name)s” now: "
+                        "%(fields)s.",
+                        name=conversation.display_name,
+                        fields=conversation._policy_labels(forbidden),
+                    )
+                )
 
     def _check_can_edit_agenda_line(self, line):
         """The employee orders the agenda; each party edits their own items."""

@@ -5,11 +5,18 @@
 Who does what (documented in README.md, "Incidental rewards"):
 
 - the employee's manager (or an HR officer) proposes a reward; nobody proposes or
-  approves a reward for themselves;
+  approves a reward for themselves, and the rewarded employee only reads it;
 - approval: an HR officer always may; with the company policy "manager" the
   employee's manager may approve as well;
 - only HR officers mark a reward paid, and only they approve above the cap, where
-  the company policy allows it and with a reason (tracked).
+  the company policy allows it and with a reason (the wizard
+  ``hr.goede.gesprek.reward.override``, tracked);
+- a paid reward is final.
+
+State, approver, approval date, proposer, override and export fields are set by
+the workflow only: public ``action_*`` -> ``_check_can_*`` -> ``_do_*``, which
+writes with ``sudo()``. The declared policy below (see
+``hr.goede.gesprek.workflow.mixin``) lists what each role may type in each state.
 
 The yearly cap is held by ``hr.goede.gesprek.reward.budget`` (one row per employee
 per year, a CHECK constraint, updated in the same transaction).
@@ -31,19 +38,55 @@ STATES = [
     ("paid", "Paid"),
     ("cancelled", "Cancelled"),
 ]
+MANAGER = "hr_goede_gesprek.group_goede_gesprek_manager"
+
 # Changing these on an approved reward changes its employee's yearly budget.
-BUDGET_FIELDS = {"amount_net", "employee_id", "date"}
-# The only fields that may still change on a paid reward (the payroll hand-off).
-PAID_WRITABLE = {"exported", "export_date"}
-OFFICER = "hr_goede_gesprek.group_goede_gesprek_officer"
+BUDGET_FIELDS = frozenset({"amount_net", "employee_id", "date"})
+# What the reward is: the proposer types it, whoever may approve it keeps it right.
+REWARD_FIELDS = BUDGET_FIELDS | {
+    "name",
+    "reason",
+    "conversation_id",
+    "agreement_id",
+    "kind",
+    "in_kind_description",
+    "amount_gross",
+}
+# Where it is proposed: follows the employee, chosen with them.
+PROPOSAL_FIELDS = REWARD_FIELDS | {"company_id"}
+# How payroll handles it: HR, until it is paid (the proposer may suggest it).
+TAX_FIELDS = frozenset({"tax_treatment", "tax_treatment_date", "payroll_period"})
+PAYROLL_FIELDS = TAX_FIELDS | {"payment_date"}
+# Workflow and audit fields, in no role's set: state, proposer_id, approver_id,
+# approved_date, override_reason, override_amount, exported, export_date (and
+# the computed year).
 
 
 class HrGoedeGesprekReward(models.Model):
     _name = "hr.goede.gesprek.reward"
     _description = "Incidental Reward"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.goede.gesprek.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    # Roles: "employee" (the rewarded employee: reads, never writes; no other
+    # role counts on one's own reward), "manager" (of the employee, with the
+    # manager group), "approver" (may approve this reward now: HR, or the
+    # manager under the company policy "manager"), "hr", "admin".
+    _policy_create = {
+        "manager": PROPOSAL_FIELDS | TAX_FIELDS,
+        "hr": PROPOSAL_FIELDS | PAYROLL_FIELDS,
+    }
+    _policy_write = {
+        "proposed": {
+            "manager": PROPOSAL_FIELDS | TAX_FIELDS,
+            "hr": PROPOSAL_FIELDS | PAYROLL_FIELDS,
+        },
+        # Budget fields go through the cap again (see write()).
+        "approved": {"approver": REWARD_FIELDS, "hr": REWARD_FIELDS | PAYROLL_FIELDS},
+        # paid: final; cancelled: propose it again first.
+    }
+    _policy_unlink = {"proposed": {"hr"}, "cancelled": {"hr"}}
 
     name = fields.Char(string="Description", required=True, tracking=True)
     reason = fields.Text(
@@ -122,7 +165,7 @@ class HrGoedeGesprekReward(models.Model):
     approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approved_date = fields.Date(readonly=True, copy=False)
     override_reason = fields.Text(
-        string="Reason to exceed the cap", tracking=True, copy=False
+        string="Reason to exceed the cap", readonly=True, tracking=True, copy=False
     )
     override_amount = fields.Monetary(
         string="Above the cap", readonly=True, copy=False, tracking=True
@@ -198,41 +241,92 @@ class HrGoedeGesprekReward(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id", "conversation_id", "agreement_id")
+    def _check_links_employee(self):
+        # sudo: compares employees only; a manager need not read every
+        # conversation or agreement a reward refers to.
+        for reward in self.sudo():
+            for link in (reward.conversation_id, reward.agreement_id):
+                if link and link.employee_id != reward.employee_id:
+                    raise ValidationError(
+                        self.env._(
+                            "Reward '%(name)s' is for %(employee)s: it can only "
+                            "refer to their own conversations and agreements, not "
+                            "to “%(link)s”.",
+                            name=reward.name,
+                            employee=reward.employee_id.name,
+                            link=link.display_name,
+                        )
+                    )
+
+    # ------------------------------------------------------------------
+    # Policy roles
+    # ------------------------------------------------------------------
+    @api.model
+    def _reward_roles(self, roles):
+        """Nobody acts on their own reward, HR included: the employee only reads
+        it. "manager" needs the manager group, as the ACLs and rules do."""
+        if "employee" in roles:
+            return {"employee"}
+        if "manager" in roles and not self.env.user.has_group(MANAGER):
+            roles.discard("manager")
+        return roles
+
+    def _policy_roles(self):
+        roles = self._reward_roles(super()._policy_roles())
+        if roles and self._may_approve():
+            roles.add("approver")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        return self._reward_roles(super()._policy_roles_create(vals))
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # The caller's own defaults (context default_*, personal ir.default)
+        # count as given; super() then refuses what the policy does not allow.
+        if not self.env.su:
+            self._check_policy_caller_defaults(vals_list)
         rewards = super().create(vals_list)
         rewards._check_can_propose()
         rewards.activity_update()
         return rewards
 
     def write(self, vals):
-        if self.env.context.get("gg_reward_transition"):
-            return super().write(vals)
+        if not self.env.su:
+            self._check_not_final(vals)
+        approved = self.filtered(lambda r: r.state == "approved")
+        budget_change = bool(approved and BUDGET_FIELDS & set(vals))
+        before = approved._budget_lines() if budget_change else {}
+        # super() refuses what the declared policy does not allow: on an
+        # approved reward only who may approve it changes the budget fields.
+        res = super().write(vals)
+        if "employee_id" in vals:
+            self._check_can_propose()
+        if budget_change:
+            # The cap again, in this transaction (CHECK constraint, row lock).
+            approved._apply_budget_delta(before, approved._budget_lines())
+        return res
+
+    def _check_not_final(self, vals):
+        """Clearer messages than the policy's for the two usual mistakes."""
+        fnames = [f for f in vals if not self._policy_free(f)]
         paid = self.filtered(lambda r: r.state == "paid")
-        if paid and set(vals) - PAID_WRITABLE:
+        if paid and not all(paid._policy_unchanged(f, vals[f]) for f in fnames):
             raise UserError(
                 self.env._(
                     "Reward '%(name)s' is paid and can no longer be changed.",
                     name=paid[0].name,
                 )
             )
-        if "state" in vals:
+        if "state" in vals and not self._policy_unchanged("state", vals["state"]):
             raise UserError(
                 self.env._("Use the buttons to approve, pay or cancel a reward.")
             )
-        approved = self.filtered(lambda r: r.state == "approved")
-        if not (approved and BUDGET_FIELDS & set(vals)):
-            return super().write(vals)
-        approved._check_can_approve(editing=True)
-        before = approved._budget_lines()
-        res = super().write(vals)
-        approved._check_can_propose()
-        after = approved._budget_lines()
-        approved._apply_budget_delta(before, after)
-        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_proposed(self):
@@ -257,10 +351,12 @@ class HrGoedeGesprekReward(models.Model):
         self._do_approve()
         return True
 
-    def action_approve_over_cap(self):
+    def action_approve_over_cap(self, reason=None):
+        """Approve above the yearly cap: HR, where the company policy allows it,
+        with the reason asked for by the wizard (``reward.override``)."""
         self._check_can_approve()
-        self._check_can_override()
-        self._do_approve(override=True)
+        self._check_can_override(reason)
+        self._do_approve(override=True, reason=reason.strip())
         return True
 
     def action_mark_paid(self):
@@ -281,25 +377,34 @@ class HrGoedeGesprekReward(models.Model):
     # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
-    def _is_officer(self):
-        return self.env.user.has_group(OFFICER)
-
-    def _is_manager_of(self, employee):
-        user = self.env.user
-        return user in (
-            employee.parent_id.user_id | employee.department_id.manager_id.user_id
-        )
+    def _is_reward_manager(self, employee):
+        """The current user manages ``employee`` and has the manager group."""
+        return self.env.user.has_group(MANAGER) and self._is_manager_of(employee)
 
     def _may_approve(self):
+        """May the current user approve this reward (and, once approved, change
+        it)? Never for oneself. (sudo: ids and the company policy only; the
+        policy asks it for users who cannot read the reward.)"""
         self.ensure_one()
-        if self.employee_id.user_id == self.env.user:
+        reward = self.sudo()
+        if reward.employee_id.user_id == self.env.user:
             return False
-        if self._is_officer() or self.env.su:
+        if self.env.su or self._is_hr():
             return True
         return (
-            self.company_id.goede_gesprek_reward_approval == "manager"
-            and self._is_manager_of(self.employee_id)
+            reward.company_id.goede_gesprek_reward_approval == "manager"
+            and self._is_reward_manager(reward.employee_id)
         )
+
+    def _check_not_own(self):
+        for reward in self:
+            if not self.env.su and reward.employee_id.user_id == self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Reward '%(name)s' is your own: someone else handles it.",
+                        name=reward.name,
+                    )
+                )
 
     def _check_can_propose(self):
         for reward in self:
@@ -317,7 +422,7 @@ class HrGoedeGesprekReward(models.Model):
                 raise AccessError(
                     self.env._("You cannot propose a reward for yourself.")
                 )
-            if not (self._is_officer() or self._is_manager_of(employee)):
+            if not (self._is_hr() or self._is_reward_manager(employee)):
                 raise AccessError(
                     self.env._(
                         "Only the manager of %(employee)s or HR may propose a reward.",
@@ -325,9 +430,9 @@ class HrGoedeGesprekReward(models.Model):
                     )
                 )
 
-    def _check_can_approve(self, editing=False):
+    def _check_can_approve(self):
         for reward in self:
-            if not editing and reward.state != "proposed":
+            if reward.state != "proposed":
                 raise UserError(
                     self.env._(
                         "Reward '%(name)s' is not awaiting approval.", name=reward.name
@@ -342,12 +447,12 @@ class HrGoedeGesprekReward(models.Model):
                     )
                 )
 
-    def _check_can_override(self):
+    def _check_can_override(self, reason):
+        if not (self.env.su or self._is_hr()):
+            raise AccessError(
+                self.env._("Only HR may approve a reward above the yearly cap.")
+            )
         for reward in self:
-            if not (self._is_officer() or self.env.su):
-                raise AccessError(
-                    self.env._("Only HR may approve a reward above the yearly cap.")
-                )
             if not reward.company_id.goede_gesprek_reward_allow_override:
                 raise UserError(
                     self.env._(
@@ -356,7 +461,7 @@ class HrGoedeGesprekReward(models.Model):
                         company=reward.company_id.name,
                     )
                 )
-            if not (reward.override_reason or "").strip():
+            if not (isinstance(reason, str) and reason.strip()):
                 raise UserError(
                     self.env._(
                         "Give the reason to exceed the cap for reward '%(name)s'.",
@@ -365,8 +470,9 @@ class HrGoedeGesprekReward(models.Model):
                 )
 
     def _check_can_mark_paid(self):
-        if not (self._is_officer() or self.env.su):
+        if not (self.env.su or self._is_hr()):
             raise AccessError(self.env._("Only HR may mark a reward paid."))
+        self._check_not_own()
         for reward in self:
             if reward.state != "approved":
                 raise UserError(
@@ -385,6 +491,7 @@ class HrGoedeGesprekReward(models.Model):
                 )
 
     def _check_can_cancel(self):
+        self._check_not_own()
         for reward in self:
             if reward.state not in ("proposed", "approved"):
                 raise UserError(
@@ -395,13 +502,14 @@ class HrGoedeGesprekReward(models.Model):
                     )
                 )
             if reward.state == "approved":
-                reward._check_can_approve(editing=True)
-            elif not (
-                self._is_officer()
-                or self.env.su
-                or reward.proposer_id == self.env.user
-                or self._is_manager_of(reward.employee_id)
-            ):
+                allowed = reward._may_approve()
+            else:
+                allowed = (
+                    self.env.su
+                    or self._is_hr()
+                    or self._is_reward_manager(reward.employee_id)
+                )
+            if not allowed:
                 raise AccessError(
                     self.env._(
                         "You may not cancel the reward '%(name)s'.", name=reward.name
@@ -419,10 +527,25 @@ class HrGoedeGesprekReward(models.Model):
                 )
         self._check_can_propose()
 
+    def _check_can_export(self):
+        """Payroll hand-off: HR, approved or paid rewards."""
+        if not (self.env.su or self._is_hr()):
+            raise AccessError(self.env._("Only HR may hand rewards to payroll."))
+        for reward in self:
+            if reward.state not in ("approved", "paid"):
+                raise UserError(
+                    self.env._(
+                        "Reward '%(name)s' is not approved: it cannot be handed to "
+                        "payroll.",
+                        name=reward.name,
+                    )
+                )
+
     # ------------------------------------------------------------------
-    # Transitions
+    # Transitions: each after its _check_can_*; they write what no role may
+    # type (state and audit fields, see the policy), hence sudo().
     # ------------------------------------------------------------------
-    def _do_approve(self, override=False):
+    def _do_approve(self, override=False, reason=None):
         Budget = self.env["hr.goede.gesprek.reward.budget"]
         today = self.env.company._goede_gesprek_today()
         for reward in self:
@@ -431,21 +554,25 @@ class HrGoedeGesprekReward(models.Model):
                 remaining = Budget._lock_remaining(reward.employee_id, reward.year)
                 excess = max(0.0, reward.amount_net - remaining)
             Budget._apply(reward.employee_id, reward.year, reward.amount_net, excess)
-            reward.with_context(gg_reward_transition=True).write(
-                {
-                    "state": "approved",
-                    "approver_id": self.env.uid,
-                    "approved_date": today,
-                    "override_amount": excess,
-                }
-            )
+            vals = {
+                "state": "approved",
+                "approver_id": self.env.uid,
+                "approved_date": today,
+                "override_amount": excess,
+            }
+            if override:
+                vals["override_reason"] = reason
+            # sudo: state and approval are the workflow's; _check_can_approve
+            # (and _check_can_override for the reason) passed.
+            reward.sudo().write(vals)
         self._check_customary_norm()
         self.activity_update()
 
     def _do_mark_paid(self):
         today = self.env.company._goede_gesprek_today()
         for reward in self:
-            reward.with_context(gg_reward_transition=True).write(
+            # sudo: the state is the workflow's; _check_can_mark_paid passed.
+            reward.sudo().write(
                 {"state": "paid", "payment_date": reward.payment_date or today}
             )
         self._check_customary_norm()
@@ -461,16 +588,21 @@ class HrGoedeGesprekReward(models.Model):
                     -reward.amount_net,
                     -reward.override_amount,
                 )
-            reward.with_context(gg_reward_transition=True).write(
-                {"state": "cancelled", "override_amount": 0.0}
-            )
+            # sudo: the state is the workflow's; _check_can_cancel passed.
+            reward.sudo().write({"state": "cancelled", "override_amount": 0.0})
         self.activity_update()
 
     def _do_reset(self):
-        self.with_context(gg_reward_transition=True).write(
+        # sudo: the state and approval are the workflow's; _check_can_reset passed.
+        self.sudo().write(
             {"state": "proposed", "approver_id": False, "approved_date": False}
         )
         self.activity_update()
+
+    def _do_mark_exported(self):
+        # sudo: the export flags are the workflow's (a paid reward is final);
+        # _check_can_export passed.
+        self.sudo().write({"exported": True, "export_date": fields.Datetime.now()})
 
     # ------------------------------------------------------------------
     # Budget helpers
@@ -531,7 +663,9 @@ class HrGoedeGesprekReward(models.Model):
             norm = budget.company_id.goede_gesprek_reward_norm
             if not norm or total <= norm:
                 continue
-            budget._warn_norm(total)
+            # sudo: the warning is HR's bookkeeping; the approver may be a
+            # manager, who cannot write budgets.
+            budget.sudo()._warn_norm(total)
 
     # ------------------------------------------------------------------
     # Activities
@@ -572,8 +706,3 @@ class HrGoedeGesprekReward(models.Model):
                     "hr_goede_gesprek.mail_act_reward_pay",
                 ]
             )
-
-    def _mark_exported(self):
-        self.with_context(gg_reward_transition=True).write(
-            {"exported": True, "export_date": fields.Datetime.now()}
-        )

@@ -9,13 +9,19 @@ lock (under REPEATABLE READ the loser gets a serialisation failure and Odoo retr
 the request), and the CHECK constraint refuses any total above the cap. A Python
 check or a ``SELECT ... FOR UPDATE`` without an update does not hold: two
 transactions can each see room for EUR 300 and end at EUR 1,200.
+
+No role writes a budget row (the declared policy is empty): ``used_amount`` and
+``override_amount`` follow the rewards' workflow steps, ``cap`` is the company's
+setting when the year is opened, and an HR administrator re-applies a changed
+company setting with "Apply the company cap" (tracked in the chatter). The
+warning flags are set by the scheduled action and the approval steps.
 """
 
 import psycopg2.errors
 
 from odoo import Command, fields, models
-from odoo.exceptions import UserError
-from odoo.tools import format_amount, mute_logger
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, format_amount, mute_logger
 
 from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
 
@@ -23,10 +29,19 @@ from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
 class HrGoedeGesprekRewardBudget(models.Model):
     _name = "hr.goede.gesprek.reward.budget"
     _description = "Yearly Reward Budget"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.goede.gesprek.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, employee_id"
     _rec_name = "employee_id"
     _check_company_auto = True
+
+    # Nobody creates, writes or deletes a budget row: the rows are opened by SQL
+    # (approval) or the ORM with sudo (scheduled action, _open_year), their
+    # amounts kept by the rewards' workflow steps, the cap re-applied by
+    # action_apply_company_cap (HR administrators).
+    _policy_create = {}
+    _policy_write = {}
+    _policy_unlink = {}
+    _policy_state_field = None
 
     employee_id = fields.Many2one(
         "hr.employee",
@@ -42,7 +57,9 @@ class HrGoedeGesprekRewardBudget(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     year = fields.Integer(required=True, readonly=True, index=True)
     cap = fields.Monetary(
-        readonly=True, help="The company's cap when the year was opened."
+        readonly=True,
+        help="The company's cap when the year was opened (or when an HR "
+        "administrator applied a changed company cap).",
     )
     used_amount = fields.Monetary(string="Used", readonly=True)
     override_amount = fields.Monetary(
@@ -214,6 +231,64 @@ class HrGoedeGesprekRewardBudget(models.Model):
         )
         return self.env.cr.fetchone()[0]
 
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_apply_company_cap(self):
+        """Apply the company's current cap to these budgets of the current or a
+        later year (HR administrators; tracked in the chatter)."""
+        self._check_can_apply_company_cap()
+        self._do_apply_company_cap()
+        return True
+
+    def _check_can_apply_company_cap(self):
+        if not (self.env.su or self._is_hr_admin()):
+            raise AccessError(
+                self.env._("Only HR administrators may change a yearly reward cap.")
+            )
+        for budget in self:
+            if budget.year < budget.company_id._goede_gesprek_today().year:
+                raise UserError(
+                    self.env._(
+                        "The reward budget %(year)s of %(employee)s is closed: its "
+                        "cap stays as it was.",
+                        year=budget.year,
+                        employee=budget.employee_id.name,
+                    )
+                )
+
+    def _do_apply_company_cap(self):
+        for budget in self:
+            cap = budget.company_id.goede_gesprek_reward_cap
+            if budget.cap == cap:
+                continue
+            if budget.used_amount > cap + budget.override_amount:
+                raise UserError(
+                    self.env._(
+                        "%(employee)s already has %(used)s approved for %(year)s: "
+                        "the cap cannot go down to %(cap)s.",
+                        employee=budget.employee_id.name,
+                        used=self._format(budget.used_amount, budget.currency_id),
+                        year=budget.year,
+                        cap=self._format(cap, budget.currency_id),
+                    )
+                )
+            old = budget.cap
+            # sudo: the cap is no role's to type (policy); it only ever takes the
+            # company's setting, after _check_can_apply_company_cap. The CHECK
+            # constraint still holds it against concurrent approvals.
+            budget.sudo().write({"cap": cap})
+            budget.message_post(
+                body=self.env._(
+                    "Yearly cap changed from %(old)s to %(new)s (the company's "
+                    "setting), by %(user)s.",
+                    old=self._format(old, budget.currency_id),
+                    new=self._format(cap, budget.currency_id),
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
     def _format(self, amount, currency):
         return format_amount(self.env, amount, currency)
 
@@ -256,7 +331,8 @@ class HrGoedeGesprekRewardBudget(models.Model):
                 note,
                 budget.company_id._goede_gesprek_hr_user(),
             )
-        self.write({"norm_warned": True})
+        # sudo: a workflow flag, no role's to write (policy).
+        self.sudo().write({"norm_warned": True})
 
     # Scheduled actions: batched, idempotent, savepoint per record, working as
     # the reminder user (see hr_goede_gesprek_cron_tools).
@@ -269,39 +345,69 @@ class HrGoedeGesprekRewardBudget(models.Model):
         """Open the years' budgets, warn at a share of the cap, summarise the year."""
         today = fields.Date.context_today(self)
         years = [today.year] + ([today.year + 1] if today.month == 12 else [])
-        self.env.flush_all()  # the queries below read the tables directly
+        done = 0
         for year in years:
-            self._open_year(year)
-        done = self._warn_share(today.year, batch_size)
+            done += self._open_year(year, batch_size - done)
+        self.env.flush_all()  # the query in _warn_share reads the tables directly
+        done += self._warn_share(today.year, batch_size - done)
         done += self._send_year_summaries(today.year, batch_size - done)
         remaining = 1 if done >= batch_size else 0
         return done, remaining
 
-    def _open_year(self, year):
-        """One row per active employee, so approvals never race to create them."""
-        self.env.cr.execute(
-            """
-            INSERT INTO hr_goede_gesprek_reward_budget
-                (employee_id, company_id, year, cap, used_amount, override_amount,
-                 share_warned, norm_warned, summary_sent,
-                 create_uid, write_uid, create_date, write_date)
-            SELECT e.id, e.company_id, %(year)s, c.goede_gesprek_reward_cap, 0, 0,
-                   false, false, false, %(uid)s, %(uid)s,
-                   now() at time zone 'UTC', now() at time zone 'UTC'
-              FROM hr_employee e
-              JOIN res_company c ON c.id = e.company_id
-             WHERE e.active AND e.company_id = ANY(%(company_ids)s)
-               AND NOT EXISTS (
-                   SELECT 1 FROM hr_goede_gesprek_reward_budget b
-                    WHERE b.employee_id = e.id AND b.year = %(year)s)
-            ON CONFLICT (employee_id, year) DO NOTHING
-            """,
-            {
-                "year": year,
-                "uid": self.env.uid,
-                "company_ids": self.env.user.company_ids.ids,
-            },
+    def _open_year(self, year, limit):
+        """One row per active employee, so approvals never race to create them.
+
+        Up to ``limit`` rows per call (the scheduler calls again while the batch
+        is full). Returns the number of rows opened.
+        """
+        if limit <= 0:
+            return 0
+        # sudo: no role creates budget rows (policy); the scheduled action opens
+        # the year for every employee of the cron user's companies.
+        budgets_sudo = self.sudo()
+        opened = budgets_sudo._search([("year", "=", year)])
+        employees = self.env["hr.employee"].search(
+            [
+                ("company_id", "in", self.env.user.company_ids.ids),
+                (
+                    "id",
+                    "not in",
+                    opened.subselect(SQL.identifier(opened.table, "employee_id")),
+                ),
+            ],
+            limit=limit,
+            order="id",
         )
+        if not employees:
+            return 0
+        budgets_sudo = budgets_sudo.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+
+        def process(batch):
+            # A first approval of the year in a concurrent transaction may have
+            # opened the row already: that row then fails the unique
+            # constraint, its savepoint is rolled back, and the row is there.
+            with mute_logger("odoo.sql_db"):
+                budgets_sudo.create(
+                    [
+                        {
+                            "employee_id": employee.id,
+                            "company_id": employee.company_id.id,
+                            "year": year,
+                            "cap": employee.company_id.goede_gesprek_reward_cap,
+                            "used_amount": 0.0,
+                            "override_amount": 0.0,
+                            "share_warned": False,
+                            "norm_warned": False,
+                            "summary_sent": False,
+                        }
+                        for employee in batch
+                    ]
+                )
+
+        _process_batch(employees, process)
+        return len(employees)
 
     def _warn_share(self, year, limit):
         if limit <= 0:
@@ -336,7 +442,8 @@ class HrGoedeGesprekRewardBudget(models.Model):
                     year=budget.year,
                 )
                 budget._warn(self.env._("Reward cap almost used"), note, users)
-            batch.write({"share_warned": True})
+            # sudo: a workflow flag, no role's to write (policy).
+            batch.sudo().write({"share_warned": True})
 
         _process_batch(budgets, process)
         return len(budgets)
@@ -345,17 +452,22 @@ class HrGoedeGesprekRewardBudget(models.Model):
         """After year end: per company, what each employee used, for payroll."""
         if limit <= 0:
             return 0
-        # Nothing to report for unused budgets: closed in one statement.
-        self.env.cr.execute(
-            """
-            UPDATE hr_goede_gesprek_reward_budget
-               SET summary_sent = TRUE
-             WHERE year < %s AND NOT summary_sent AND used_amount = 0
-               AND company_id = ANY(%s)
-            """,
-            (year, self.env.user.company_ids.ids),
+        # Nothing to report for unused budgets: closed first, in one write.
+        # sudo: a workflow flag, no role's to write (policy).
+        unused_sudo = self.sudo().search(
+            [
+                ("year", "<", year),
+                ("summary_sent", "=", False),
+                ("used_amount", "=", 0),
+                ("company_id", "in", self.env.user.company_ids.ids),
+            ],
+            limit=limit,
+            order="id",
         )
-        self.invalidate_model(["summary_sent"])
+        unused_sudo.write({"summary_sent": True})
+        limit -= len(unused_sudo)
+        if limit <= 0:
+            return len(unused_sudo)
         budgets = self.search(
             [
                 ("year", "<", year),
@@ -399,7 +511,8 @@ class HrGoedeGesprekRewardBudget(models.Model):
                             "auto_delete": False,
                         }
                     )
-                batch.write({"summary_sent": True})
+                # sudo: a workflow flag, no role's to write (policy).
+                batch.sudo().write({"summary_sent": True})
 
             _process_batch(company_budgets, process)
-        return len(budgets)
+        return len(unused_sudo) + len(budgets)

@@ -8,12 +8,26 @@ archives themes and topics. A record without company is shared by all companies.
 
 from odoo import fields, models
 
+# Configuration: the addon's HR administrators write it (ACL), nobody else.
+GROUP_FIELDS = frozenset(
+    {"name", "description", "sequence", "active", "color", "company_id", "topic_ids"}
+)
+TOPIC_FIELDS = frozenset(
+    {"name", "group_id", "prompt", "sensitive", "sequence", "active", "company_id"}
+)
+
 
 class HrGoedeGesprekTopicGroup(models.Model):
     _name = "hr.goede.gesprek.topic.group"
     _description = "Conversation Card Theme"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
+    _policy_create = {"admin": GROUP_FIELDS}
+    _policy_write = {"*": {"admin": GROUP_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
@@ -39,8 +53,14 @@ class HrGoedeGesprekTopicGroup(models.Model):
 class HrGoedeGesprekTopic(models.Model):
     _name = "hr.goede.gesprek.topic"
     _description = "Conversation Card Topic"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "group_id, sequence, id"
     _check_company_auto = True
+    _policy_create = {"admin": TOPIC_FIELDS}
+    _policy_write = {"*": {"admin": TOPIC_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     name = fields.Char(required=True, translate=True)
     group_id = fields.Many2one(

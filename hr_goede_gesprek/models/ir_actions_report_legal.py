@@ -25,8 +25,15 @@ class IrActionsReport(models.Model):
             return None
         record.check_access("read")
         # Read access to the decision was checked just above; its letter lives
-        # on hr.employee, which the employee and the manager cannot read.
-        attachment = record.sudo().attachment_id
+        # on hr.employee, which the employee and the manager cannot read. An
+        # issued decision without one gets it now, frozen from then on
+        # (_get_letter renders without this hook, so it does not come back).
+        attachment = record._get_letter()
+        # The issued letter carries the employee's private address: only who
+        # may read it gets the frozen letter; others get it rendered without
+        # the address (report.hr_goede_gesprek.report_decision), never filed.
+        if not record._letter_shows_private_address():
+            return None
         return attachment if attachment.mimetype == "application/pdf" else None
 
     def _prepare_pdf_report_attachment_vals_list(self, report, streams):
@@ -35,6 +42,9 @@ class IrActionsReport(models.Model):
             decisions = self.env["hr.goede.gesprek.decision"].browse(
                 [vals["res_id"] for vals in vals_list]
             )
+            # A letter rendered without the private address is never filed.
+            decisions = decisions.filtered(lambda d: d._letter_shows_private_address())
+            vals_list = [vals for vals in vals_list if vals["res_id"] in decisions.ids]
             # sudo: the employee id is needed to file the letter in the
             # personnel file; the decision was rendered, so it is readable.
             employee_by_decision = {d.id: d.sudo().employee_id.id for d in decisions}

@@ -5,8 +5,23 @@ from datetime import datetime
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .hr_goede_gesprek_dispute_route import REGIMES, SECTORS
+
+# Where a company has no time zone of its own (the terms are Dutch law).
+DEFAULT_TZ = "Europe/Amsterdam"
+# Decision numbers: one sequence per company (BES/<year>/0001), made from the
+# template in data/ir_sequence_data.xml, or from these values without it.
+DECISION_SEQUENCE_CODE = "hr.goede.gesprek.decision"
+DECISION_SEQUENCE_VALUES = {
+    "name": "Decision number",
+    "code": DECISION_SEQUENCE_CODE,
+    "prefix": "BES/%(range_year)s/",
+    "padding": 4,
+    "use_date_range": True,
+    "implementation": "no_gap",
+}
 
 
 class ResCompany(models.Model):
@@ -105,13 +120,140 @@ class ResCompany(models.Model):
         if cron_user:
             # sudo: whoever creates a company may not manage users.
             cron_user.sudo().company_ids |= companies
+        # Numbering exists before the first decision: two first decisions at
+        # once must not each create a sequence and both be number 1.
+        companies._goede_gesprek_create_decision_sequences()
         return companies
 
-    def _goede_gesprek_today(self):
-        """Today in the company's time zone (the reward year follows it)."""
+    # ------------------------------------------------------------------
+    # Decision numbers
+    # ------------------------------------------------------------------
+    @api.model
+    def _goede_gesprek_ensure_decision_sequences(self):
+        """At install and update (data/ir_sequence_data.xml): every company
+        that has no decision numbering yet gets it."""
+        # sudo: run by the module loader; archived companies too.
+        companies = self.sudo().with_context(active_test=False).search([])
+        companies._goede_gesprek_create_decision_sequences()
+
+    def _goede_gesprek_create_decision_sequences(self):
+        """Create the decision sequence of each of these companies that has
+        none; return the sequences created."""
+        # sudo: numbering is the system's; nobody writes sequences themselves
+        # (whoever creates a company need not manage sequences).
+        Sequence = self.env["ir.sequence"].sudo()
+        numbered = Sequence.search(
+            [("code", "=", DECISION_SEQUENCE_CODE), ("company_id", "in", self.ids)]
+        ).company_id
+        todo = self - numbered
+        if not todo:
+            return Sequence
+        template = self.env.ref(
+            "hr_goede_gesprek.seq_decision", raise_if_not_found=False
+        )
+        vals_list = []
+        for company in todo:
+            if template:
+                vals = template.sudo().copy_data(
+                    {"name": f"{template.sudo().name} ({company.name})"}
+                )[0]
+            else:
+                vals = dict(
+                    DECISION_SEQUENCE_VALUES,
+                    name=f"{DECISION_SEQUENCE_VALUES['name']} ({company.name})",
+                )
+            vals_list.append(dict(vals, company_id=company.id))
+        return Sequence.create(vals_list)
+
+    def _goede_gesprek_decision_sequence(self):
+        """The company's decision sequence (sudo)."""
         self.ensure_one()
-        tz = pytz.timezone(self.partner_id.tz or self.env.user.tz or "Europe/Amsterdam")
-        return datetime.now(pytz.utc).astimezone(tz).date()
+        Sequence = self.env["ir.sequence"].sudo()
+        domain = [("code", "=", DECISION_SEQUENCE_CODE), ("company_id", "=", self.id)]
+        sequence = Sequence.search(domain, order="id", limit=1)
+        if sequence:
+            return sequence
+        # A safety net only: sequences are created with the company and at
+        # install. Updating the company row serialises two first decisions:
+        # the concurrent transaction fails with a serialisation error, is
+        # retried by Odoo and then finds the sequence created here.
+        self.env.cr.execute(
+            "UPDATE res_company SET write_date = write_date WHERE id = %s", [self.id]
+        )
+        sequence = Sequence.search(domain, order="id", limit=1)
+        if sequence:
+            return sequence
+        # sudo: counting the company's numbered decisions, whoever issues.
+        numbered = (
+            self.env["hr.goede.gesprek.decision"]
+            .sudo()
+            .search_count(
+                [("company_id", "=", self.id), ("state", "!=", "draft")], limit=1
+            )
+        )
+        if numbered:
+            # A new sequence would start again at 1: numbers on letters would
+            # repeat. The sequence was deleted; it must be restored.
+            raise UserError(
+                self.env._(
+                    "The decision numbering of %(company)s is missing. Ask your "
+                    "administrator to restore its sequence (code %(code)s) "
+                    "before issuing decisions.",
+                    company=self.name,
+                    code=DECISION_SEQUENCE_CODE,
+                )
+            )
+        return self._goede_gesprek_create_decision_sequences()
+
+    def _goede_gesprek_next_decision_number(self, on_date):
+        """The next decision number of the company, in the year of ``on_date``."""
+        self.ensure_one()
+        sequence = self._goede_gesprek_decision_sequence()
+        # The first decision of a year creates the year's range of numbers.
+        # Updating the sequence row serialises the company's numbering: a
+        # concurrent issue waits, then fails with a serialisation error and is
+        # retried by Odoo, instead of creating a second range that also starts
+        # at 1. (No-gap numbering locks the range row anyway.)
+        self.env.cr.execute(
+            "UPDATE ir_sequence SET write_date = write_date WHERE id = %s",
+            [sequence.id],
+        )
+        return sequence.next_by_id(sequence_date=on_date)
+
+    def _goede_gesprek_tz(self):
+        """The company's time zone: the one its legal dates are counted in.
+
+        The company's address (its partner) decides, else its working-time
+        calendar, else the Netherlands (the terms are Dutch law). Never one
+        user's time zone: an issue date and a receipt date set by two users in
+        different zones must still be dates of the same calendar.
+        """
+        self.ensure_one()
+        # sudo: time-zone configuration of the company, read to count dates;
+        # portal users cannot read the calendar.
+        company = self.sudo()
+        name = company.partner_id.tz or company.resource_calendar_id.tz
+        try:
+            return pytz.timezone(name or DEFAULT_TZ)
+        except pytz.UnknownTimeZoneError:
+            return pytz.timezone(DEFAULT_TZ)
+
+    def _goede_gesprek_date(self, moment):
+        """The date of ``moment`` in the company's time zone (``moment``: a
+        naive UTC datetime as Odoo stores it, or an aware one)."""
+        self.ensure_one()
+        if not moment:
+            return False
+        if not isinstance(moment, datetime) or moment.tzinfo is None:
+            moment = pytz.utc.localize(fields.Datetime.to_datetime(moment))
+        return moment.astimezone(self._goede_gesprek_tz()).date()
+
+    def _goede_gesprek_today(self):
+        """Today in the company's time zone: the date every legal event (issue,
+        receipt, objection, request, term) is stamped with; the reward year
+        follows it too."""
+        self.ensure_one()
+        return self._goede_gesprek_date(datetime.now(pytz.utc))
 
     def _goede_gesprek_hr_user(self):
         """The HR user that receives escalations for this company."""

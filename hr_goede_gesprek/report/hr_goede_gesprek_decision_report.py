@@ -13,8 +13,14 @@ class ReportDecision(models.AbstractModel):
         decisions.check_access("read")
         address = {}
         for decision in decisions:
-            # The address block needs the employee's private address, readable
-            # by HR only; the reader may read the decision (checked above).
+            # The private address is personal data of hr.employee, readable by
+            # HR and the employee only: a manager's preview or a signatory
+            # outside HR gets the letter without it.
+            if not decision._letter_shows_private_address():
+                address[decision.id] = []
+                continue
+            # sudo: the reader may read this address (checked just above), but
+            # the employee themselves cannot read their hr.employee record.
             employee = decision.sudo().employee_id
             lines = [
                 employee.private_street,

@@ -10,6 +10,7 @@ from . import test_ui
 from . import test_reward
 from . import test_reward_concurrency
 from . import test_reward_export
+from . import test_integrity_reward
 from . import test_cron
 from . import test_terms
 from . import test_decision
@@ -21,9 +22,17 @@ from . import test_portal
 from . import test_portal_security
 from . import test_feedback
 from . import test_feedback_wizard
+from . import test_integrity_feedback
 from . import test_portal_performance
 from . import test_portal_tour
 from . import test_cron_legal
 from . import test_portal_decision
-from . import test_cron_rows
+from . import test_cron_mail
 from . import test_holidays
+from . import test_legal_dates
+from . import test_integrity_letters
+from . import test_integrity_decision
+from . import test_integrity_formal
+from . import test_integrity_conversation
+from . import test_policy_attack
+from . import test_integrity_cron

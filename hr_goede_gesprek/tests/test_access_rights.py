@@ -69,7 +69,7 @@ class TestAccessRights(GoedeGesprekCase):
         )
         self.assertEqual(found, 0)
 
-    def test_list_read_skips_only_what_its_search_checked(self):
+    def test_list_read_applies_the_rules(self):
         spec = {"name": {}, "report_summary": {}}
         Conversation = self.Conversation.with_user(self.user_other)
         result = Conversation.web_search_read([], spec)
@@ -77,7 +77,7 @@ class TestAccessRights(GoedeGesprekCase):
             {row["id"] for row in result["records"]}
             & set(self._visible(self.user_employee).ids)
         )
-        # The shortcut ends with the call.
+        # Reading the rows again after the list checks the rules again.
         with self.assertRaises(AccessError):
             self.own.with_user(self.user_other).web_read(spec)
 

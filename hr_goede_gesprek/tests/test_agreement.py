@@ -59,6 +59,13 @@ class TestAgreement(GoedeGesprekCaseB):
         self.assertEqual(self._followups(self.agreement).user_id, self.user_manager)
 
     def test_conversation_partner_confirms_manager_side(self):
+        # A conversation partner other than the manager is an HR adviser (an
+        # HR officer of the addon): nobody else may be partner.
+        self.user_adviser.groups_id = [
+            Command.link(
+                self.env.ref("hr_goede_gesprek.group_goede_gesprek_officer").id
+            )
+        ]
         conversation = self._create_conversation(
             partner_employee_ids=[Command.set(self.emp_adviser.ids)]
         )

@@ -128,10 +128,13 @@ class TestAppraisal(LegalCase):
         manager.level_id = self.level_good
         with self.assertRaisesRegex(ValidationError, "reasons"):
             manager.action_establish()
-        with self.assertRaisesRegex(AccessError, "Only the manager"):
+        # The declared policy: the level is the manager's (or HR's), not the
+        # employee's.
+        with self.assertRaisesRegex(AccessError, "may not change .* Appraisal"):
             appraisal.with_user(self.user_employee).write(
                 {"level_id": self.level_very_good.id}
             )
+        self.assertEqual(appraisal.level_id, self.level_good)
         other_scale = self.env["hr.goede.gesprek.appraisal.scale"].create(
             {"name": "Three points", "level_ids": [(0, 0, {"name": "Fine"})]}
         )

@@ -110,11 +110,11 @@ class TestCronLegal(LegalCase):
     # Hours requests: deemed granted after the deadline
     # ------------------------------------------------------------------
     def _request(self, request_date="2026-02-01", date_start="2026-05-01"):
+        # The request date is the workflow's: the day the employee files it.
         with freeze_time(request_date):
             request = self.Hours.with_user(self.user_employee).create(
                 {
                     "employee_id": self.emp_employee.id,
-                    "request_date": request_date,
                     "date_start": date_start,
                     "hours_current": 36,
                     "hours_requested": 32,

@@ -69,10 +69,13 @@ class TestFeedback(GoedeGesprekPortalCase):
             request.respondent_ids.mapped("email"),
             ["jan@example.com", "ann@example.com"],
         )
+        # Each respondent gets their link in a mail linked to no record: a
+        # message on the respondent would show the link to the requester.
         mails = self.env["mail.mail"].search(
-            [("model", "=", "hr.goede.gesprek.feedback.respondent")]
+            [("email_to", "in", ["jan@example.com", "ann@example.com"])]
         )
         self.assertEqual(len(mails), 2)
+        self.assertFalse(any(mails.mapped("model")))
         self.assertIn("/feedback/respond/", mails[0].body_html)
 
     def test_portal_create_refusals(self):
@@ -147,10 +150,14 @@ class TestFeedback(GoedeGesprekPortalCase):
             self.assertIn('data-status="expired"', response.text)
         self.assertFalse(request.answer_ids)
 
-    def _answer_all(self, request, count):
+    def _answer_all(self, request, count, start=0):
         question = request.question_ids
-        for respondent in request.respondent_ids[:count]:
-            respondent.sudo()._do_answer({question.id: f"Answer of {respondent.name}"})
+        # Before the deadline: the link works until then, once.
+        with freeze_time("2026-03-05"):
+            for respondent in request.respondent_ids[start:count]:
+                respondent.sudo()._do_answer(
+                    {question.id: f"Answer of {respondent.name}"}
+                )
 
     def test_sharing_and_privacy(self):
         request = self._request()
@@ -208,7 +215,8 @@ class TestFeedback(GoedeGesprekPortalCase):
         page = self.url_open(request.access_url).text
         self.assertIn("o_gg_answers_hidden", page)
         self.assertNotIn("Answer of", page)
-        self._answer_all(request.with_context(), 3)
+        # The third respondent (each link works once).
+        self._answer_all(request, 3, start=2)
         self.assertTrue(request.answers_visible)
         page = self.url_open(request.access_url).text
         self.assertIn("Answer of Ext 2", page)

@@ -83,6 +83,7 @@ class TestLegalAccess(LegalCase):
         with self.assertRaises(AccessError):
             appraisal.with_user(self.user_employee).write({"state": "final"})
 
+    @freeze_time("2026-02-01")
     def test_hours_request_access(self):
         Request = self.env["hr.goede.gesprek.hours.request"]
         request = Request.with_user(self.user_employee).create(
@@ -103,6 +104,11 @@ class TestLegalAccess(LegalCase):
                 }
             )
         request.with_user(self.user_employee).action_submit()
-        request.with_user(self.user_employee).write({"answer": "grant"})
+        # The answer is the manager's or HR's (it used to be writable by the
+        # employee: the declared policy refuses it now).
+        with self.assertRaises(AccessError):
+            request.with_user(self.user_employee).write({"answer": "grant"})
+        self.assertFalse(request.answer)
+        request.with_user(self.user_manager).write({"answer": "grant"})
         with self.assertRaisesRegex(AccessError, "manager or HR"):
             request.with_user(self.user_employee).action_prepare_decision()

@@ -3,6 +3,7 @@
 """Decisions in the employee portal: letter, receipt, objection; IDOR, CSRF, XSS."""
 
 import logging
+import shutil
 from datetime import date
 
 from freezegun import freeze_time
@@ -89,6 +90,176 @@ class TestPortalDecision(GoedeGesprekPortalCase):
         with freeze_time("2026-03-10"):  # opening again changes nothing
             self._post(self._url(self.decision, "/open"), page=url)
         self.assertEqual(self.decision.date_notified, date(2026, 3, 4))
+
+    # ------------------------------------------------------------------
+    # No receipt without the letter (the letter is in the same response)
+    # ------------------------------------------------------------------
+    def _forced(self, state, subject):
+        """As superuser, a decision created in an issued state without its
+        letter, as the demo data used to be."""
+        values = {
+            "employee_id": self.emp_portal.id,
+            "topic_id": self.topic.id,
+            "subject": subject,
+            "decision_text": f"Text of {subject}",
+            "reasons": "Good work.",
+            "date_effective": "2026-04-01",
+            "name": f"BES/2025/8{self.Decision.search_count([]):03d}",
+            "state": state,
+            "date_issued": "2026-03-02",
+            "route_id": self.decision.route_id.id,
+            "term_weeks": 6,
+        }
+        if state != "issued":
+            values.update(date_notified="2026-03-03", notification_channel="delivery")
+        decision = self.env["hr.goede.gesprek.decision"].create(values)
+        self.assertFalse(decision.attachment_id)
+        return decision
+
+    def _break_letter_template(self):
+        """Rendering the letter now fails (as a broken wkhtmltopdf would)."""
+        view = self.env.ref("hr_goede_gesprek.report_decision")
+        arch = view.arch
+        view.arch = '<t t-name="hr_goede_gesprek.report_decision"><t t-out="1/0"/></t>'
+        return lambda: setattr(view, "arch", arch)
+
+    def _receipts(self, decision):
+        return decision.message_ids.filtered(
+            lambda m: "Notified on" in str(m.body or "")
+        )
+
+    def test_open_carries_the_real_pdf_and_records_receipt_once(self):
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is needed")
+        decision = self._draft(self.emp_portal, "Real letter for Kees").with_env(
+            self.env
+        )
+        with freeze_time("2026-03-02"):
+            decision.with_user(self.user_manager).with_context(
+                force_report_rendering=True
+            ).action_issue()
+        letter = decision.attachment_id
+        self.assertEqual(letter.mimetype, "application/pdf")
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self._url(decision)
+        with freeze_time("2026-03-04"):
+            response = self._post(
+                self._url(decision, "/open"), page=url, allow_redirects=False
+            )
+        # The receipt and the letter come in one response.
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response.headers.get("Content-Disposition", ""))
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        self.assertEqual(response.content, letter.raw)
+        self.assertEqual(decision.state, "notified")
+        self.assertEqual(decision.date_notified, date(2026, 3, 4))
+        self.assertEqual(len(self._receipts(decision)), 1)
+        with freeze_time("2026-03-10"):  # opening again: the letter, nothing more
+            response = self._post(self._url(decision, "/open"), page=url)
+        self.assertEqual(response.content, letter.raw)
+        self.assertEqual(decision.date_notified, date(2026, 3, 4))
+        self.assertEqual(len(self._receipts(decision)), 1)
+        self.assertEqual(decision.attachment_id, letter)
+
+    def test_no_receipt_when_the_letter_cannot_be_delivered(self):
+        decision = self._forced("issued", "Unrenderable letter")
+        received = self._forced("notified", "Unrenderable received letter")
+        restore = self._break_letter_template()
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self._url(decision)
+        with freeze_time("2026-03-04"):
+            response = self._post(self._url(decision, "/open"), page=url)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("Content-Disposition", response.headers)
+        self.assertTrue(response.url.endswith(url), response.url)
+        self.assertIn("o_gg_portal_error", response.text)
+        self.assertIn("could not be produced", response.text)
+        self.assertEqual(decision.state, "issued")
+        self.assertFalse(decision.date_notified)
+        self.assertFalse(decision.attachment_id)
+        self.assertFalse(self._receipts(decision))
+        # "Download the letter" on a received decision: a clear page, no 404.
+        response = self.url_open(self._url(received, "/letter"))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("Content-Disposition", response.headers)
+        self.assertIn("could not be produced", response.text)
+        self.assertFalse(received.attachment_id)
+        # Once the letter can be made, it comes with the receipt.
+        restore()
+        with freeze_time("2026-03-05"):
+            response = self._post(self._url(decision, "/open"), page=url)
+        self.assertIn("attachment", response.headers.get("Content-Disposition", ""))
+        self.assertEqual(response.content, decision.attachment_id.raw)
+        self.assertEqual(decision.date_notified, date(2026, 3, 5))
+        self.assertEqual(len(self._receipts(decision)), 1)
+
+    def test_missing_letter_is_made_on_first_request_then_frozen(self):
+        decision = self._forced("issued", "Letter made late")
+        received = self._forced("notified", "Received letter made late")
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self._url(decision)
+        with freeze_time("2026-03-04"):
+            response = self._post(self._url(decision, "/open"), page=url)
+        letter = decision.attachment_id
+        self.assertTrue(letter)
+        self.assertEqual(letter.res_model, "hr.employee")
+        self.assertIn("attachment", response.headers.get("Content-Disposition", ""))
+        self.assertIn(b"Text of Letter made late", response.content)
+        self.assertEqual(response.content, letter.raw)
+        self.assertEqual(decision.date_notified, date(2026, 3, 4))
+        response = self.url_open(self._url(received, "/letter"))
+        self.assertIn(b"Text of Received letter made late", response.content)
+        received_letter = received.attachment_id
+        self.assertTrue(received_letter)
+        # Frozen: even when the letter could no longer be rendered, the same
+        # letter comes back.
+        self._break_letter_template()
+        for target, frozen in ((decision, letter), (received, received_letter)):
+            response = self.url_open(self._url(target, "/letter"))
+            self.assertEqual(response.content, frozen.raw)
+            self.assertEqual(target.attachment_id, frozen)
+
+    def test_demo_decisions_have_their_letters(self):
+        demo = self.env.ref("hr_goede_gesprek.decision_issued_demo", False)
+        if not demo:
+            self.skipTest("demo data not loaded")
+        decisions = self.env["hr.goede.gesprek.decision"].search(
+            [("state", "!=", "draft"), ("name", "=like", "BES/%/9%")]
+        )
+        self.assertGreaterEqual(len(decisions), 6)
+        for decision in decisions:
+            with self.subTest(decision=decision.name):
+                self.assertTrue(decision.attachment_id)
+        self.assertEqual(demo.state, "issued")
+        letter = demo.attachment_id
+        self.authenticate("portal_employee", "portal_employee")
+        response = self._post(
+            self._url(demo, "/open"), page=self._url(demo), allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, letter.raw)
+        self.assertEqual(demo.state, "notified")
+        self.assertEqual(len(self._receipts(demo)), 1)
+
+    def test_page_shows_the_company_dates(self):
+        """Issued at 00:30 in Brussels (23:30 UTC) by a signatory there, opened
+        by an employee whose clock says UTC: both dates are 2 December."""
+        self.env.company.partner_id.tz = "Europe/Brussels"
+        self.user_manager.tz = "Europe/Brussels"
+        self.user_portal.tz = "UTC"
+        decision = self._draft(self.emp_portal, "Late evening decision").with_env(
+            self.env
+        )
+        self.authenticate("ggp_portal", "ggp_portal")
+        with freeze_time("2026-12-01 23:30:00"):
+            decision.with_user(self.user_manager).action_issue()
+            url = self._url(decision)
+            self._post(self._url(decision, "/open"), page=url)
+            page = self.url_open(url).text
+        self.assertEqual(decision.date_issued, date(2026, 12, 2))
+        self.assertEqual(decision.date_notified, date(2026, 12, 2))
+        self.assertIn("12/02/2026", page)
+        self.assertNotIn("12/01/2026", page)
 
     def test_idor_other_employee_and_drafts(self):
         self.authenticate("ggp_portal", "ggp_portal")

@@ -80,16 +80,29 @@ class TestReward(RewardCommon):
     def test_override_needs_policy_reason_and_hr(self):
         self._approved(900)
         reward = self._propose(300)
-        with self.assertRaises(UserError):
+        reason = "Exceptional rescue work"
+        self.company.goede_gesprek_reward_allow_override = True
+        with self.assertRaisesRegex(UserError, "Give the reason"):
             reward.with_user(self.officer).action_approve_over_cap()  # no reason
-        reward.with_user(self.officer).override_reason = "Exceptional rescue work"
+        with self.assertRaisesRegex(UserError, "Give the reason"):
+            reward.with_user(self.officer).action_approve_over_cap("  ")
+        self.company.goede_gesprek_reward_allow_override = False
         with self.assertRaisesRegex(UserError, "does not allow"):
-            reward.with_user(self.officer).action_approve_over_cap()
+            reward.with_user(self.officer).action_approve_over_cap(reason)
         self.company.goede_gesprek_reward_allow_override = True
         with self.assertRaises(AccessError):
-            reward.with_user(self.manager_user).action_approve_over_cap()
-        reward.with_user(self.officer).action_approve_over_cap()
+            reward.with_user(self.manager_user).action_approve_over_cap(reason)
+        # HR gives the reason in the wizard; the approval step records it.
+        wizard = (
+            self.env["hr.goede.gesprek.reward.override"]
+            .with_user(self.officer)
+            .create({"reward_id": reward.id, "reason": reason})
+        )
+        wizard.action_confirm()
+        self.assertEqual(reward.state, "approved")
         self.assertEqual(reward.override_amount, 200)
+        self.assertEqual(reward.override_reason, reason)
+        self.assertEqual(reward.approver_id, self.officer)
         budget = self._budget()
         self.assertEqual((budget.used_amount, budget.override_amount), (1200, 200))
         reward.with_user(self.officer).action_cancel()

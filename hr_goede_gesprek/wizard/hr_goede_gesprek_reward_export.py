@@ -3,7 +3,8 @@
 """Hand approved rewards to payroll: CSV and XLSX of one period.
 
 The addon computes no tax: payroll gets what was decided (net/gross, cash or in
-kind, the tax treatment and when it was chosen) and the rewards are marked exported.
+kind, the tax treatment and when it was chosen) and the rewards are marked exported
+(by the reward's own ``_do_mark_exported``, after ``_check_can_export``: HR only).
 """
 
 import base64
@@ -157,6 +158,8 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
+        # HR only, before anything is read or written.
+        self.env["hr.goede.gesprek.reward"]._check_can_export()
         if self.date_from > self.date_to:
             raise UserError(self.env._("The period ends before it starts."))
         rewards = self._get_rewards()
@@ -168,6 +171,7 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
                     end=self.date_to,
                 )
             )
+        rewards._check_can_export()
         rows = list(self._rows(rewards))
         stem = f"rewards_{self.date_from.isoformat()}_{self.date_to.isoformat()}"
         self.write(
@@ -179,7 +183,7 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
                 "xlsx_filename": f"{stem}.xlsx",
             }
         )
-        rewards._mark_exported()
+        rewards._do_mark_exported()
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
