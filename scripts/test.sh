@@ -155,9 +155,16 @@ fi
 PEER_TAGS="/hr,/calendar,/portal,/test_lint,-/test_lint:TestPyLint,-/test_lint:TestESLint"
 peer_tests() {
     gg_psql dropdb --if-exists --force "$GG_PEER_DB" >/dev/null 2>&1
+    # test_lint walks every folder of the addons path: a copy of the addon alone,
+    # not the project root (whose .venv holds third-party files).
+    local addons="$GG_RUN/peer-addons"
+    rm -rf "$addons" && mkdir -p "$addons"
+    cp -r "$GG_ROOT/$GG_MODULE" "$addons/" || return 1
+    find "$addons" -name __pycache__ -prune -exec rm -rf {} +
     # PATH: test_lint's checker tests call the pylint executable (else skipped).
     PATH="$GG_VENV/bin:$PATH" PYTHONPATH="$ODOO_SRC" \
         "$GG_VENV/bin/python" scripts/odoo_peer_tests.py -c "$GG_CONF" \
+        --addons-path="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$addons" \
         -d "$GG_PEER_DB" -i "$GG_MODULE,test_lint" --test-enable --test-tags "$PEER_TAGS" \
         --stop-after-init --http-port="$GG_TEST_HTTP_PORT" --log-level=info --max-cron-threads=0
 }

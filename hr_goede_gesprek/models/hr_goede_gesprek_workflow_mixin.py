@@ -212,6 +212,17 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
         )
 
     @api.model
+    def _raise_create_refused(self, forbidden):
+        raise AccessError(
+            self.env._(
+                "You may not set these fields when creating a record of "
+                "“%(model)s”: %(fields)s.",
+                model=self._description,
+                fields=self._policy_labels(forbidden),
+            )
+        )
+
+    @api.model
     def _check_policy_create(self, vals_list):
         """Refuse every field the current user may not give on creation."""
         defaults = None
@@ -230,14 +241,7 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
                 if not self._policy_is_default(f, vals[f], defaults)
             }
             if forbidden:
-                raise AccessError(
-                    self.env._(
-                        "You may not set these fields when creating a record of "
-                        "“%(model)s”: %(fields)s.",
-                        model=self._description,
-                        fields=self._policy_labels(forbidden),
-                    )
-                )
+                self._raise_create_refused(forbidden)
 
     def _policy_unchanged(self, fname, value):
         """Does writing ``value`` to ``fname`` leave every record as it is?"""
@@ -319,14 +323,7 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
                 and not self._policy_is_default(fname, values[fname], trusted)
             }
             if forbidden:
-                raise AccessError(
-                    self.env._(
-                        "You may not set these fields when creating a record of "
-                        "“%(model)s”: %(fields)s.",
-                        model=self._description,
-                        fields=self._policy_labels(forbidden),
-                    )
-                )
+                self._raise_create_refused(forbidden)
 
     def _check_policy_unlink(self):
         if self._policy_unlink is None:
