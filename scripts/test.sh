@@ -121,25 +121,33 @@ run_tests() {
         --max-cron-threads=0
 }
 step odoo-tests run_tests
-TESTLOG="$LOGDIR/odoo-tests.log"
-read -r T_FAILED T_ERRORS T_RUN < <(sed -nE \
-    's/.*odoo\.tests\.result: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/p' \
-    "$TESTLOG" | tail -n 1)
-T_RUN=${T_RUN:-0}; T_FAILED=${T_FAILED:-0}; T_ERRORS=${T_ERRORS:-0}
-T_SKIPPED=$(grep -cE ' odoo\.addons\.[a-z_.]+: skipped ' "$TESTLOG")
-LOG_ERRORS=$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$TESTLOG")
-TESTS_FAILED=$((T_FAILED + T_ERRORS + T_SKIPPED))
-TESTS_PASSED=$((T_RUN - T_FAILED - T_ERRORS - T_SKIPPED))
-gg_say "odoo tests: $T_RUN run, $T_FAILED failed, $T_ERRORS errors, $T_SKIPPED skipped, $LOG_ERRORS ERROR log lines"
-if [ "$T_RUN" -eq 0 ]; then STEPS_FAILED+=("no-test-ran"); fi
-if [ "$T_SKIPPED" -gt 0 ]; then
-    grep -E ' skipped ' "$TESTLOG"
-    STEPS_FAILED+=("skipped-tests")
-fi
-if [ "$LOG_ERRORS" -gt 0 ]; then
-    grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$TESTLOG" | head -n 20
-    STEPS_FAILED+=("error-log-lines")
-fi
+# tally LOG LABEL: add the results of an Odoo test log to the totals. A skipped
+# test counts as failed; no test at all, a skipped test or an ERROR/CRITICAL log
+# line fails the run. Sets TALLY_RUN.
+tally() {
+    local log="$1" label="$2" failed errors run skipped log_errors
+    read -r failed errors run < <(sed -nE \
+        's/.*odoo\.tests\.result: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/p' \
+        "$log" | tail -n 1)
+    run=${run:-0}; failed=${failed:-0}; errors=${errors:-0}
+    skipped=$(grep -cE ' odoo\.addons\.[a-z_.]+: skipped ' "$log")
+    log_errors=$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log")
+    TESTS_FAILED=$((TESTS_FAILED + failed + errors + skipped))
+    TESTS_PASSED=$((TESTS_PASSED + run - failed - errors - skipped))
+    TALLY_RUN=$run
+    gg_say "$label: $run run, $failed failed, $errors errors, $skipped skipped, $log_errors ERROR log lines"
+    if [ "$run" -eq 0 ]; then STEPS_FAILED+=("no-test-ran($label)"); fi
+    if [ "$skipped" -gt 0 ]; then
+        grep -E ' skipped ' "$log"
+        STEPS_FAILED+=("skipped-tests($label)")
+    fi
+    if [ "$log_errors" -gt 0 ]; then
+        grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" | head -n 20
+        STEPS_FAILED+=("error-log-lines($label)")
+    fi
+}
+tally "$LOGDIR/odoo-tests.log" "odoo tests"
+T_RUN=$TALLY_RUN
 
 # Odoo's own suites must stay green with the addon installed (it extends
 # hr.employee, res.company, calendar events and the portal). A database of
@@ -169,23 +177,7 @@ peer_tests() {
         --stop-after-init --http-port="$GG_TEST_HTTP_PORT" --log-level=info --max-cron-threads=0
 }
 step peer-tests peer_tests
-PEERLOG="$LOGDIR/peer-tests.log"
-read -r P_FAILED P_ERRORS P_RUN < <(sed -nE \
-    's/.*odoo\.tests\.result: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/p' \
-    "$PEERLOG" | tail -n 1)
-P_RUN=${P_RUN:-0}; P_FAILED=${P_FAILED:-0}; P_ERRORS=${P_ERRORS:-0}
-P_SKIPPED=$(grep -cE ' odoo\.addons\.[a-z_.]+: skipped ' "$PEERLOG")
-P_LOG_ERRORS=$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$PEERLOG")
-# A skipped test did not pass: counted as failed, as for the addon's.
-TESTS_FAILED=$((TESTS_FAILED + P_FAILED + P_ERRORS + P_SKIPPED))
-TESTS_PASSED=$((TESTS_PASSED + P_RUN - P_FAILED - P_ERRORS - P_SKIPPED))
-gg_say "peer tests (hr, calendar, portal, test_lint): $P_RUN run, $P_FAILED failed, $P_ERRORS errors, $P_SKIPPED skipped, $P_LOG_ERRORS ERROR log lines"
-if [ "$P_SKIPPED" -gt 0 ]; then grep -E ' skipped ' "$PEERLOG"; fi
-if [ "$P_RUN" -eq 0 ]; then STEPS_FAILED+=("no-peer-test-ran"); fi
-if [ "$P_LOG_ERRORS" -gt 0 ]; then
-    grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$PEERLOG" | head -n 20
-    STEPS_FAILED+=("peer-error-log-lines")
-fi
+tally "$LOGDIR/peer-tests.log" "peer tests (hr, calendar, portal, test_lint)"
 gg_psql dropdb --if-exists --force "$GG_PEER_DB" >/dev/null 2>&1
 rm -rf "$GG_RUN/data/filestore/$GG_PEER_DB"
 # Every test module must be imported by tests/__init__.py, or it silently never runs.

@@ -344,9 +344,6 @@ class HrGoedeGesprekAgreement(models.Model):
     def _is_party(self, user=None):
         return self._is_employee_side(user) or self._is_manager_side(user)
 
-    def _is_hr_officer(self):
-        return self.env.user.has_group("hr_goede_gesprek.group_goede_gesprek_officer")
-
     def _raise_not_party(self):
         raise AccessError(
             self.env._(
@@ -397,7 +394,7 @@ class HrGoedeGesprekAgreement(models.Model):
                 agreement._raise_wrong_state(self.env._("close"))
 
     def _check_can_cancel(self):
-        is_officer = self._is_hr_officer()
+        is_officer = self._is_hr()
         for agreement in self:
             if not (is_officer or agreement._is_party()):
                 agreement._raise_not_party()

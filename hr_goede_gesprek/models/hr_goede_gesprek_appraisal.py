@@ -530,7 +530,6 @@ class HrGoedeGesprekAppraisal(models.Model):
                     )
                 )
         self._check_policy_create(vals_list)
-        self._check_policy_caller_defaults(vals_list)
 
     def _check_manager(self, message):
         """Read access, then: the manager (or HR when there is none)."""

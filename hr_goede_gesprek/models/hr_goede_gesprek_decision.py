@@ -509,11 +509,9 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        # The declared policy (workflow mixin) refuses every field the user's
-        # role may not give, before anything is written; the caller's own
-        # defaults (context default_*, personal ir.default) count as given.
-        if not self.env.su:
-            self._check_policy_caller_defaults(vals_list)
+        # super() (workflow mixin) refuses every field the user's role may not
+        # give, also through the caller's own defaults, before anything is
+        # written.
         decisions = super().create(vals_list)
         if not self.env.su:
             decisions._check_can_prepare()

@@ -206,8 +206,6 @@ class HrGoedeGesprekHoursRequest(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            self._check_policy_caller_defaults(vals_list)
         requests = super().create(vals_list)
         if not self.env.su:
             requests._check_is_party()

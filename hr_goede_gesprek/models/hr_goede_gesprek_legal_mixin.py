@@ -10,10 +10,8 @@ class HrGoedeGesprekLegalMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.legal.mixin"
     _description = "Formal layer helpers"
 
-    def _is_hr(self, user=None):
-        # One spelling of "is HR": the declared policy's (workflow mixin),
-        # also for the models of the formal layer that do not inherit it.
-        return self.env["hr.goede.gesprek.workflow.mixin"]._is_hr(user)
+    # "Is this user HR?" is the workflow mixin's ``_is_hr``: every model of
+    # the formal layer inherits both mixins.
 
     # Legal dates (issue, receipt, objection, request, term start and end) are
     # dates of the company's calendar, stamped once when the event happens:

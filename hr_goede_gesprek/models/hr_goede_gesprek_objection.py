@@ -292,7 +292,6 @@ class HrGoedeGesprekObjection(models.Model):
             # an objector gives only what an objector gives (the policy), also
             # through context defaults or personal defaults.
             self._check_policy_create(given_list)
-            self._check_policy_caller_defaults(given_list)
             is_hr = self._is_hr()
             for vals in vals_list:
                 # Set by the workflow: received today (the company's day)

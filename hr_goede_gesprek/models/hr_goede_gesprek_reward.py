@@ -287,10 +287,8 @@ class HrGoedeGesprekReward(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        # The caller's own defaults (context default_*, personal ir.default)
-        # count as given; super() then refuses what the policy does not allow.
-        if not self.env.su:
-            self._check_policy_caller_defaults(vals_list)
+        # super() refuses what the policy does not allow, also through the
+        # caller's own defaults (context default_*, personal ir.default).
         rewards = super().create(vals_list)
         rewards._check_can_propose()
         rewards.activity_update()

@@ -60,7 +60,6 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
     def create(self, vals_list):
         if not self.env.su and self._policy_create is not None:
             self._check_policy_create(vals_list)
-            self._check_policy_caller_defaults(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -224,8 +223,9 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _check_policy_create(self, vals_list):
-        """Refuse every field the current user may not give on creation."""
-        defaults = None
+        """Refuse every field the current user may not give on creation, in
+        the values and in the defaults the caller chose."""
+        defaults, asked = {}, set()
         for vals in vals_list:
             allowed = self._policy_create_fields(vals)
             candidates = {
@@ -233,8 +233,9 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
             }
             if not candidates:
                 continue
-            if defaults is None:
-                defaults = self.default_get(list(self._fields))
+            if missing := candidates - asked:
+                asked |= missing
+                defaults.update(self.default_get(list(missing)))
             forbidden = {
                 f
                 for f in candidates
@@ -242,6 +243,7 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
             }
             if forbidden:
                 self._raise_create_refused(forbidden)
+        self._check_policy_caller_defaults(vals_list)
 
     def _policy_unchanged(self, fname, value):
         """Does writing ``value`` to ``fname`` leave every record as it is?"""
@@ -339,45 +341,3 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
                         model=self._description,
                     )
                 )
-
-    # ------------------------------------------------------------------
-    # Transitional: the older list of workflow fields, until each model
-    # declares its policy above.
-    # ------------------------------------------------------------------
-    _workflow_fields = frozenset()
-    _workflow_initial_values = {}
-
-    @api.model
-    def _check_workflow_create(self, vals_list):
-        if self.env.su or self._policy_create is not None:
-            return
-        for vals in vals_list:
-            forbidden = {
-                fname
-                for fname in self._workflow_fields.intersection(vals)
-                if vals[fname]
-                and self._workflow_initial_values.get(fname) != vals[fname]
-            }
-            if forbidden:
-                raise AccessError(
-                    self.env._(
-                        "These fields of %(model)s are set by its workflow and "
-                        "cannot be given on creation: %(fields)s.",
-                        model=self._description,
-                        fields=", ".join(sorted(forbidden)),
-                    )
-                )
-
-    def _check_workflow_write(self, fnames):
-        if self.env.su or self._policy_write is not None:
-            return
-        forbidden = self._workflow_fields.intersection(fnames)
-        if forbidden:
-            raise AccessError(
-                self.env._(
-                    "These fields of %(model)s are set by its workflow and "
-                    "cannot be changed directly: %(fields)s.",
-                    model=self._description,
-                    fields=", ".join(sorted(forbidden)),
-                )
-            )

@@ -41,9 +41,10 @@ class LegalCase(GoedeGesprekCase):
             "hr_goede_gesprek.dispute_route_reconsideration"
         )
 
-    def _draft(self, user=None, **vals):
-        values = {
-            "employee_id": self.emp_employee.id,
+    def _decision_vals(self, employee=None):
+        """What a manager fills in for a draft decision about ``employee``."""
+        return {
+            "employee_id": (employee or self.emp_employee).id,
             "topic_id": self.topic_salary.id,
             "subject": "Salary step",
             "decision_text": "You receive one extra salary step.",
@@ -51,8 +52,10 @@ class LegalCase(GoedeGesprekCase):
             "date_effective": "2026-04-01",
             "legal_basis": "Cao Gemeenten, article 3.4",
             "signatory_id": self.user_director.id,
-            **vals,
         }
+
+    def _draft(self, user=None, **vals):
+        values = {**self._decision_vals(), **vals}
         return (
             self.Decision.with_user(user or self.user_manager)
             .create(values)
