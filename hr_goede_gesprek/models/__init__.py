@@ -1,6 +1,8 @@
 # The mixin first: res_company imports hr_goede_gesprek_dispute_route, whose
 # model inherits it.
 from . import hr_goede_gesprek_workflow_mixin
+from . import hr_goede_gesprek_employee_mixin
+from . import hr_goede_gesprek_decision_origin_mixin
 from . import res_company
 from . import res_config_settings
 from . import hr_goede_gesprek_state_mixin
