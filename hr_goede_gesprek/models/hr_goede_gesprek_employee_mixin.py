@@ -17,6 +17,9 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Good Conversation: a document about an employee"
 
+    # Declared here so the fields below can follow it; each concrete model
+    # completes it (required, ondelete, or a related to its parent).
+    employee_id = fields.Many2one("hr.employee", string="Employee")
     # Stored, so that record rules and portal domains never search
     # hr.employee as the user (plain users cannot read it) and use an index.
     employee_user_id = fields.Many2one(
