@@ -28,4 +28,8 @@ from . import hr_goede_gesprek_hours_request
 from . import ir_actions_report_legal
 from . import hr_goede_gesprek_portal
 from . import hr_goede_gesprek_agreement_portal
+from . import hr_goede_gesprek_feedback_part_mixin
 from . import hr_goede_gesprek_feedback_request
+from . import hr_goede_gesprek_feedback_question
+from . import hr_goede_gesprek_feedback_respondent
+from . import hr_goede_gesprek_feedback_answer

@@ -36,35 +36,21 @@ the system; the invitation mails are linked to no record (see
 ``_send_link_mail``).
 """
 
-import uuid
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import clean_context, consteq, email_normalize
-
-from .hr_goede_gesprek_workflow_mixin import ANY_STATE
+from odoo.tools import clean_context, email_normalize
 
 ANONYMITY_THRESHOLD = 3
 REMINDER_DAYS = 3
 DEFAULT_DEADLINE_DAYS = 14
-# What the HR administrator maintains of the question catalogue.
-CATALOGUE_FIELDS = frozenset({"name", "sequence", "active"})
-# The fields only the system reads (tokens, who gave an answer).
-SYSTEM = "base.group_system"
-
-
-def _request_roles(request, env):
-    """The roles of ``env``'s user on ``request``, the parent of a question,
-    respondent or answer (sudo: only reads the link; the roles are the user's)."""
-    request = request.sudo().exists()
-    return request.with_env(env)._policy_roles() if request else set()
 
 
 class HrGoedeGesprekFeedbackRequest(models.Model):
     _name = "hr.goede.gesprek.feedback.request"
     _description = "360° Feedback Request"
-    _inherit = ["mail.thread", "portal.mixin", "hr.goede.gesprek.workflow.mixin"]
+    _inherit = ["mail.thread", "portal.mixin", "hr.goede.gesprek.employee.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
     # Nobody creates, changes or deletes a request directly (read-only ACLs):
@@ -75,6 +61,18 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     _policy_write = {}
     _policy_unlink = {}
 
+    # ------------------------------------------------------------------
+    # Default methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_deadline(self):
+        return fields.Date.add(
+            fields.Date.context_today(self), days=DEFAULT_DEADLINE_DAYS
+        )
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
     name = fields.Char(string="Subject", required=True, tracking=True)
     intro = fields.Text(
         string="Message to respondents",
@@ -82,11 +80,6 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     )
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, ondelete="cascade", check_company=True
-    )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
-    # Stored, so that portal domains never search hr.employee as the user.
-    employee_work_contact_id = fields.Many2one(
-        related="employee_id.work_contact_id", store=True, string="Employee contact"
     )
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
@@ -134,6 +127,9 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         help="False while an anonymous request has fewer than three answers.",
     )
 
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
     @api.depends("respondent_ids.state")
     def _compute_counts(self):
         # sudo: the respondents of an anonymous request are not readable by
@@ -155,6 +151,13 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
                 not request.anonymous or len(answered) >= ANONYMITY_THRESHOLD
             )
 
+    def _compute_access_url(self):
+        for request in self:
+            request.access_url = f"/my/feedback/{request.id}"
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
     @api.constrains("conversation_id", "employee_id")
     def _check_conversation_employee(self):
         for request in self.sudo():
@@ -169,48 +172,43 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
                     )
                 )
 
-    def _compute_access_url(self):
-        for request in self:
-            request.access_url = f"/my/feedback/{request.id}"
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_send(self):
+        self._check_can_send()
+        self._do_send()
+        return True
 
-    @api.model
-    def _get_portal_domain(self, user=None):
-        user = user or self.env.user
-        return [
-            "|",
-            ("employee_user_id", "=", user.id),
-            "&",
-            ("employee_user_id", "=", False),
-            ("employee_work_contact_id", "=", user.partner_id.id),
-        ]
+    def action_close(self):
+        self._check_can_close()
+        self._do_close()
+        return True
 
     # ------------------------------------------------------------------
-    # Who
+    # Business: who
     # ------------------------------------------------------------------
-    def _is_requester(self, user=None):
-        self.ensure_one()
-        user = user or self.env.user
-        # sudo: portal users cannot read hr.employee; identities are compared.
-        employee = self.sudo().employee_id
-        return bool(
-            employee.user_id == user
-            or (
-                not employee.user_id
-                and employee.work_contact_id
-                and employee.work_contact_id == user.partner_id
-            )
-        )
-
     def _policy_roles(self):
         roles = super()._policy_roles()
-        if self._is_requester():
+        if self._is_employee():
             roles.add("requester")
         return roles
+
+    def _is_requester(self, user=None):
+        """The employee who asks for feedback (the portal's name for
+        ``_is_employee``)."""
+        return self._is_employee(user)
+
+    def _get_child_roles(self, env):
+        """The roles of ``env``'s user on a question, respondent or answer of
+        this request (sudo: only reads the link; the roles are the user's)."""
+        request = self.sudo().exists()
+        return request.with_env(env)._policy_roles() if request else set()
 
     def _check_requester(self):
         self.check_access("read")
         for request in self:
-            if not request._is_requester():
+            if not request._is_employee():
                 raise AccessError(
                     self.env._(
                         "Only the employee who asked for feedback can do this on "
@@ -220,14 +218,8 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
                 )
 
     # ------------------------------------------------------------------
-    # Create (portal and backend wizard), send, close
+    # Business: create (portal and backend wizard)
     # ------------------------------------------------------------------
-    @api.model
-    def _default_deadline(self):
-        return fields.Date.add(
-            fields.Date.context_today(self), days=DEFAULT_DEADLINE_DAYS
-        )
-
     @api.model
     def _prepare_questions(self, catalogue_ids, own_questions):
         """The question texts of a new request: the chosen catalogue
@@ -328,33 +320,34 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         )
         return request.with_env(self.env)
 
-    def action_send(self):
-        self._check_can_send()
-        self._do_send()
-        return True
+    # ------------------------------------------------------------------
+    # Business: send, close
+    # ------------------------------------------------------------------
+    def _raise_cannot(self, step):
+        """The requester only; then the first reason why ``step`` fails:
+        ``_get_cannot_<step>_reason`` (None, or a message) per request."""
+        self._check_requester()
+        for request in self:
+            if reason := getattr(request, f"_get_cannot_{step}_reason")():
+                raise UserError(reason)
+
+    def _get_cannot_send_reason(self):
+        """None, or why this request cannot be sent (its requester aside)."""
+        self.ensure_one()
+        if self.state != "draft":
+            return self.env._("“%(name)s” was already sent.", name=self.name)
+        if not self.question_ids or not self.respondent_ids:
+            return self.env._(
+                "Add at least one question and one respondent to "
+                "“%(name)s” before sending it.",
+                name=self.name,
+            )
+        if self.deadline < fields.Date.context_today(self):
+            return self.env._("The deadline of “%(name)s” has passed.", name=self.name)
+        return None
 
     def _check_can_send(self):
-        self._check_requester()
-        today = fields.Date.context_today(self)
-        for request in self:
-            if request.state != "draft":
-                raise UserError(
-                    self.env._("“%(name)s” was already sent.", name=request.name)
-                )
-            if not request.question_ids or not request.respondent_ids:
-                raise UserError(
-                    self.env._(
-                        "Add at least one question and one respondent to "
-                        "“%(name)s” before sending it.",
-                        name=request.name,
-                    )
-                )
-            if request.deadline < today:
-                raise UserError(
-                    self.env._(
-                        "The deadline of “%(name)s” has passed.", name=request.name
-                    )
-                )
+        self._raise_cannot("send")
 
     def _do_send(self):
         template = self.env.ref("hr_goede_gesprek.mail_template_feedback_request")
@@ -365,22 +358,19 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         requests_sudo.write({"state": "sent"})
         return True
 
-    def action_close(self):
-        self._check_can_close()
-        self._do_close()
-        return True
+    def _get_cannot_close_reason(self):
+        """None, or why this request cannot be closed (its requester aside)."""
+        self.ensure_one()
+        if self.state != "sent":
+            return self.env._(
+                "Only a request that waits for answers can be closed; "
+                "“%(name)s” does not.",
+                name=self.name,
+            )
+        return None
 
     def _check_can_close(self):
-        self._check_requester()
-        for request in self:
-            if request.state != "sent":
-                raise UserError(
-                    self.env._(
-                        "Only a request that waits for answers can be closed; "
-                        "“%(name)s” does not.",
-                        name=request.name,
-                    )
-                )
+        self._raise_cannot("close")
 
     def _do_close(self):
         # sudo: the state is the workflow's; the requester was checked in
@@ -388,7 +378,7 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         self.sudo().filtered(lambda r: r.state == "sent").write({"state": "closed"})
 
     # ------------------------------------------------------------------
-    # Share an answer with the manager
+    # Business: share an answer with the manager
     # ------------------------------------------------------------------
     def _check_can_share_answer(self, answer):
         self.ensure_one()
@@ -450,342 +440,3 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         self.env["ir.cron"]._notify_progress(
             done=len(respondents) + len(expired), remaining=remaining
         )
-
-
-class HrGoedeGesprekFeedbackQuestion(models.Model):
-    _name = "hr.goede.gesprek.feedback.question"
-    _description = "360° Feedback Question"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
-    _order = "sequence, id"
-    # The HR administrator keeps the catalogue (role "catalogue": the admin
-    # group, on a question without request). A request's questions are copied
-    # into it by _do_create_request and then frozen: respondents answer them.
-    _policy_create = {"catalogue": CATALOGUE_FIELDS}
-    _policy_write = {ANY_STATE: {"catalogue": CATALOGUE_FIELDS}}
-    _policy_unlink = {ANY_STATE: {"catalogue"}}
-    _policy_state_field = None
-    _policy_employee_field = None
-
-    name = fields.Text(string="Question", required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    request_id = fields.Many2one(
-        "hr.goede.gesprek.feedback.request",
-        ondelete="cascade",
-        index=True,
-        help="Empty: a question of the catalogue that employees can choose.",
-    )
-    active = fields.Boolean(default=True)
-
-    def _policy_roles(self):
-        self.ensure_one()
-        request = self.sudo().request_id
-        if request:
-            return _request_roles(request, self.env)
-        roles = super()._policy_roles()
-        if self._is_hr_admin():
-            roles.add("catalogue")
-        return roles
-
-    @api.model
-    def _policy_roles_create(self, vals):
-        Request = self.env["hr.goede.gesprek.feedback.request"]
-        if vals.get("request_id"):
-            return _request_roles(Request.browse(vals["request_id"]), self.env)
-        roles = super()._policy_roles_create(vals)
-        if self._is_hr_admin():
-            roles.add("catalogue")
-        return roles
-
-
-class HrGoedeGesprekFeedbackRespondent(models.Model):
-    _name = "hr.goede.gesprek.feedback.respondent"
-    _description = "360° Feedback Respondent"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
-    _order = "id"
-    # Made with the request (_do_create_request); the token, state and dates
-    # are the system's (_send_link_mail, _do_remind, _do_answer). Roles: those
-    # on the request, plus "respondent" for a colleague on their own record;
-    # none writes a field.
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
-    _policy_employee_field = None
-
-    request_id = fields.Many2one(
-        "hr.goede.gesprek.feedback.request",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    name = fields.Char(required=True)
-    email = fields.Char(required=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Colleague",
-        compute="_compute_user_id",
-        store=True,
-        readonly=False,
-        help="Set when the address belongs to a colleague's account.",
-    )
-    # The secret of the answer link: readable by the system only.
-    access_token = fields.Char(
-        copy=False, default=lambda self: str(uuid.uuid4()), groups=SYSTEM
-    )
-    state = fields.Selection(
-        [("pending", "Waiting"), ("answered", "Answered")],
-        default="pending",
-        required=True,
-        copy=False,
-    )
-    answered_date = fields.Datetime(copy=False, readonly=True)
-    reminder_date = fields.Datetime(copy=False, readonly=True)
-    # Who gave which answer: the system's only (see answer.respondent_id).
-    answer_ids = fields.One2many(
-        "hr.goede.gesprek.feedback.answer",
-        "respondent_id",
-        string="Answers",
-        groups=SYSTEM,
-    )
-
-    @api.depends("email")
-    def _compute_user_id(self):
-        emails = {email_normalize(r.email) for r in self if r.email} - {False}
-        users = (
-            self.env["res.users"]
-            .sudo()
-            .search([("share", "=", False), ("email_normalized", "in", list(emails))])
-            if emails
-            else self.env["res.users"]
-        )
-        by_email = {user.email_normalized: user for user in users}
-        for respondent in self:
-            respondent.user_id = by_email.get(email_normalize(respondent.email or ""))
-
-    @api.constrains("email")
-    def _check_email(self):
-        for respondent in self:
-            if not email_normalize(respondent.email or ""):
-                raise ValidationError(
-                    self.env._(
-                        "“%(email)s” is not a valid e-mail address.",
-                        email=respondent.email,
-                    )
-                )
-
-    def _policy_roles(self):
-        self.ensure_one()
-        roles = _request_roles(self.sudo().request_id, self.env)
-        if self.sudo().user_id == self.env.user:
-            roles.add("respondent")
-        return roles
-
-    @api.model
-    def _policy_roles_create(self, vals):
-        Request = self.env["hr.goede.gesprek.feedback.request"]
-        return _request_roles(Request.browse(vals.get("request_id") or []), self.env)
-
-    def _get_answer_url(self):
-        self.ensure_one()
-        base = self.request_id.get_base_url()
-        return f"{base}/feedback/respond/{self.id}/{self.sudo().access_token}"
-
-    def _send_link_mail(self, template):
-        """Queue ``template`` (the invitation or the reminder) for each
-        respondent: it holds their secret link, so only the system can read it.
-
-        - created by the superuser, not with sudo(): a mail.message can be read
-          by its author and its creator, and the requester is neither;
-        - linked to no record: a message on the respondent (the template's
-          model) is readable by everyone who reads the respondent;
-        - without the caller's ``default_*`` context keys, which would reach the
-          mail (a recipient, a document);
-        - deleted, with its message, once sent.
-        """
-        root_env = self.env(user=SUPERUSER_ID, context=clean_context(self.env.context))
-        template_root = template.with_env(root_env)
-        for respondent in self:
-            template_root.send_mail(
-                respondent.id,
-                email_values={
-                    "email_to": respondent.email,
-                    "recipient_ids": [],
-                    "model": False,
-                    "res_id": False,
-                    "auto_delete": True,
-                },
-            )
-
-    def _do_remind(self, template):
-        """Send the reminder once (``reminder_date`` marks it); by the cron."""
-        self._send_link_mail(template)
-        # sudo: the reminder date is the system's bookkeeping.
-        self.sudo().write({"reminder_date": fields.Datetime.now()})
-
-    # ------------------------------------------------------------------
-    # The token page
-    # ------------------------------------------------------------------
-    def _check_token(self, token):
-        """'ok', 'answered', 'expired' or 'invalid' for this respondent+token.
-
-        Compares tokens in constant time; called on a sudo record by the
-        public token route.
-        """
-        self.ensure_one()
-        if not (
-            token and self.access_token and consteq(str(self.access_token), str(token))
-        ):
-            return "invalid"
-        return self._check_answerable()
-
-    def _check_answerable(self):
-        """'ok', 'answered' or 'expired': may this respondent answer now?"""
-        self.ensure_one()
-        if self.state == "answered":
-            return "answered"
-        request = self.request_id
-        if request.state != "sent" or request.deadline < fields.Date.context_today(
-            self
-        ):
-            return "expired"
-        return "ok"
-
-    def _do_answer(self, answers):
-        """Record the answers {question_id: text} once; the link then stops.
-
-        The token page calls it after ``_check_token``; it checks again that
-        the link is unused and the request open, so that it is the only way
-        in and works once, before the deadline. It runs as the superuser, not
-        with sudo(): the answers, the respondent's new state and the note to
-        the employee must not name a respondent who is logged in as their
-        creator (anonymity), and the caller's context keys (``default_*``) do
-        not reach what is created.
-        """
-        self.ensure_one()
-        if self.sudo()._check_answerable() != "ok":
-            raise UserError(
-                self.env._(
-                    "This feedback link was already used, or the request is "
-                    "closed or past its deadline."
-                )
-            )
-        root_env = self.env(user=SUPERUSER_ID, context=clean_context(self.env.context))
-        respondent = self.with_env(root_env)
-        request = respondent.request_id
-        vals_list = []
-        for question in request.question_ids:
-            text = (answers.get(question.id) or "").strip()
-            if text:
-                vals_list.append(
-                    {
-                        "request_id": request.id,
-                        "respondent_id": respondent.id,
-                        "question_id": question.id,
-                        "answer": text,
-                    }
-                )
-        if not vals_list:
-            raise UserError(self.env._("Answer at least one question."))
-        # The state first: a second, concurrent answer waits for this row and
-        # then fails on it (serialisation), so the link works once.
-        respondent.write({"state": "answered", "answered_date": fields.Datetime.now()})
-        respondent.env["hr.goede.gesprek.feedback.answer"].create(vals_list)
-        # The employee is nudged; the answers themselves stay out of the mail.
-        request.message_post(
-            body=self.env._("New feedback arrived for “%(name)s”.", name=request.name),
-            author_id=self.env.ref("base.partner_root").id,
-            message_type="notification",
-            subtype_xmlid="mail.mt_note",
-            partner_ids=request.employee_id.work_contact_id.ids,
-        )
-        return True
-
-
-class HrGoedeGesprekFeedbackAnswer(models.Model):
-    _name = "hr.goede.gesprek.feedback.answer"
-    _description = "360° Feedback Answer"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
-    _order = "request_id, question_sequence, id"
-    # Made by _do_answer (the token page) only; shared or made private again
-    # by the requester through action_share_with_manager / action_make_private
-    # (_do_share_answer). Roles: "employee"/"requester", "manager", "hr",
-    # "admin", and "respondent" for a colleague on their own answer; none
-    # writes a field.
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
-    _policy_state_field = None
-
-    request_id = fields.Many2one(
-        "hr.goede.gesprek.feedback.request",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    employee_id = fields.Many2one(related="request_id.employee_id", store=True)
-    # The respondent's identity: hidden from everyone but the system, so that
-    # an anonymous request cannot be traced back through the backend.
-    respondent_id = fields.Many2one(
-        "hr.goede.gesprek.feedback.respondent",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        groups=SYSTEM,
-    )
-    respondent_label = fields.Char(
-        string="From", compute="_compute_respondent_label", compute_sudo=True
-    )
-    question_id = fields.Many2one(
-        "hr.goede.gesprek.feedback.question", required=True, ondelete="cascade"
-    )
-    question_sequence = fields.Integer(related="question_id.sequence", store=True)
-    question = fields.Text(related="question_id.name", string="Question text")
-    answer = fields.Text(required=True)
-    shared_with_manager = fields.Boolean(
-        default=False,
-        help="Private by default: only the employee sees the answer until they "
-        "share it with their manager.",
-    )
-    shared_date = fields.Datetime(readonly=True)
-
-    @api.depends("request_id.anonymous", "respondent_id.name")
-    def _compute_respondent_label(self):
-        for answer in self:
-            if answer.request_id.anonymous:
-                answer.respondent_label = self.env._("Anonymous respondent")
-            else:
-                answer.respondent_label = answer.respondent_id.name
-
-    @api.constrains("respondent_id", "request_id")
-    def _check_respondent_request(self):
-        for answer in self.sudo():
-            if answer.respondent_id.request_id != answer.request_id:
-                raise ValidationError(
-                    self.env._(
-                        "An answer belongs to the request its respondent was "
-                        "asked for."
-                    )
-                )
-
-    def _policy_roles(self):
-        self.ensure_one()
-        roles = _request_roles(self.sudo().request_id, self.env)
-        if self.sudo().respondent_id.user_id == self.env.user:
-            roles.add("respondent")
-        return roles
-
-    @api.model
-    def _policy_roles_create(self, vals):
-        Request = self.env["hr.goede.gesprek.feedback.request"]
-        return _request_roles(Request.browse(vals.get("request_id") or []), self.env)
-
-    def action_share_with_manager(self):
-        return self._set_shared(True)
-
-    def action_make_private(self):
-        return self._set_shared(False)
-
-    def _set_shared(self, shared):
-        for answer in self:
-            answer.request_id._check_can_share_answer(answer)
-            answer.request_id._do_share_answer(answer, shared)
-        return True

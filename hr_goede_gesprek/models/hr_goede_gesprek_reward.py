@@ -65,7 +65,11 @@ PAYROLL_FIELDS = TAX_FIELDS | {"payment_date"}
 class HrGoedeGesprekReward(models.Model):
     _name = "hr.goede.gesprek.reward"
     _description = "Incidental Reward"
-    _inherit = ["hr.goede.gesprek.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "hr.goede.gesprek.employee.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -88,6 +92,9 @@ class HrGoedeGesprekReward(models.Model):
     }
     _policy_unlink = {"proposed": {"hr"}, "cancelled": {"hr"}}
 
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
     name = fields.Char(string="Description", required=True, tracking=True)
     reason = fields.Text(
         required=True, help="Why the employee gets this reward (for the file)."
@@ -174,6 +181,9 @@ class HrGoedeGesprekReward(models.Model):
     export_date = fields.Datetime(readonly=True, copy=False)
     can_approve = fields.Boolean(compute="_compute_can_approve")
 
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
     @api.depends("employee_id")
     def _compute_company_id(self):
         for reward in self:
@@ -190,7 +200,7 @@ class HrGoedeGesprekReward(models.Model):
     @api.depends("state", "employee_id")
     def _compute_can_approve(self):
         for reward in self:
-            reward.can_approve = reward.state == "proposed" and reward._may_approve()
+            reward.can_approve = not reward._get_cannot_approve_reason()
 
     # ------------------------------------------------------------------
     # Constraints
@@ -260,29 +270,6 @@ class HrGoedeGesprekReward(models.Model):
                     )
 
     # ------------------------------------------------------------------
-    # Policy roles
-    # ------------------------------------------------------------------
-    @api.model
-    def _reward_roles(self, roles):
-        """Nobody acts on their own reward, HR included: the employee only reads
-        it. "manager" needs the manager group, as the ACLs and rules do."""
-        if "employee" in roles:
-            return {"employee"}
-        if "manager" in roles and not self.env.user.has_group(MANAGER):
-            roles.discard("manager")
-        return roles
-
-    def _policy_roles(self):
-        roles = self._reward_roles(super()._policy_roles())
-        if roles and self._may_approve():
-            roles.add("approver")
-        return roles
-
-    @api.model
-    def _policy_roles_create(self, vals):
-        return self._reward_roles(super()._policy_roles_create(vals))
-
-    # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
@@ -309,22 +296,6 @@ class HrGoedeGesprekReward(models.Model):
             # The cap again, in this transaction (CHECK constraint, row lock).
             approved._apply_budget_delta(before, approved._budget_lines())
         return res
-
-    def _check_not_final(self, vals):
-        """Clearer messages than the policy's for the two usual mistakes."""
-        fnames = [f for f in vals if not self._policy_free(f)]
-        paid = self.filtered(lambda r: r.state == "paid")
-        if paid and not all(paid._policy_unchanged(f, vals[f]) for f in fnames):
-            raise UserError(
-                self.env._(
-                    "Reward '%(name)s' is paid and can no longer be changed.",
-                    name=paid[0].name,
-                )
-            )
-        if "state" in vals and not self._policy_unchanged("state", vals["state"]):
-            raise UserError(
-                self.env._("Use the buttons to approve, pay or cancel a reward.")
-            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_proposed(self):
@@ -373,174 +344,252 @@ class HrGoedeGesprekReward(models.Model):
         return True
 
     # ------------------------------------------------------------------
-    # Checks
+    # Business: policy roles and checks
     # ------------------------------------------------------------------
-    def _is_reward_manager(self, employee):
-        """The current user manages ``employee`` and has the manager group."""
-        return self.env.user.has_group(MANAGER) and self._is_manager_of(employee)
+    @api.model
+    def _reward_roles(self, roles):
+        """Nobody acts on their own reward, HR included: the employee only reads
+        it. "manager" needs the manager group, as the ACLs and rules do."""
+        if "employee" in roles:
+            return {"employee"}
+        if "manager" in roles and not self._has_manager_group():
+            roles.discard("manager")
+        return roles
+
+    def _policy_roles(self):
+        roles = self._reward_roles(super()._policy_roles())
+        if roles and self._may_approve():
+            roles.add("approver")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        return self._reward_roles(super()._policy_roles_create(vals))
+
+    @api.model
+    def _has_manager_group(self):
+        """Managers act on rewards with the manager group only, as the ACLs
+        and record rules say."""
+        return self.env.user.has_group(MANAGER)
+
+    def _may_propose(self):
+        """May the current user propose (or cancel) this reward: HR, or the
+        employee's manager with the manager group?"""
+        self.ensure_one()
+        return (
+            self.env.su
+            or self._is_hr()
+            or (self._has_manager_group() and self._is_manager())
+        )
 
     def _may_approve(self):
         """May the current user approve this reward (and, once approved, change
-        it)? Never for oneself. (sudo: ids and the company policy only; the
-        policy asks it for users who cannot read the reward.)"""
+        it)? Never for oneself. (sudo: the company policy only; the policy
+        asks it for users who cannot read the reward.)"""
         self.ensure_one()
-        reward = self.sudo()
-        if reward.employee_id.user_id == self.env.user:
+        if self._is_employee():
             return False
         if self.env.su or self._is_hr():
             return True
         return (
-            reward.company_id.goede_gesprek_reward_approval == "manager"
-            and self._is_reward_manager(reward.employee_id)
+            self.sudo().company_id.goede_gesprek_reward_approval == "manager"
+            and self._has_manager_group()
+            and self._is_manager()
         )
 
     def _check_not_own(self):
-        for reward in self:
-            if not self.env.su and reward.employee_id.user_id == self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Reward '%(name)s' is your own: someone else handles it.",
-                        name=reward.name,
-                    )
+        if self.env.su:
+            return
+        if own := self.filtered(lambda r: r._is_employee()):
+            raise AccessError(
+                self.env._(
+                    "Reward '%(name)s' is your own: someone else handles it.",
+                    name=own[0].name,
                 )
+            )
+
+    # The _get_cannot_*_reason methods: None, or the error the step raises on
+    # this reward now (UserError: not in this state; AccessError: not by the
+    # current user). The checks raise it; can_approve shows it on the button.
+    def _get_cannot_propose_reason(self):
+        self.ensure_one()
+        employee = self.employee_id
+        if not employee.active:
+            return UserError(
+                self.env._(
+                    "%(employee)s is archived: no reward can be proposed.",
+                    employee=employee.name,
+                )
+            )
+        if self.env.su:
+            return None
+        if self._is_employee():
+            return AccessError(self.env._("You cannot propose a reward for yourself."))
+        if not self._may_propose():
+            return AccessError(
+                self.env._(
+                    "Only the manager of %(employee)s or HR may propose a reward.",
+                    employee=employee.name,
+                )
+            )
+        return None
+
+    def _get_cannot_approve_reason(self):
+        self.ensure_one()
+        if self.state != "proposed":
+            return UserError(
+                self.env._(
+                    "Reward '%(name)s' is not awaiting approval.", name=self.name
+                )
+            )
+        if not self._may_approve():
+            return AccessError(
+                self.env._(
+                    "You may not approve the reward '%(name)s' for %(employee)s.",
+                    name=self.name,
+                    employee=self.sudo().employee_id.name,
+                )
+            )
+        return None
+
+    def _get_cannot_override_reason(self, reason):
+        self.ensure_one()
+        if not self.company_id.goede_gesprek_reward_allow_override:
+            return UserError(
+                self.env._(
+                    "The policy of %(company)s does not allow rewards above the "
+                    "yearly cap.",
+                    company=self.company_id.name,
+                )
+            )
+        if not (isinstance(reason, str) and reason.strip()):
+            return UserError(
+                self.env._(
+                    "Give the reason to exceed the cap for reward '%(name)s'.",
+                    name=self.name,
+                )
+            )
+        return None
+
+    def _get_cannot_mark_paid_reason(self):
+        self.ensure_one()
+        if self.state != "approved":
+            return UserError(
+                self.env._(
+                    "Reward '%(name)s' must be approved before it is paid.",
+                    name=self.name,
+                )
+            )
+        if not (self.tax_treatment and self.tax_treatment_date):
+            return UserError(
+                self.env._(
+                    "Choose the tax treatment of reward '%(name)s' (and the date "
+                    "it was chosen) before it is paid.",
+                    name=self.name,
+                )
+            )
+        return None
+
+    def _get_cannot_cancel_reason(self):
+        self.ensure_one()
+        if self.state not in ("proposed", "approved"):
+            return UserError(
+                self.env._(
+                    "Reward '%(name)s' is paid or cancelled and cannot be cancelled.",
+                    name=self.name,
+                )
+            )
+        if self.state == "approved":
+            allowed = self._may_approve()
+        else:
+            allowed = self._may_propose()
+        if not allowed:
+            return AccessError(
+                self.env._("You may not cancel the reward '%(name)s'.", name=self.name)
+            )
+        return None
+
+    def _get_cannot_reset_reason(self):
+        self.ensure_one()
+        if self.state != "cancelled":
+            return UserError(
+                self.env._(
+                    "Only a cancelled reward can be proposed again ('%(name)s').",
+                    name=self.name,
+                )
+            )
+        return None
+
+    def _get_cannot_export_reason(self):
+        self.ensure_one()
+        if self.state not in ("approved", "paid"):
+            return UserError(
+                self.env._(
+                    "Reward '%(name)s' is not approved: it cannot be handed to "
+                    "payroll.",
+                    name=self.name,
+                )
+            )
+        return None
+
+    def _raise_cannot(self, step, *args):
+        """Raise the first reason (see above) why ``step`` fails on these rewards."""
+        for reward in self:
+            if error := getattr(reward, f"_get_cannot_{step}_reason")(*args):
+                raise error
+
+    def _check_hr_only(self, message):
+        if not (self.env.su or self._is_hr()):
+            raise AccessError(message)
 
     def _check_can_propose(self):
-        for reward in self:
-            employee = reward.employee_id
-            if not employee.active:
-                raise UserError(
-                    self.env._(
-                        "%(employee)s is archived: no reward can be proposed.",
-                        employee=employee.name,
-                    )
-                )
-            if self.env.su:
-                continue
-            if employee.user_id == self.env.user:
-                raise AccessError(
-                    self.env._("You cannot propose a reward for yourself.")
-                )
-            if not (self._is_hr() or self._is_reward_manager(employee)):
-                raise AccessError(
-                    self.env._(
-                        "Only the manager of %(employee)s or HR may propose a reward.",
-                        employee=employee.name,
-                    )
-                )
+        self._raise_cannot("propose")
 
     def _check_can_approve(self):
-        for reward in self:
-            if reward.state != "proposed":
-                raise UserError(
-                    self.env._(
-                        "Reward '%(name)s' is not awaiting approval.", name=reward.name
-                    )
-                )
-            if not reward._may_approve():
-                raise AccessError(
-                    self.env._(
-                        "You may not approve the reward '%(name)s' for %(employee)s.",
-                        name=reward.name,
-                        employee=reward.employee_id.name,
-                    )
-                )
+        self._raise_cannot("approve")
 
     def _check_can_override(self, reason):
-        if not (self.env.su or self._is_hr()):
-            raise AccessError(
-                self.env._("Only HR may approve a reward above the yearly cap.")
-            )
-        for reward in self:
-            if not reward.company_id.goede_gesprek_reward_allow_override:
-                raise UserError(
-                    self.env._(
-                        "The policy of %(company)s does not allow rewards above the "
-                        "yearly cap.",
-                        company=reward.company_id.name,
-                    )
-                )
-            if not (isinstance(reason, str) and reason.strip()):
-                raise UserError(
-                    self.env._(
-                        "Give the reason to exceed the cap for reward '%(name)s'.",
-                        name=reward.name,
-                    )
-                )
+        self._check_hr_only(
+            self.env._("Only HR may approve a reward above the yearly cap.")
+        )
+        self._raise_cannot("override", reason)
 
     def _check_can_mark_paid(self):
-        if not (self.env.su or self._is_hr()):
-            raise AccessError(self.env._("Only HR may mark a reward paid."))
+        self._check_hr_only(self.env._("Only HR may mark a reward paid."))
         self._check_not_own()
-        for reward in self:
-            if reward.state != "approved":
-                raise UserError(
-                    self.env._(
-                        "Reward '%(name)s' must be approved before it is paid.",
-                        name=reward.name,
-                    )
-                )
-            if not (reward.tax_treatment and reward.tax_treatment_date):
-                raise UserError(
-                    self.env._(
-                        "Choose the tax treatment of reward '%(name)s' (and the date "
-                        "it was chosen) before it is paid.",
-                        name=reward.name,
-                    )
-                )
+        self._raise_cannot("mark_paid")
 
     def _check_can_cancel(self):
         self._check_not_own()
-        for reward in self:
-            if reward.state not in ("proposed", "approved"):
-                raise UserError(
-                    self.env._(
-                        "Reward '%(name)s' is paid or cancelled and cannot be "
-                        "cancelled.",
-                        name=reward.name,
-                    )
-                )
-            if reward.state == "approved":
-                allowed = reward._may_approve()
-            else:
-                allowed = (
-                    self.env.su
-                    or self._is_hr()
-                    or self._is_reward_manager(reward.employee_id)
-                )
-            if not allowed:
-                raise AccessError(
-                    self.env._(
-                        "You may not cancel the reward '%(name)s'.", name=reward.name
-                    )
-                )
+        self._raise_cannot("cancel")
 
     def _check_can_reset(self):
-        for reward in self:
-            if reward.state != "cancelled":
-                raise UserError(
-                    self.env._(
-                        "Only a cancelled reward can be proposed again ('%(name)s').",
-                        name=reward.name,
-                    )
-                )
+        self._raise_cannot("reset")
         self._check_can_propose()
 
     def _check_can_export(self):
         """Payroll hand-off: HR, approved or paid rewards."""
-        if not (self.env.su or self._is_hr()):
-            raise AccessError(self.env._("Only HR may hand rewards to payroll."))
-        for reward in self:
-            if reward.state not in ("approved", "paid"):
-                raise UserError(
-                    self.env._(
-                        "Reward '%(name)s' is not approved: it cannot be handed to "
-                        "payroll.",
-                        name=reward.name,
-                    )
+        self._check_hr_only(self.env._("Only HR may hand rewards to payroll."))
+        self._raise_cannot("export")
+
+    def _check_not_final(self, vals):
+        """Clearer messages than the policy's for the two usual mistakes."""
+        fnames = [f for f in vals if not self._policy_free(f)]
+        paid = self.filtered(lambda r: r.state == "paid")
+        if paid and not all(paid._policy_unchanged(f, vals[f]) for f in fnames):
+            raise UserError(
+                self.env._(
+                    "Reward '%(name)s' is paid and can no longer be changed.",
+                    name=paid[0].name,
                 )
+            )
+        if "state" in vals and not self._policy_unchanged("state", vals["state"]):
+            raise UserError(
+                self.env._("Use the buttons to approve, pay or cancel a reward.")
+            )
 
     # ------------------------------------------------------------------
-    # Transitions: each after its _check_can_*; they write what no role may
+    # Business: transitions, each after its _check_can_*; they write what no role may
     # type (state and audit fields, see the policy), hence sudo().
     # ------------------------------------------------------------------
     def _do_approve(self, override=False, reason=None):
@@ -603,7 +652,7 @@ class HrGoedeGesprekReward(models.Model):
         self.sudo().write({"exported": True, "export_date": fields.Datetime.now()})
 
     # ------------------------------------------------------------------
-    # Budget helpers
+    # Business: budget helpers
     # ------------------------------------------------------------------
     def _budget_lines(self):
         """{(employee, year): amount} of these rewards, as they are now."""
@@ -666,7 +715,7 @@ class HrGoedeGesprekReward(models.Model):
             budget.sudo()._warn_norm(total)
 
     # ------------------------------------------------------------------
-    # Activities
+    # Mail: activities
     # ------------------------------------------------------------------
     def _get_approver_user(self):
         self.ensure_one()

@@ -29,7 +29,11 @@ from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
 class HrGoedeGesprekRewardBudget(models.Model):
     _name = "hr.goede.gesprek.reward.budget"
     _description = "Yearly Reward Budget"
-    _inherit = ["hr.goede.gesprek.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "hr.goede.gesprek.employee.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "year desc, employee_id"
     _rec_name = "employee_id"
     _check_company_auto = True
@@ -43,6 +47,23 @@ class HrGoedeGesprekRewardBudget(models.Model):
     _policy_unlink = {}
     _policy_state_field = None
 
+    _sql_constraints = [
+        (
+            "employee_year_uniq",
+            "UNIQUE(employee_id, year)",
+            "An employee has one reward budget per year.",
+        ),
+        (
+            "used_within_cap",
+            "CHECK(used_amount <= cap + override_amount)",
+            "The approved rewards exceed the yearly cap.",
+        ),
+        ("used_positive", "CHECK(used_amount >= 0)", "Used amount cannot be negative."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
     employee_id = fields.Many2one(
         "hr.employee",
         required=True,
@@ -80,20 +101,9 @@ class HrGoedeGesprekRewardBudget(models.Model):
         string="Rewards",
     )
 
-    _sql_constraints = [
-        (
-            "employee_year_uniq",
-            "UNIQUE(employee_id, year)",
-            "An employee has one reward budget per year.",
-        ),
-        (
-            "used_within_cap",
-            "CHECK(used_amount <= cap + override_amount)",
-            "The approved rewards exceed the yearly cap.",
-        ),
-        ("used_positive", "CHECK(used_amount >= 0)", "Used amount cannot be negative."),
-    ]
-
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
     def _compute_remaining_amount(self):
         for budget in self:
             budget.remaining_amount = (
@@ -113,7 +123,17 @@ class HrGoedeGesprekRewardBudget(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # The cap
+    # Actions
+    # ------------------------------------------------------------------
+    def action_apply_company_cap(self):
+        """Apply the company's current cap to these budgets of the current or a
+        later year (HR administrators; tracked in the chatter)."""
+        self._check_can_apply_company_cap()
+        self._do_apply_company_cap()
+        return True
+
+    # ------------------------------------------------------------------
+    # Business: the cap, held by the database
     # ------------------------------------------------------------------
     def _open(self, employee, year):
         """Make sure the (employee, year) row exists, without a unique violation.
@@ -134,8 +154,9 @@ class HrGoedeGesprekRewardBudget(models.Model):
             INSERT INTO hr_goede_gesprek_reward_budget
                 (employee_id, company_id, year, cap, used_amount, override_amount,
                  share_warned, norm_warned, summary_sent,
+                 employee_user_id, employee_work_contact_id,
                  create_uid, write_uid, create_date, write_date)
-            VALUES (%s, %s, %s, %s, 0, 0, false, false, false,
+            VALUES (%s, %s, %s, %s, 0, 0, false, false, false, %s, %s,
                     %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')
             ON CONFLICT (employee_id, year) DO NOTHING
             """,
@@ -144,6 +165,10 @@ class HrGoedeGesprekRewardBudget(models.Model):
                 company.id,
                 year,
                 company.goede_gesprek_reward_cap,
+                # The stored columns of the employee mixin (sudo: ids only; a
+                # manager who approves cannot read hr.employee).
+                employee.sudo().user_id.id or None,
+                employee.sudo().work_contact_id.id or None,
                 self.env.uid,
                 self.env.uid,
             ),
@@ -232,15 +257,8 @@ class HrGoedeGesprekRewardBudget(models.Model):
         return self.env.cr.fetchone()[0]
 
     # ------------------------------------------------------------------
-    # Actions
+    # Business: apply the company cap
     # ------------------------------------------------------------------
-    def action_apply_company_cap(self):
-        """Apply the company's current cap to these budgets of the current or a
-        later year (HR administrators; tracked in the chatter)."""
-        self._check_can_apply_company_cap()
-        self._do_apply_company_cap()
-        return True
-
     def _check_can_apply_company_cap(self):
         if not (self.env.su or self._is_hr_admin()):
             raise AccessError(
@@ -293,7 +311,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
         return format_amount(self.env, amount, currency)
 
     # ------------------------------------------------------------------
-    # Warnings
+    # Mail: warnings
     # ------------------------------------------------------------------
     def _warn(self, summary, note, users):
         # No e-mail per activity (the cron user has no mailbox); the note says it all.
@@ -334,9 +352,10 @@ class HrGoedeGesprekRewardBudget(models.Model):
         # sudo: a workflow flag, no role's to write (policy).
         self.sudo().write({"norm_warned": True})
 
-    # Scheduled actions: batched, idempotent, savepoint per record, working as
-    # the reminder user (see hr_goede_gesprek_cron_tools).
-
+    # ------------------------------------------------------------------
+    # Cron: batched, idempotent, savepoint per record, working as the
+    # reminder user (see hr_goede_gesprek_cron_tools)
+    # ------------------------------------------------------------------
     def _cron_reward_limits(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""
         _run_as_cron_user(self, "_batch_reward_limits", batch_size)

@@ -491,9 +491,13 @@ class TestIntegrityFeedback(GoedeGesprekCase):
         )
 
     def test_policy_is_declared(self):
+        # Directly or through the employee or feedback part mixin.
+        workflow_models = self.env.registry.descendants(
+            ["hr.goede.gesprek.workflow.mixin"], "_inherit"
+        )
         for model in (self.Request, self.Respondent, self.Answer, self.Question):
             with self.subTest(model=model._name):
-                self.assertIn("hr.goede.gesprek.workflow.mixin", model._inherit)
+                self.assertIn(model._name, workflow_models)
                 self.assertIsNotNone(model._policy_create)
                 self.assertIsNotNone(model._policy_write)
         request = self._request(send=False)

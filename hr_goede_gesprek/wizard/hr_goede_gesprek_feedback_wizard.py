@@ -19,6 +19,16 @@ class HrGoedeGesprekFeedbackWizard(models.TransientModel):
     _name = "hr.goede.gesprek.feedback.wizard"
     _description = "Ask for 360° Feedback"
 
+    # ------------------------------------------------------------------
+    # Default methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_deadline(self):
+        return self.env["hr.goede.gesprek.feedback.request"]._default_deadline()
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
     name = fields.Char(string="Subject", required=True)
     intro = fields.Text(
         string="Message to respondents",
@@ -62,30 +72,30 @@ class HrGoedeGesprekFeedbackWizard(models.TransientModel):
         string="Other respondents",
     )
 
-    @api.model
-    def _default_deadline(self):
-        return self.env["hr.goede.gesprek.feedback.request"]._default_deadline()
-
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
     def action_create_draft(self):
         return self._open_request(self._create_request(send=False))
 
     def action_create_and_send(self):
         return self._open_request(self._create_request(send=True))
 
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
     def _get_respondents(self):
         """(name, email) of the chosen colleagues, then of the other lines."""
         self.ensure_one()
-        respondents = []
-        for colleague in self.colleague_ids:
-            if not colleague.work_email:
-                raise UserError(
-                    self.env._(
-                        "%(name)s has no work e-mail address. Add them under "
-                        "Other respondents with an address instead.",
-                        name=colleague.name,
-                    )
+        if missing := self.colleague_ids.filtered(lambda c: not c.work_email):
+            raise UserError(
+                self.env._(
+                    "%(name)s has no work e-mail address. Add them under "
+                    "Other respondents with an address instead.",
+                    name=missing[0].name,
                 )
-            respondents.append((colleague.name, colleague.work_email.strip()))
+            )
+        respondents = [(c.name, c.work_email.strip()) for c in self.colleague_ids]
         for line in self.external_line_ids:
             email = (line.email or "").strip()
             respondents.append(((line.name or "").strip() or email, email))
@@ -127,14 +137,3 @@ class HrGoedeGesprekFeedbackWizard(models.TransientModel):
             "views": [(False, "form")],
             "target": "current",
         }
-
-
-class HrGoedeGesprekFeedbackWizardLine(models.TransientModel):
-    _name = "hr.goede.gesprek.feedback.wizard.line"
-    _description = "Ask for 360° Feedback: Other Respondent"
-
-    wizard_id = fields.Many2one(
-        "hr.goede.gesprek.feedback.wizard", required=True, ondelete="cascade"
-    )
-    name = fields.Char()
-    email = fields.Char(string="E-mail", required=True)

@@ -41,6 +41,9 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
     _name = "hr.goede.gesprek.reward.export"
     _description = "Export Rewards to Payroll"
 
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -56,6 +59,9 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
     xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
     xlsx_filename = fields.Char(readonly=True)
 
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
     @api.model
     def default_get(self, fields_list):
         vals = super().default_get(fields_list)
@@ -64,6 +70,48 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
         vals.setdefault("date_to", today)
         return vals
 
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_export(self):
+        self.ensure_one()
+        # HR only, before anything is read or written.
+        self.env["hr.goede.gesprek.reward"]._check_can_export()
+        if self.date_from > self.date_to:
+            raise UserError(self.env._("The period ends before it starts."))
+        rewards = self._get_rewards()
+        if not rewards:
+            raise UserError(
+                self.env._(
+                    "No approved rewards to export between %(start)s and %(end)s.",
+                    start=self.date_from,
+                    end=self.date_to,
+                )
+            )
+        rewards._check_can_export()
+        rows = list(self._rows(rewards))
+        stem = f"rewards_{self.date_from.isoformat()}_{self.date_to.isoformat()}"
+        self.write(
+            {
+                "reward_count": len(rewards),
+                "csv_file": base64.b64encode(self._build_csv(rows)),
+                "csv_filename": f"{stem}.csv",
+                "xlsx_file": base64.b64encode(self._build_xlsx(rows)),
+                "xlsx_filename": f"{stem}.xlsx",
+            }
+        )
+        rewards._do_mark_exported()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # ------------------------------------------------------------------
+    # Business: the rows and the files
+    # ------------------------------------------------------------------
     def _get_rewards(self):
         self.ensure_one()
         domain = [
@@ -155,39 +203,3 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
                     sheet.write(line, col, value)
         workbook.close()
         return buffer.getvalue()
-
-    def action_export(self):
-        self.ensure_one()
-        # HR only, before anything is read or written.
-        self.env["hr.goede.gesprek.reward"]._check_can_export()
-        if self.date_from > self.date_to:
-            raise UserError(self.env._("The period ends before it starts."))
-        rewards = self._get_rewards()
-        if not rewards:
-            raise UserError(
-                self.env._(
-                    "No approved rewards to export between %(start)s and %(end)s.",
-                    start=self.date_from,
-                    end=self.date_to,
-                )
-            )
-        rewards._check_can_export()
-        rows = list(self._rows(rewards))
-        stem = f"rewards_{self.date_from.isoformat()}_{self.date_to.isoformat()}"
-        self.write(
-            {
-                "reward_count": len(rewards),
-                "csv_file": base64.b64encode(self._build_csv(rows)),
-                "csv_filename": f"{stem}.csv",
-                "xlsx_file": base64.b64encode(self._build_xlsx(rows)),
-                "xlsx_filename": f"{stem}.xlsx",
-            }
-        )
-        rewards._do_mark_exported()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
