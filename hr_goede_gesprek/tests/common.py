@@ -16,6 +16,15 @@ BEFORE = "2026-03-02 09:00:00"
 AFTER = "2026-03-10 12:00:00"
 
 
+def new_employee(env, name, user=None, manager=None, **vals):
+    """An employee ``name``, of ``user`` and reporting to ``manager`` if given."""
+    if user:
+        vals["user_id"] = user.id
+    if manager:
+        vals["parent_id"] = manager.id
+    return env["hr.employee"].create({"name": name, **vals})
+
+
 class GoedeGesprekCase(TransactionCase):
     """One user per role, with their employee records.
 
@@ -46,32 +55,23 @@ class GoedeGesprekCase(TransactionCase):
         cls.user_portal = new_test_user(
             cls.env, "gg_portal", groups="base.group_portal", name="Piet Portal"
         )
-        Employee = cls.env["hr.employee"]
-        cls.emp_manager = Employee.create(
-            {"name": "Maria Manager", "user_id": cls.user_manager.id}
-        )
+        cls.emp_manager = new_employee(cls.env, "Maria Manager", cls.user_manager)
         cls.department = cls.env["hr.department"].create(
             {"name": "Public Works", "manager_id": cls.emp_manager.id}
         )
-        cls.emp_employee = Employee.create(
-            {
-                "name": "Eva Employee",
-                "user_id": cls.user_employee.id,
-                "parent_id": cls.emp_manager.id,
-                "department_id": cls.department.id,
-            }
+        cls.emp_employee = new_employee(
+            cls.env,
+            "Eva Employee",
+            cls.user_employee,
+            cls.emp_manager,
+            department_id=cls.department.id,
         )
-        cls.emp_other = Employee.create(
-            {
-                "name": "Otto Other",
-                "user_id": cls.user_other.id,
-                "parent_id": cls.emp_manager.id,
-            }
+        cls.emp_other = new_employee(
+            cls.env, "Otto Other", cls.user_other, cls.emp_manager
         )
-        cls.emp_officer = Employee.create(
-            {"name": "Hanna HR", "user_id": cls.user_officer.id}
-        )
+        cls.emp_officer = new_employee(cls.env, "Hanna HR", cls.user_officer)
         cls.Conversation = cls.env["hr.goede.gesprek"]
+        cls.Request = cls.env["hr.goede.gesprek.feedback.request"]
 
     # Helpers run every step as the user who would take it in real life.
     def _new(self, employee=None, user=None, **vals):
@@ -130,7 +130,7 @@ class GoedeGesprekCaseB(TransactionCase):
         cls.user_manager = new_test_user(
             cls.env,
             login="ggb_manager",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_manager",
+            groups=GROUP_MANAGER,
         )
         cls.user_employee = new_test_user(
             cls.env, login="ggb_employee", groups="base.group_user"
@@ -144,30 +144,19 @@ class GoedeGesprekCaseB(TransactionCase):
         cls.user_officer = new_test_user(
             cls.env,
             login="ggb_officer",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_officer",
+            groups=GROUP_OFFICER,
         )
         cls.user_admin = new_test_user(
             cls.env,
             login="ggb_admin",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_admin",
+            groups=GROUP_ADMIN,
         )
-        Employee = cls.env["hr.employee"]
-        cls.emp_manager = Employee.create(
-            {"name": "Mia Manager", "user_id": cls.user_manager.id}
+        cls.emp_manager = new_employee(cls.env, "Mia Manager", cls.user_manager)
+        cls.emp_employee = new_employee(
+            cls.env, "Eva Employee", cls.user_employee, cls.emp_manager
         )
-        cls.emp_employee = Employee.create(
-            {
-                "name": "Eva Employee",
-                "user_id": cls.user_employee.id,
-                "parent_id": cls.emp_manager.id,
-            }
-        )
-        cls.emp_colleague = Employee.create(
-            {"name": "Cas Colleague", "user_id": cls.user_colleague.id}
-        )
-        cls.emp_adviser = Employee.create(
-            {"name": "Ada Adviser", "user_id": cls.user_adviser.id}
-        )
+        cls.emp_colleague = new_employee(cls.env, "Cas Colleague", cls.user_colleague)
+        cls.emp_adviser = new_employee(cls.env, "Ada Adviser", cls.user_adviser)
 
     @classmethod
     def _create_conversation(cls, employee=None, **values):

@@ -14,6 +14,40 @@ from .common import GoedeGesprekCase
 ISSUE_DAY = "2026-03-02"  # a Monday
 
 
+def plan_appraisal(
+    appraisal, user, day="2026-02-03", date_planned="2026-02-16 10:00:00", **vals
+):
+    """``user`` (the manager) plans ``appraisal`` on ``day``."""
+    manager = appraisal.with_user(user)
+    with freeze_time(day):
+        manager.write({"date_planned": date_planned, **vals})
+        manager.action_plan()
+    return appraisal
+
+
+def hold_appraisal(
+    appraisal,
+    user,
+    held_at="2026-02-16 12:00:00",
+    report="<p>A good year.</p>",
+    reasons="Reliable and helpful.",
+    establish=True,
+    **plan,
+):
+    """``user`` (the manager) plans ``appraisal`` (``plan``: the arguments of
+    plan_appraisal), holds it at ``held_at``, writes the report with the level
+    "good" and, unless ``establish`` is False, establishes it."""
+    plan_appraisal(appraisal, user, **plan)
+    manager = appraisal.with_user(user)
+    with freeze_time(held_at):
+        manager.action_hold()
+        level = appraisal.env.ref("hr_goede_gesprek.appraisal_level_good")
+        manager.write({"report": report, "level_id": level.id, "reasons": reasons})
+        if establish:
+            manager.action_establish()
+    return appraisal
+
+
 class LegalCase(GoedeGesprekCase):
     """Adds Dirk, director and authorised signatory, manager of Maria."""
 
@@ -36,6 +70,11 @@ class LegalCase(GoedeGesprekCase):
             }
         )
         cls.Decision = cls.env["hr.goede.gesprek.decision"]
+        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
+        cls.Objection = cls.env["hr.goede.gesprek.objection"]
+        cls.Hours = cls.env["hr.goede.gesprek.hours.request"]
+        cls.level_good = cls.env.ref("hr_goede_gesprek.appraisal_level_good")
+        cls.level_very_good = cls.env.ref("hr_goede_gesprek.appraisal_level_very_good")
         cls.topic_salary = cls.env.ref("hr_goede_gesprek.legal_topic_salary_step")
         cls.route_reconsideration = cls.env.ref(
             "hr_goede_gesprek.dispute_route_reconsideration"
@@ -67,6 +106,21 @@ class LegalCase(GoedeGesprekCase):
         with freeze_time(day):
             decision.with_user(self.user_director).action_issue()
         return decision
+
+    def _hours_request(self, day="2026-02-01", **vals):
+        """Eva asks on ``day`` to work 32 hours instead of 36, and submits."""
+        with freeze_time(day):
+            request = self.Hours.with_user(self.user_employee).create(
+                {
+                    "employee_id": self.emp_employee.id,
+                    "date_start": "2026-05-01",
+                    "hours_current": 36,
+                    "hours_requested": 32,
+                    **vals,
+                }
+            )
+            request.action_submit()
+        return request.with_env(self.env)
 
     def _notified(self, day=ISSUE_DAY, notified=None, **vals):
         decision = self._issued(day=day, **vals)

@@ -5,6 +5,8 @@ import re
 
 from odoo.tests import HttpCase, new_test_user
 
+from .common import GROUP_MANAGER, GROUP_OFFICER, new_employee
+
 CSRF_RE = re.compile(r'csrf_token(?:"\s+value=|:\s*)"([^"]+)"')
 XSS = '<script>alert("gg")</script><img src=x onerror="alert(1)">'
 
@@ -20,13 +22,13 @@ class GoedeGesprekPortalCase(HttpCase):
         cls.user_manager = new_test_user(
             cls.env,
             "ggp_manager",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_manager",
+            groups=GROUP_MANAGER,
             name="Maria Manager",
         )
         cls.user_officer = new_test_user(
             cls.env,
             "ggp_officer",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_officer",
+            groups=GROUP_OFFICER,
             name="Hanna HR",
         )
         cls.user_portal = new_test_user(
@@ -38,30 +40,15 @@ class GoedeGesprekPortalCase(HttpCase):
         cls.user_internal = new_test_user(
             cls.env, "ggp_internal", groups="base.group_user", name="Eva Internal"
         )
-        Employee = cls.env["hr.employee"]
-        cls.emp_manager = Employee.create(
-            {"name": "Maria Manager", "user_id": cls.user_manager.id}
+        cls.emp_manager = new_employee(cls.env, "Maria Manager", cls.user_manager)
+        cls.emp_portal = new_employee(
+            cls.env, "Kees Portal", cls.user_portal, cls.emp_manager
         )
-        cls.emp_portal = Employee.create(
-            {
-                "name": "Kees Portal",
-                "user_id": cls.user_portal.id,
-                "parent_id": cls.emp_manager.id,
-            }
+        cls.emp_other = new_employee(
+            cls.env, "Otto Other", cls.user_portal_other, cls.emp_manager
         )
-        cls.emp_other = Employee.create(
-            {
-                "name": "Otto Other",
-                "user_id": cls.user_portal_other.id,
-                "parent_id": cls.emp_manager.id,
-            }
-        )
-        cls.emp_internal = Employee.create(
-            {
-                "name": "Eva Internal",
-                "user_id": cls.user_internal.id,
-                "parent_id": cls.emp_manager.id,
-            }
+        cls.emp_internal = new_employee(
+            cls.env, "Eva Internal", cls.user_internal, cls.emp_manager
         )
         cls.Conversation = cls.env["hr.goede.gesprek"]
         cls.conversation = cls.Conversation.create(

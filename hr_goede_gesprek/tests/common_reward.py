@@ -4,6 +4,8 @@ from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.mail.tests.common import mail_new_test_user  # noqa: F401
 
+from .common import new_employee
+
 
 class RewardCommon(TransactionCase):
     """One company, an HR officer, a manager with a team of two, and a bystander."""
@@ -44,21 +46,15 @@ class RewardCommon(TransactionCase):
             "gg_rw_other",
             groups=f"{base},hr_goede_gesprek.group_goede_gesprek_manager",
         )
-        Employee = cls.env["hr.employee"]
-        cls.manager = Employee.create(
-            {"name": "Marieke Manager", "user_id": cls.manager_user.id}
+        cls.manager = new_employee(cls.env, "Marieke Manager", cls.manager_user)
+        cls.employee = new_employee(
+            cls.env,
+            "Anna Employee",
+            cls.employee_user,
+            cls.manager,
+            work_email="anna@example.com",
         )
-        cls.employee = Employee.create(
-            {
-                "name": "Anna Employee",
-                "user_id": cls.employee_user.id,
-                "parent_id": cls.manager.id,
-                "work_email": "anna@example.com",
-            }
-        )
-        cls.colleague = Employee.create(
-            {"name": "Bram Colleague", "parent_id": cls.manager.id}
-        )
+        cls.colleague = new_employee(cls.env, "Bram Colleague", manager=cls.manager)
         cls.Reward = cls.env["hr.goede.gesprek.reward"]
         cls.Budget = cls.env["hr.goede.gesprek.reward.budget"]
 

@@ -7,19 +7,11 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common_legal import LegalCase
+from .common_legal import LegalCase, hold_appraisal, plan_appraisal
 
 
 @tagged("post_install", "-at_install")
 class TestAppraisal(LegalCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
-        cls.Objection = cls.env["hr.goede.gesprek.objection"]
-        cls.level_good = cls.env.ref("hr_goede_gesprek.appraisal_level_good")
-        cls.level_very_good = cls.env.ref("hr_goede_gesprek.appraisal_level_very_good")
-
     def _requested(self):
         with freeze_time("2026-02-02"):
             return (
@@ -34,22 +26,13 @@ class TestAppraisal(LegalCase):
             )
 
     def _established(self):
-        appraisal = self._requested()
-        manager = appraisal.with_user(self.user_manager)
-        with freeze_time("2026-02-03"):
-            manager.write({"date_planned": "2026-02-16 10:00:00", "duration": 1.5})
-            manager.action_plan()
-        with freeze_time("2026-02-16 12:00:00"):
-            manager.action_hold()
-            manager.write(
-                {
-                    "report": "<p>We discussed the year and the usual topics.</p>",
-                    "level_id": self.level_good.id,
-                    "reasons": "Reliable, on time, helpful to colleagues.",
-                }
-            )
-            manager.action_establish()
-        return appraisal
+        return hold_appraisal(
+            self._requested(),
+            self.user_manager,
+            report="<p>We discussed the year and the usual topics.</p>",
+            reasons="Reliable, on time, helpful to colleagues.",
+            duration=1.5,
+        )
 
     def _decided(self, notified="2026-02-20"):
         appraisal = self._established()
@@ -62,11 +45,7 @@ class TestAppraisal(LegalCase):
         return appraisal
 
     def test_deleting_planned_appraisal_removes_event(self):
-        appraisal = self._requested()
-        manager = appraisal.with_user(self.user_manager)
-        with freeze_time("2026-02-03"):
-            manager.write({"date_planned": "2026-02-16 10:00:00", "duration": 1.5})
-            manager.action_plan()
+        appraisal = plan_appraisal(self._requested(), self.user_manager, duration=1.5)
         event = appraisal.calendar_event_id
         self.assertTrue(event)
         appraisal.with_user(self.user_officer).unlink()

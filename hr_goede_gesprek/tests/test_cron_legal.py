@@ -28,8 +28,6 @@ class TestCronLegal(LegalCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.cron_user = cls.env.ref("hr_goede_gesprek.user_cron")
-        cls.Objection = cls.env["hr.goede.gesprek.objection"]
-        cls.Hours = cls.env["hr.goede.gesprek.hours.request"]
         cls.company.write(
             {
                 "goede_gesprek_objection_weeks": 8,

@@ -22,7 +22,6 @@ class TestFeedbackWizard(GoedeGesprekCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Request = cls.env["hr.goede.gesprek.feedback.request"]
         cls.Wizard = cls.env["hr.goede.gesprek.feedback.wizard"]
         cls.Mail = cls.env["mail.mail"]
         cls.strengths = cls.env.ref("hr_goede_gesprek.feedback_question_strengths")

@@ -27,7 +27,6 @@ class TestHolidayTerms(LegalCase):
         cls.Holiday = cls.env["hr.goede.gesprek.holiday"]
         # Demo data may list a day of its own; these tests start from none.
         cls.Holiday.with_context(active_test=False).search([]).unlink()
-        cls.Objection = cls.env["hr.goede.gesprek.objection"]
 
     def _day(self, day, name="Declared equal", **vals):
         return self.Holiday.create({"date": day, "name": name, **vals})

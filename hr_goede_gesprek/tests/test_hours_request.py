@@ -13,22 +13,9 @@ from .common_legal import LegalCase
 @tagged("post_install", "-at_install")
 class TestHoursRequest(LegalCase):
     def _request(self, request_date="2026-02-01", date_start="2026-05-01"):
-        with freeze_time(request_date):
-            request = (
-                self.env["hr.goede.gesprek.hours.request"]
-                .with_user(self.user_employee)
-                .create(
-                    {
-                        "employee_id": self.emp_employee.id,
-                        "request_date": request_date,
-                        "date_start": date_start,
-                        "hours_current": 36,
-                        "hours_requested": 32,
-                    }
-                )
-            )
-            request.action_submit()
-        return request.with_env(self.env)
+        return self._hours_request(
+            request_date, request_date=request_date, date_start=date_start
+        )
 
     def test_deadlines(self):
         request = self._request()

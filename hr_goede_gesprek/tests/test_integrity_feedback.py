@@ -44,7 +44,6 @@ class TestIntegrityFeedback(GoedeGesprekCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Request = cls.env["hr.goede.gesprek.feedback.request"]
         cls.Respondent = cls.env["hr.goede.gesprek.feedback.respondent"]
         cls.Answer = cls.env["hr.goede.gesprek.feedback.answer"]
         cls.Question = cls.env["hr.goede.gesprek.feedback.question"]

@@ -15,19 +15,10 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_legal import LegalCase
+from .common_legal import LegalCase, hold_appraisal
 
 
 class FormalCase(LegalCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
-        cls.Objection = cls.env["hr.goede.gesprek.objection"]
-        cls.Hours = cls.env["hr.goede.gesprek.hours.request"]
-        cls.level_good = cls.env.ref("hr_goede_gesprek.appraisal_level_good")
-        cls.level_very_good = cls.env.ref("hr_goede_gesprek.appraisal_level_very_good")
-
     def _requested(self, employee_user=None):
         with freeze_time("2026-02-02"):
             return (
@@ -37,21 +28,7 @@ class FormalCase(LegalCase):
             )
 
     def _held(self):
-        appraisal = self._requested()
-        manager = appraisal.with_user(self.user_manager)
-        with freeze_time("2026-02-03"):
-            manager.write({"date_planned": "2026-02-16 10:00:00"})
-            manager.action_plan()
-        with freeze_time("2026-02-16 12:00:00"):
-            manager.action_hold()
-            manager.write(
-                {
-                    "report": "<p>A good year.</p>",
-                    "level_id": self.level_good.id,
-                    "reasons": "Reliable and helpful.",
-                }
-            )
-        return appraisal
+        return hold_appraisal(self._requested(), self.user_manager, establish=False)
 
     def _established(self):
         appraisal = self._held()
@@ -276,18 +253,7 @@ class TestObjectionIntegrity(FormalCase):
 @tagged("post_install", "-at_install", "access_rights")
 class TestHoursRequestIntegrity(FormalCase):
     def _submitted(self, **vals):
-        with freeze_time("2026-02-01"):
-            request = self.Hours.with_user(self.user_employee).create(
-                {
-                    "employee_id": self.emp_employee.id,
-                    "date_start": "2026-05-01",
-                    "hours_current": 36,
-                    "hours_requested": 32,
-                    **vals,
-                }
-            )
-            request.action_submit()
-        return request.with_env(self.env)
+        return self._hours_request(**vals)
 
     def test_employee_cannot_change_the_answer_after_a_refusal(self):
         request = self._submitted()

@@ -16,7 +16,7 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common_legal import LegalCase
+from .common_legal import LegalCase, hold_appraisal
 
 EVENING = "2026-12-01 22:30:00"  # 23:30 in Brussels: still 1 December
 LATE = "2026-12-01 23:30:00"  # 00:30 in Brussels: already 2 December
@@ -135,20 +135,7 @@ class TestLegalDates(LegalCase):
         self.assertEqual(objection.date_received, DEC_2)
 
     def test_hours_request_dates(self):
-        with freeze_time(LATE):
-            request = (
-                self.env["hr.goede.gesprek.hours.request"]
-                .with_user(self.user_employee)
-                .create(
-                    {
-                        "employee_id": self.emp_employee.id,
-                        "date_start": "2027-03-01",
-                        "hours_current": 36,
-                        "hours_requested": 32,
-                    }
-                )
-            )
-            request.action_submit()
+        request = self._hours_request(LATE, date_start="2027-03-01")
         self.assertEqual(request.request_date, DEC_2)
         self.assertEqual(request.submitted_date, DEC_2)
 
@@ -179,22 +166,14 @@ class TestLegalDates(LegalCase):
                 .with_env(self.env)
             )
         self.assertEqual(appraisal.request_date, date(2026, 11, 3))
-        manager = appraisal.with_user(self.user_manager)
-        with freeze_time("2026-11-03"):
-            manager.write({"date_planned": "2026-11-16 10:00:00", "duration": 1.0})
-            manager.action_plan()
-        with freeze_time("2026-11-16 23:30:00"):
-            manager.action_hold()
-            manager.write(
-                {
-                    "report": "<p>A good year.</p>",
-                    "level_id": self.env.ref(
-                        "hr_goede_gesprek.appraisal_level_good"
-                    ).id,
-                    "reasons": "Reliable and helpful.",
-                }
-            )
-            manager.action_establish()
+        hold_appraisal(
+            appraisal,
+            self.user_manager,
+            held_at="2026-11-16 23:30:00",
+            day="2026-11-03",
+            date_planned="2026-11-16 10:00:00",
+            duration=1.0,
+        )
         self.assertEqual(appraisal.established_date, date(2026, 11, 17))
         decision = appraisal.decision_id.with_env(self.env)
         decision.signatory_id = self.user_director

@@ -11,6 +11,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import tagged
 
+from .common_legal import hold_appraisal
 from .common_portal import XSS, GoedeGesprekPortalCase
 
 _logger = logging.getLogger(__name__)
@@ -468,22 +469,7 @@ class TestPortalAppraisal(GoedeGesprekPortalCase):
         with freeze_time("2026-02-02"):
             self._post("/my/appraisals/request", page="/my/appraisals")
         appraisal = self.Appraisal.search([("employee_id", "=", self.emp_portal.id)])
-        manager = appraisal.with_user(self.user_manager)
-        with freeze_time("2026-02-03"):
-            manager.write({"date_planned": "2026-02-16 10:00:00"})
-            manager.action_plan()
-        with freeze_time("2026-02-16 12:00:00"):
-            manager.action_hold()
-            manager.write(
-                {
-                    "report": "<p>A good year.</p>",
-                    "level_id": self.env.ref(
-                        "hr_goede_gesprek.appraisal_level_good"
-                    ).id,
-                    "reasons": "Reliable and helpful.",
-                }
-            )
-            manager.action_establish()
+        hold_appraisal(appraisal, self.user_manager)
         decision = appraisal.decision_id
         decision.signatory_id = self.user_manager
         with freeze_time("2026-02-18"):

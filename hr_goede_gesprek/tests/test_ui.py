@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import GROUP_MANAGER, new_employee
+
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
@@ -9,22 +11,14 @@ class TestUi(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.user_manager = new_test_user(
-            cls.env,
-            login="tour_manager",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_manager",
+            cls.env, login="tour_manager", groups=GROUP_MANAGER
         )
         cls.user_employee = new_test_user(
             cls.env, login="tour_employee", groups="base.group_user"
         )
-        cls.emp_manager = cls.env["hr.employee"].create(
-            {"name": "Tour Manager", "user_id": cls.user_manager.id}
-        )
-        cls.emp_employee = cls.env["hr.employee"].create(
-            {
-                "name": "Tour Employee",
-                "user_id": cls.user_employee.id,
-                "parent_id": cls.emp_manager.id,
-            }
+        cls.emp_manager = new_employee(cls.env, "Tour Manager", cls.user_manager)
+        cls.emp_employee = new_employee(
+            cls.env, "Tour Employee", cls.user_employee, cls.emp_manager
         )
 
     def test_employee_creates_conversation(self):
