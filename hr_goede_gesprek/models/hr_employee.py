@@ -6,15 +6,14 @@ from collections import defaultdict
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .hr_goede_gesprek_agreement import OPEN_STATES
-from .hr_goede_gesprek_cron_tools import (
+from ..tools.cron import (
     NO_FOLLOW,
     RANK_STAGE,
     _activities,
     _process_batch,
     _run_as_cron_user,
 )
-from .hr_goede_gesprek_workflow_mixin import OFFICER
+from .hr_goede_gesprek_agreement import OPEN_STATES
 
 DUE_STAGES = [
     ("employee", "Employee reminded"),
@@ -266,7 +265,7 @@ class HrEmployee(models.Model):
         fnames = (DUE_WORKFLOW_FIELDS | EXCLUSION_FIELDS).intersection(vals)
         if not fnames:
             return
-        if self.env.user.has_group(OFFICER):
+        if self.env["hr.goede.gesprek"]._is_hr():
             fnames -= EXCLUSION_FIELDS
         forbidden = set()
         for fname in fnames:
@@ -295,7 +294,7 @@ class HrEmployee(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Scheduled action: conversation due (see hr_goede_gesprek_cron_tools.py)
+    # Scheduled action: conversation due (see tools/cron.py)
     # ------------------------------------------------------------------
     def _cron_goede_gesprek_due(self, batch_size=1000):
         """Scheduled action: runs as OdooBot, works as the reminder user."""
