@@ -530,12 +530,7 @@ class HrGoedeGesprek(models.Model):
     def _check_duration(self):
         for conversation in self:
             if conversation.duration < 0 or conversation.duration > 24:
-                raise ValidationError(
-                    self.env._(
-                        "The duration of “%(name)s” must be between 0 and 24 hours.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise ValidationError(conversation._get_step_message("duration:range"))
 
     @api.constrains("employee_id", "partner_employee_ids")
     def _check_partners(self):
@@ -549,10 +544,7 @@ class HrGoedeGesprek(models.Model):
             partners = conversation.partner_employee_ids
             if employee in partners:
                 raise ValidationError(
-                    self.env._(
-                        "%(employee)s cannot be their own conversation partner.",
-                        employee=employee.name,
-                    )
+                    self._get_step_message("partners:own", employee=employee.name)
                 )
             managers = employee.parent_id | employee.department_id.manager_id
             invalid = partners.filtered(
@@ -561,10 +553,8 @@ class HrGoedeGesprek(models.Model):
             )
             if invalid:
                 raise ValidationError(
-                    self.env._(
-                        "%(partners)s cannot be the conversation partner of "
-                        "%(employee)s: a conversation partner is the employee's "
-                        "manager or an HR officer.",
+                    self._get_step_message(
+                        "partners:invalid",
                         partners=", ".join(invalid.mapped("name")),
                         employee=employee.name,
                     )
@@ -613,13 +603,7 @@ class HrGoedeGesprek(models.Model):
     def _unlink_except_locked(self):
         for conversation in self:
             if conversation.report_locked:
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” has a signed report and cannot be deleted; "
-                        "it belongs to the employee's personnel file.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise UserError(conversation._get_step_message("unlink:locked"))
 
     def _check_write_allowed(self, vals):
         """Refuse writes to a locked report (everyone, the superuser included),
@@ -638,14 +622,7 @@ class HrGoedeGesprek(models.Model):
                 "report_attachment_id" in fnames
                 and (conversation.report_attachment_id or not self.env.su)
             ):
-                raise UserError(
-                    self.env._(
-                        "The report of “%(name)s” is signed by both parties and "
-                        "locked; nobody can change it any more. Use “Amend” to "
-                        "create a new version.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise UserError(conversation._get_step_message("write:locked"))
         if self.env.su:
             return
         for conversation in self:
@@ -661,34 +638,16 @@ class HrGoedeGesprek(models.Model):
                 if view_field not in fnames:
                     continue
                 if party != view_party:
-                    raise AccessError(
-                        self.env._(
-                            "Only the party concerned can write their own view "
-                            "on “%(name)s”.",
-                            name=conversation.display_name,
-                        )
-                    )
+                    raise AccessError(conversation._get_step_message("write_view:who"))
                 if conversation[f"{view_party}_signed_date"]:
-                    raise UserError(
-                        self.env._(
-                            "You already signed “%(name)s”; your view can no "
-                            "longer change.",
-                            name=conversation.display_name,
-                        )
-                    )
+                    raise UserError(conversation._get_step_message("write_view:signed"))
             if (
                 "date_start" in fnames
                 and conversation.state != "preparing"
                 and fields.Datetime.to_datetime(vals["date_start"])
                 != conversation.date_start
             ):
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” is already planned: use “Reschedule” and give "
-                        "a reason to move it.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise UserError(conversation._get_step_message("write:planned"))
 
     # ------------------------------------------------------------------
     # Actions
@@ -883,64 +842,23 @@ class HrGoedeGesprek(models.Model):
     def _get_cannot_plan_reason(self):
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can plan "
-                    "“%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("plan:who"))
         if self.state != "preparing":
-            return UserError(
-                self.env._(
-                    "Only a conversation in preparation can be planned; “%(name)s” "
-                    "is %(state)s.",
-                    name=self.display_name,
-                    state=self._state_label(),
-                )
-            )
+            return UserError(self._get_step_message("plan:state"))
         if not self.date_start:
-            return UserError(
-                self.env._(
-                    "Propose a date and time for “%(name)s” before planning it.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("plan:no_date"))
         if self.duration <= 0:
-            return UserError(
-                self.env._(
-                    "Give “%(name)s” a duration before planning it.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("plan:no_duration"))
         return None
 
     def _get_cannot_share_agenda_reason(self):
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can share the "
-                    "agenda of “%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("share_agenda:who"))
         if self.state not in OPEN_STATES:
-            return UserError(
-                self.env._(
-                    "The agenda of “%(name)s” can only be shared before the "
-                    "conversation is held.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("share_agenda:state"))
         if not self.agenda_line_ids:
-            return UserError(
-                self.env._(
-                    "The agenda of “%(name)s” is empty: add at least one item "
-                    "before sharing it.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("share_agenda:empty"))
         return None
 
     def _get_cannot_edit_agenda_reason(self):
@@ -949,60 +867,25 @@ class HrGoedeGesprek(models.Model):
         rest); never after the report is locked."""
         self.ensure_one()
         if self.report_locked or self.state not in AGENDA_STATES:
-            return UserError(
-                self.env._(
-                    "The agenda of “%(name)s” can no longer change.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("edit_agenda:closed"))
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can change "
-                    "the agenda of “%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("edit_agenda:who"))
         return None
 
     def _get_cannot_reorder_agenda_reason(self):
         self.ensure_one()
         if not self._is_hr() and self._get_user_party() != "employee":
-            return AccessError(
-                self.env._(
-                    "The employee sets the order of the agenda of “%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("reorder_agenda:who"))
         return None
 
     def _get_cannot_hold_reason(self):
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can mark "
-                    "“%(name)s” as held.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("hold:who"))
         if self.state != "planned":
-            return UserError(
-                self.env._(
-                    "Only a planned conversation can be held; “%(name)s” is "
-                    "%(state)s.",
-                    name=self.display_name,
-                    state=self._state_label(),
-                )
-            )
+            return UserError(self._get_step_message("hold:state"))
         if self.date_start > fields.Datetime.now():
-            return UserError(
-                self.env._(
-                    "“%(name)s” has not started yet; it can be marked as held "
-                    "once it has taken place.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("hold:not_started"))
         return None
 
     def _is_report_author(self):
@@ -1016,49 +899,19 @@ class HrGoedeGesprek(models.Model):
     def _get_cannot_write_report_reason(self):
         self.ensure_one()
         if self.state not in ("planned", "held"):
-            return UserError(
-                self.env._(
-                    "The report of “%(name)s” can only be written before "
-                    "it is submitted for signature.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("write_report:state"))
         if not self._is_report_author():
-            return AccessError(
-                self.env._(
-                    "Only the agreed author (or HR) can write the report "
-                    "of “%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("write_report:who"))
         return None
 
     def _get_cannot_submit_report_reason(self):
         self.ensure_one()
         if not self._is_report_author():
-            return AccessError(
-                self.env._(
-                    "Only the agreed author of the report (or HR) can submit "
-                    "the report of “%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("submit_report:who"))
         if self.state != "held":
-            return UserError(
-                self.env._(
-                    "Only the report of a held conversation can be submitted; "
-                    "“%(name)s” is %(state)s.",
-                    name=self.display_name,
-                    state=self._state_label(),
-                )
-            )
+            return UserError(self._get_step_message("submit_report:state"))
         if not html2plaintext(self.report_summary or "").strip():
-            return UserError(
-                self.env._(
-                    "Write the report of “%(name)s” before submitting it.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("submit_report:empty"))
         return None
 
     def _get_cannot_sign_reason(self, party=None):
@@ -1067,129 +920,289 @@ class HrGoedeGesprek(models.Model):
         own_party = self._get_user_party()
         party = own_party if party is None else party
         if party not in ("employee", "partner") or party != own_party:
-            return AccessError(
-                self.env._(
-                    "Only the employee and their conversation partner sign the "
-                    "report of “%(name)s”, each for themselves.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("sign:who"))
         if self.state != "report":
-            return UserError(
-                self.env._(
-                    "The report of “%(name)s” can only be signed once it is "
-                    "submitted for signature.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("sign:state"))
         if self[f"{party}_signed_date"]:
-            return UserError(
-                self.env._(
-                    "The report of “%(name)s” is already signed by this party.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("sign:signed"))
         return None
 
     def _get_cannot_cancel_reason(self):
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can cancel "
-                    "“%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("cancel:who"))
         if self.state in ("done", "cancelled") or (
             self.employee_signed_date or self.partner_signed_date
         ):
-            return UserError(
-                self.env._(
-                    "“%(name)s” can no longer be cancelled.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("cancel:state"))
         return None
 
     def _get_cannot_reopen_reason(self):
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can reopen "
-                    "“%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("reopen:who"))
         if self.state != "cancelled":
-            return UserError(
-                self.env._(
-                    "Only a cancelled conversation can be reopened; “%(name)s” is "
-                    "%(state)s.",
-                    name=self.display_name,
-                    state=self._state_label(),
-                )
-            )
+            return UserError(self._get_step_message("reopen:state"))
         return None
 
     def _get_cannot_reschedule_reason(self):
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can reschedule "
-                    "“%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("reschedule:who"))
         if self.state != "planned":
-            return UserError(
-                self.env._(
-                    "Only a planned conversation can be rescheduled; “%(name)s” is "
-                    "%(state)s.",
-                    name=self.display_name,
-                    state=self._state_label(),
-                )
-            )
+            return UserError(self._get_step_message("reschedule:state"))
         return None
 
     def _get_cannot_amend_reason(self):
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(
-                self.env._(
-                    "Only the employee, a conversation partner or HR can amend the "
-                    "report of “%(name)s”.",
-                    name=self.display_name,
-                )
-            )
+            return AccessError(self._get_step_message("amend:who"))
         if not self.report_locked or self.state != "done":
-            return UserError(
-                self.env._(
-                    "Only a signed report can be amended; “%(name)s” is not "
-                    "signed by both parties yet.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("amend:state"))
         if self.next_version_id:
-            return UserError(
-                self.env._(
-                    "“%(name)s” was already amended; amend its latest version.",
-                    name=self.display_name,
-                )
-            )
+            return UserError(self._get_step_message("amend:amended"))
         return None
 
     def _get_cannot_print_report_reason(self):
         self.ensure_one()
         if self.state not in ("held", "report", "done"):
-            return UserError(
-                self.env._(
-                    "“%(name)s” has no report to print yet.", name=self.display_name
-                )
-            )
+            return UserError(self._get_step_message("print_report:state"))
         return None
+
+    def _get_step_message(self, key, **params):
+        """The translated message that refuses a step or a change on this
+        record, by ``"<step>:<rule>"``: every refusal of the conversation in
+        one place. ``params``: the values a message names besides the record.
+        """
+        messages = {
+            "duration:range": lambda: self.env._(
+                "The duration of “%(name)s” must be between 0 and 24 hours.",
+                name=self.display_name,
+            ),
+            "partners:own": lambda: self.env._(
+                "%(employee)s cannot be their own conversation partner.",
+                employee=params["employee"],
+            ),
+            "partners:invalid": lambda: self.env._(
+                "%(partners)s cannot be the conversation partner of "
+                "%(employee)s: a conversation partner is the employee's "
+                "manager or an HR officer.",
+                partners=params["partners"],
+                employee=params["employee"],
+            ),
+            "unlink:locked": lambda: self.env._(
+                "“%(name)s” has a signed report and cannot be deleted; "
+                "it belongs to the employee's personnel file.",
+                name=self.display_name,
+            ),
+            "write:locked": lambda: self.env._(
+                "The report of “%(name)s” is signed by both parties and "
+                "locked; nobody can change it any more. Use “Amend” to "
+                "create a new version.",
+                name=self.display_name,
+            ),
+            "write_view:who": lambda: self.env._(
+                "Only the party concerned can write their own view on “%(name)s”.",
+                name=self.display_name,
+            ),
+            "write_view:signed": lambda: self.env._(
+                "You already signed “%(name)s”; your view can no longer change.",
+                name=self.display_name,
+            ),
+            "write:planned": lambda: self.env._(
+                "“%(name)s” is already planned: use “Reschedule” and give "
+                "a reason to move it.",
+                name=self.display_name,
+            ),
+            "create:who": lambda: self.env._(
+                "You can only start conversations for yourself or for "
+                "the members of your own team, not for %(employee)s.",
+                employee=params["employee"],
+            ),
+            "portal_write:fields": lambda: self.env._(
+                "These fields cannot be changed from the portal: %(fields)s.",
+                fields=params["fields"],
+            ),
+            "portal_write:who": lambda: self.env._(
+                "Only the employee or a conversation partner can change “%(name)s”.",
+                name=self.display_name,
+            ),
+            "portal_write:state": lambda: self.env._(
+                "Date, place and duration of “%(name)s” can only change "
+                "before it is held.",
+                name=self.display_name,
+            ),
+            "portal_write:forbidden": lambda: self.env._(
+                "You may not change these fields of “%(name)s” now: %(fields)s.",
+                name=self.display_name,
+                fields=params["fields"],
+            ),
+            "edit_agenda_line:not_own": lambda: self.env._(
+                "You can only change the agenda items you added yourself.",
+            ),
+            "request:no_employee": lambda: self.env._(
+                "Only employees can ask for a conversation; your account is "
+                "not linked to an employee.",
+            ),
+            "reschedule:no_reason": lambda: self.env._(
+                "Give a reason for moving “%(name)s”.",
+                name=self.display_name,
+            ),
+            "reschedule:same_date": lambda: self.env._(
+                "The new date of “%(name)s” is the same as the current one.",
+                name=self.display_name,
+            ),
+            "plan:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can plan "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "plan:state": lambda: self.env._(
+                "Only a conversation in preparation can be planned; “%(name)s” "
+                "is %(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "plan:no_date": lambda: self.env._(
+                "Propose a date and time for “%(name)s” before planning it.",
+                name=self.display_name,
+            ),
+            "plan:no_duration": lambda: self.env._(
+                "Give “%(name)s” a duration before planning it.",
+                name=self.display_name,
+            ),
+            "share_agenda:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can share the "
+                "agenda of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "share_agenda:state": lambda: self.env._(
+                "The agenda of “%(name)s” can only be shared before the "
+                "conversation is held.",
+                name=self.display_name,
+            ),
+            "share_agenda:empty": lambda: self.env._(
+                "The agenda of “%(name)s” is empty: add at least one item "
+                "before sharing it.",
+                name=self.display_name,
+            ),
+            "edit_agenda:closed": lambda: self.env._(
+                "The agenda of “%(name)s” can no longer change.",
+                name=self.display_name,
+            ),
+            "edit_agenda:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can change "
+                "the agenda of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "reorder_agenda:who": lambda: self.env._(
+                "The employee sets the order of the agenda of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "hold:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can mark "
+                "“%(name)s” as held.",
+                name=self.display_name,
+            ),
+            "hold:state": lambda: self.env._(
+                "Only a planned conversation can be held; “%(name)s” is %(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "hold:not_started": lambda: self.env._(
+                "“%(name)s” has not started yet; it can be marked as held "
+                "once it has taken place.",
+                name=self.display_name,
+            ),
+            "write_report:state": lambda: self.env._(
+                "The report of “%(name)s” can only be written before "
+                "it is submitted for signature.",
+                name=self.display_name,
+            ),
+            "write_report:who": lambda: self.env._(
+                "Only the agreed author (or HR) can write the report of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "submit_report:who": lambda: self.env._(
+                "Only the agreed author of the report (or HR) can submit "
+                "the report of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "submit_report:state": lambda: self.env._(
+                "Only the report of a held conversation can be submitted; "
+                "“%(name)s” is %(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "submit_report:empty": lambda: self.env._(
+                "Write the report of “%(name)s” before submitting it.",
+                name=self.display_name,
+            ),
+            "sign:who": lambda: self.env._(
+                "Only the employee and their conversation partner sign the "
+                "report of “%(name)s”, each for themselves.",
+                name=self.display_name,
+            ),
+            "sign:state": lambda: self.env._(
+                "The report of “%(name)s” can only be signed once it is "
+                "submitted for signature.",
+                name=self.display_name,
+            ),
+            "sign:signed": lambda: self.env._(
+                "The report of “%(name)s” is already signed by this party.",
+                name=self.display_name,
+            ),
+            "cancel:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can cancel "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "cancel:state": lambda: self.env._(
+                "“%(name)s” can no longer be cancelled.",
+                name=self.display_name,
+            ),
+            "reopen:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can reopen "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "reopen:state": lambda: self.env._(
+                "Only a cancelled conversation can be reopened; “%(name)s” is "
+                "%(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "reschedule:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can reschedule "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "reschedule:state": lambda: self.env._(
+                "Only a planned conversation can be rescheduled; “%(name)s” is "
+                "%(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "amend:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can amend the "
+                "report of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "amend:state": lambda: self.env._(
+                "Only a signed report can be amended; “%(name)s” is not "
+                "signed by both parties yet.",
+                name=self.display_name,
+            ),
+            "amend:amended": lambda: self.env._(
+                "“%(name)s” was already amended; amend its latest version.",
+                name=self.display_name,
+            ),
+            "print_report:state": lambda: self.env._(
+                "“%(name)s” has no report to print yet.",
+                name=self.display_name,
+            ),
+        }
+        return messages[key]()
 
     # ------------------------------------------------------------------
     # Business: the guards (read access first, then the reasons above)
@@ -1205,11 +1218,7 @@ class HrGoedeGesprek(models.Model):
                 self.env["hr.employee"].sudo().browse(vals.get("employee_id") or [])
             )
             raise AccessError(
-                self.env._(
-                    "You can only start conversations for yourself or for "
-                    "the members of your own team, not for %(employee)s.",
-                    employee=employee.name or "",
-                )
+                self._get_step_message("create:who", employee=employee.name or "")
             )
 
     def _check_can_plan(self):
@@ -1266,29 +1275,16 @@ class HrGoedeGesprek(models.Model):
         unknown = fnames - PORTAL_DETAIL_FIELDS - PORTAL_REPORT_FIELDS
         if unknown:
             raise AccessError(
-                self.env._(
-                    "These fields cannot be changed from the portal: %(fields)s.",
-                    fields=", ".join(sorted(unknown)),
+                self._get_step_message(
+                    "portal_write:fields", fields=", ".join(sorted(unknown))
                 )
             )
         self.check_access("read")
         for conversation in self:
             if not conversation._is_participant():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee or a conversation partner can change "
-                        "“%(name)s”.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise AccessError(conversation._get_step_message("portal_write:who"))
             if fnames & PORTAL_DETAIL_FIELDS and conversation.state not in OPEN_STATES:
-                raise UserError(
-                    self.env._(
-                        "Date, place and duration of “%(name)s” can only change "
-                        "before it is held.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise UserError(conversation._get_step_message("portal_write:state"))
         # The backend's own write checks, run as the user (not as superuser).
         self._check_write_allowed(vals)
         for conversation in self:
@@ -1305,10 +1301,8 @@ class HrGoedeGesprek(models.Model):
             }
             if forbidden:
                 raise AccessError(
-                    self.env._(
-                        "You may not change these fields of “%(name)s” now: "
-                        "%(fields)s.",
-                        name=conversation.display_name,
+                    conversation._get_step_message(
+                        "portal_write:forbidden",
                         fields=conversation._policy_labels(forbidden),
                     )
                 )
@@ -1320,22 +1314,13 @@ class HrGoedeGesprek(models.Model):
         if line.conversation_id != self:
             raise AccessError(self.env._("This agenda item belongs elsewhere."))
         if not self._is_hr() and line.author != self._get_user_party():
-            raise AccessError(
-                self.env._(
-                    "You can only change the agenda items you added yourself.",
-                )
-            )
+            raise AccessError(self._get_step_message("edit_agenda_line:not_own"))
 
     @api.model
     def _check_can_request_conversation(self):
         employees = self._get_user_employees()
         if not employees:
-            raise AccessError(
-                self.env._(
-                    "Only employees can ask for a conversation; your account is "
-                    "not linked to an employee."
-                )
-            )
+            raise AccessError(self._get_step_message("request:no_employee"))
         return employees[:1]
 
     def _check_portal_report_readable(self):
@@ -1458,21 +1443,12 @@ class HrGoedeGesprek(models.Model):
         self._check_can_reschedule()
         reason = (reason or "").strip()
         if not reason:
-            raise UserError(
-                self.env._(
-                    "Give a reason for moving “%(name)s”.", name=self.display_name
-                )
-            )
+            raise UserError(self._get_step_message("reschedule:no_reason"))
         if not date_start:
             raise UserError(self.env._("Choose the new date and time."))
         date_start = fields.Datetime.to_datetime(date_start)
         if date_start == self.date_start and duration in (None, self.duration):
-            raise UserError(
-                self.env._(
-                    "The new date of “%(name)s” is the same as the current one.",
-                    name=self.display_name,
-                )
-            )
+            raise UserError(self._get_step_message("reschedule:same_date"))
         old_date = self.date_start
         vals = {
             "date_start": date_start,
