@@ -7,6 +7,7 @@ from . import res_company
 from . import res_config_settings
 from . import hr_goede_gesprek_state_mixin
 from . import hr_goede_gesprek_calendar_mixin
+from . import hr_goede_gesprek_topic_group
 from . import hr_goede_gesprek_topic
 from . import hr_goede_gesprek
 from . import hr_goede_gesprek_agenda_line
@@ -26,7 +27,6 @@ from . import hr_goede_gesprek_appraisal
 from . import hr_goede_gesprek_objection
 from . import hr_goede_gesprek_hours_request
 from . import ir_actions_report_legal
-from . import hr_goede_gesprek_portal
 from . import hr_goede_gesprek_agreement_portal
 from . import hr_goede_gesprek_feedback_part_mixin
 from . import hr_goede_gesprek_feedback_request

@@ -6,15 +6,14 @@ from collections import defaultdict
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .hr_goede_gesprek_agreement import OPEN_STATES
-from .hr_goede_gesprek_cron_tools import (
+from ..tools.cron import (
     NO_FOLLOW,
     RANK_STAGE,
     _activities,
     _process_batch,
     _run_as_cron_user,
 )
-from .hr_goede_gesprek_workflow_mixin import OFFICER
+from .hr_goede_gesprek_agreement import OPEN_STATES
 
 DUE_STAGES = [
     ("employee", "Employee reminded"),
@@ -63,6 +62,9 @@ EXCLUSION_FIELDS = frozenset(
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
     # Not on hr.employee.public: HR only (users without HR rights read the
     # public profile, where the counters below are mirrored).
     goede_gesprek_ids = fields.One2many(
@@ -86,6 +88,42 @@ class HrEmployee(models.Model):
         compute="_compute_goede_gesprek_stats", string="Open agreements"
     )
 
+    # Conversation policy: every active employee counts; exclusions only with a reason
+    goede_gesprek_excluded = fields.Boolean(
+        string="No conversation reminders",
+        groups="hr.group_hr_user",
+        tracking=True,
+        copy=False,
+        help="Leave this employee out of the 'conversation due' reminders. "
+        "Every employee has a right to conversations: record why.",
+    )
+    goede_gesprek_exclusion_reason = fields.Text(
+        string="Reason for no reminders",
+        groups="hr.group_hr_user",
+        tracking=True,
+        copy=False,
+    )
+    goede_gesprek_due_stage = fields.Selection(
+        DUE_STAGES,
+        string="Conversation due reminder",
+        groups="hr.group_hr_user",
+        readonly=True,
+        copy=False,
+    )
+    goede_gesprek_due_for = fields.Date(
+        string="Conversation due on",
+        groups="hr.group_hr_user",
+        readonly=True,
+        copy=False,
+        help="The due date the last reminder was sent for.",
+    )
+    goede_gesprek_due_error_date = fields.Date(
+        groups="hr.group_hr_user", readonly=True, copy=False
+    )
+
+    # ------------------------------------------------------------------
+    # Computes and searches
+    # ------------------------------------------------------------------
     @api.model
     def _get_goede_gesprek_stats(self, employee_ids):
         """Counts and dates per employee id, in three grouped queries.
@@ -133,9 +171,15 @@ class HrEmployee(models.Model):
         return stats
 
     def _compute_goede_gesprek_stats(self):
-        stats = self._get_goede_gesprek_stats(self._origin.ids)
+        self._set_goede_gesprek_stats(self)
+
+    @api.model
+    def _set_goede_gesprek_stats(self, records):
+        """Assign the counters of ``records``: employees or public employees,
+        which share their ids."""
+        stats = self._get_goede_gesprek_stats(records._origin.ids)
         empty = {"count": 0, "last": False, "next": False, "agreements": 0}
-        for employee in self:
+        for employee in records:
             values = stats.get(employee._origin.id, empty)
             employee.goede_gesprek_count = values["count"]
             employee.last_goede_gesprek_date = values["last"]
@@ -174,59 +218,9 @@ class HrEmployee(models.Model):
         ids, negate = self._search_last_goede_gesprek_date_ids(operator, value)
         return [("id", "not in" if negate else "in", ids)]
 
-    def action_open_goede_gesprek(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "hr_goede_gesprek.hr_goede_gesprek_action_employee"
-        )
-        action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id}
-        return action
-
-    # Conversation policy: every active employee counts; exclusions only with a reason
-
-    goede_gesprek_excluded = fields.Boolean(
-        string="No conversation reminders",
-        groups="hr.group_hr_user",
-        tracking=True,
-        copy=False,
-        help="Leave this employee out of the 'conversation due' reminders. "
-        "Every employee has a right to conversations: record why.",
-    )
-    goede_gesprek_exclusion_reason = fields.Text(
-        string="Reason for no reminders",
-        groups="hr.group_hr_user",
-        tracking=True,
-        copy=False,
-    )
-    goede_gesprek_due_stage = fields.Selection(
-        DUE_STAGES,
-        string="Conversation due reminder",
-        groups="hr.group_hr_user",
-        readonly=True,
-        copy=False,
-    )
-    goede_gesprek_due_for = fields.Date(
-        string="Conversation due on",
-        groups="hr.group_hr_user",
-        readonly=True,
-        copy=False,
-        help="The due date the last reminder was sent for.",
-    )
-    goede_gesprek_due_error_date = fields.Date(
-        groups="hr.group_hr_user", readonly=True, copy=False
-    )
-
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity must not make a manager (or HR) follower of the
-            # employee's personnel record: they would see its whole chatter. It
-            # also keeps the reminder cron at a fixed number of queries per batch.
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
-
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
     @api.constrains("goede_gesprek_excluded", "goede_gesprek_exclusion_reason")
     def _check_goede_gesprek_exclusion_reason(self):
         for employee in self:
@@ -242,6 +236,9 @@ class HrEmployee(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
@@ -266,7 +263,7 @@ class HrEmployee(models.Model):
         fnames = (DUE_WORKFLOW_FIELDS | EXCLUSION_FIELDS).intersection(vals)
         if not fnames:
             return
-        if self.env.user.has_group(OFFICER):
+        if self.env["hr.goede.gesprek"]._is_hr():
             fnames -= EXCLUSION_FIELDS
         forbidden = set()
         for fname in fnames:
@@ -295,7 +292,32 @@ class HrEmployee(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Scheduled action: conversation due (see hr_goede_gesprek_cron_tools.py)
+    # Actions
+    # ------------------------------------------------------------------
+    def action_open_goede_gesprek(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_goede_gesprek.hr_goede_gesprek_action_employee"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Mail
+    # ------------------------------------------------------------------
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if self.env.context.get(NO_FOLLOW):
+            # A reminder activity must not make a manager (or HR) follower of the
+            # employee's personnel record: they would see its whole chatter. It
+            # also keeps the reminder cron at a fixed number of queries per batch.
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
+
+    # ------------------------------------------------------------------
+    # Scheduled action: conversation due (see tools/cron.py)
     # ------------------------------------------------------------------
     def _cron_goede_gesprek_due(self, batch_size=1000):
         """Scheduled action: runs as OdooBot, works as the reminder user."""

@@ -23,15 +23,7 @@ class HrEmployeePublic(models.Model):
     goede_gesprek_visible = fields.Boolean(compute="_compute_goede_gesprek_visible")
 
     def _compute_goede_gesprek_stats(self):
-        # public employees share their ids with hr.employee
-        stats = self.env["hr.employee"]._get_goede_gesprek_stats(self._origin.ids)
-        empty = {"count": 0, "last": False, "next": False, "agreements": 0}
-        for employee in self:
-            values = stats.get(employee._origin.id, empty)
-            employee.goede_gesprek_count = values["count"]
-            employee.last_goede_gesprek_date = values["last"]
-            employee.next_goede_gesprek_date = values["next"]
-            employee.goede_gesprek_open_agreement_count = values["agreements"]
+        self.env["hr.employee"]._set_goede_gesprek_stats(self)
 
     @api.depends_context("uid")
     def _compute_goede_gesprek_visible(self):
@@ -43,9 +35,6 @@ class HrEmployeePublic(models.Model):
 
     def action_open_goede_gesprek(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "hr_goede_gesprek.hr_goede_gesprek_action_employee"
-        )
-        action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id}
-        return action
+        # Public employees share their ids with hr.employee; the action reads
+        # none of its fields.
+        return self.env["hr.employee"].browse(self.id).action_open_goede_gesprek()

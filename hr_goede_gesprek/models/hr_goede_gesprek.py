@@ -12,6 +12,16 @@ state, is declared below (``_policy_create`` / ``_policy_write``, see
 (only the agreed author writes the report, each party only its own view and
 only until it signed) are checked on top. A signed report is locked for
 everyone, the superuser included.
+
+Who may take a step, and why not, is written once per step
+(``_get_cannot_<step>_reason``): the ``can_*`` flags of the buttons and the
+``_check_can_*`` guards both ask it.
+
+In the employee portal (``/my/conversations``, a ``portal.mixin`` document)
+portal users hold a read-only ACL on their own conversations (record rules in
+``security/hr_goede_gesprek_portal_security.xml``); every change goes through
+the same guards run as the user, the declared field policy of the user's side
+included, after which the controller performs it with ``sudo()``.
 """
 
 from collections import defaultdict
@@ -21,13 +31,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, html2plaintext
 
-from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
-from .hr_goede_gesprek_cron_tools import (
+from ..tools.cron import (
     NO_FOLLOW,
     _activities,
     _process_batch,
     _run_as_cron_user,
 )
+from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
 
 STATES = [
     ("preparing", "Preparing"),
@@ -127,6 +137,14 @@ CALENDAR_FIELDS = frozenset(
     }
 )
 OPEN_STATES = ("preparing", "planned")
+# The agenda changes until the report is submitted (and never once locked).
+AGENDA_STATES = ("preparing", "planned", "held")
+
+# What the employee may change from the portal (the guards decide when).
+PORTAL_DETAIL_FIELDS = frozenset(
+    {"date_start", "duration", "location", "companion_name", "companion_announced"}
+)
+PORTAL_REPORT_FIELDS = frozenset({"report_summary", "employee_view", "partner_view"})
 
 
 class HrGoedeGesprek(models.Model):
@@ -135,9 +153,10 @@ class HrGoedeGesprek(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.calendar.mixin",
+        "portal.mixin",
     ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
@@ -151,6 +170,9 @@ class HrGoedeGesprek(models.Model):
     _policy_unlink = {"*": {"hr"}}
     _rec_names_search = ["name", "employee_id.name"]
 
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, precompute=True
     )
@@ -166,10 +188,7 @@ class HrGoedeGesprek(models.Model):
         ondelete="cascade",
     )
     # Stored computes are precomputed: they go into the INSERT of the record
-    # instead of a second UPDATE.
-    employee_user_id = fields.Many2one(
-        related="employee_id.user_id", store=True, precompute=True
-    )
+    # instead of a second UPDATE (so are the employee mixin's user and contact).
     department_id = fields.Many2one(
         related="employee_id.department_id",
         store=True,
@@ -304,11 +323,44 @@ class HrGoedeGesprek(models.Model):
         "hr.goede.gesprek", string="Amended by", copy=False, readonly=True
     )
 
-    # Information at hand (seed 002)
+    # Information at hand: the previous conversation and what to review from
+    # the earlier ones.
     previous_conversation_id = fields.Many2one(
         "hr.goede.gesprek", compute="_compute_previous_conversation_id"
     )
     job_description = fields.Html(related="employee_id.job_id.description")
+    open_agreement_ids = fields.Many2many(
+        "hr.goede.gesprek.agreement",
+        compute="_compute_open_agreement_ids",
+        string="Open agreements to review",
+        help="Agreements from the employee's earlier conversations that are "
+        "still open: review them in this conversation.",
+    )
+    open_agreement_count = fields.Integer(compute="_compute_open_agreement_ids")
+    previous_report_summary = fields.Html(
+        compute="_compute_previous_report_summary",
+        string="Previous report",
+        sanitize=True,
+    )
+
+    # The employee's request for a conversation, and the markers of the
+    # scheduled reminders (set by the scheduled actions only).
+    requested_date = fields.Date(
+        string="Requested on",
+        tracking=True,
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The employee asked for this conversation on this date; a date must "
+        "be proposed within the company's term.",
+    )
+    request_stage = fields.Selection(
+        [("next_manager", "Next-level manager asked"), ("hr", "Escalated to HR")],
+        readonly=True,
+        copy=False,
+    )
+    agenda_reminder_date = fields.Date(readonly=True, copy=False)
+    sign_reminder_date = fields.Date(readonly=True, copy=False)
 
     # What the current user may do (button visibility; enforced again in Python)
     is_employee = fields.Boolean(compute="_compute_user_flags")
@@ -408,6 +460,41 @@ class HrGoedeGesprek(models.Model):
                 break
             conversation.previous_conversation_id = previous
 
+    @api.depends("employee_id", "date_start", "agreement_ids", "agreement_ids.state")
+    def _compute_open_agreement_ids(self):
+        # one search for all conversations in self (no search in a loop)
+        agreements = self.env["hr.goede.gesprek.agreement"].search(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("state", "in", AGREEMENT_OPEN_STATES),
+            ]
+        )
+        by_employee = {}
+        for agreement in agreements:
+            by_employee.setdefault(agreement.employee_id.id, []).append(agreement)
+        for conversation in self:
+            own_id = conversation._origin.id
+            date = conversation.date_start
+            selected = [
+                agreement.id
+                for agreement in by_employee.get(conversation.employee_id.id, [])
+                if agreement.conversation_id.id != own_id
+                and not (
+                    date
+                    and agreement.conversation_id.date_start
+                    and agreement.conversation_id.date_start > date
+                )
+            ]
+            conversation.open_agreement_ids = [fields.Command.set(selected)]
+            conversation.open_agreement_count = len(selected)
+
+    @api.depends("previous_conversation_id")
+    def _compute_previous_report_summary(self):
+        for conversation in self:
+            conversation.previous_report_summary = (
+                conversation.previous_conversation_id.report_summary
+            )
+
     @api.depends_context("uid")
     @api.depends(
         "state",
@@ -419,22 +506,22 @@ class HrGoedeGesprek(models.Model):
         "partner_signed_date",
     )
     def _compute_user_flags(self):
-        is_hr = self._is_hr()
+        """The buttons follow the guards: each flag is "no reason against"."""
         for conversation in self:
             party = conversation._get_user_party()
             conversation.is_employee = party == "employee"
             conversation.is_partner = party == "partner"
-            participant = bool(party) or is_hr
             conversation.can_edit_agenda = (
-                participant
-                and not conversation.report_locked
-                and conversation.state in ("preparing", "planned", "held")
+                not conversation._get_cannot_edit_agenda_reason()
             )
-            conversation.can_write_report = conversation.state in (
-                "planned",
-                "held",
-            ) and (is_hr or (party and party == conversation.report_author))
-            conversation.can_sign = conversation._user_can_sign(party)
+            conversation.can_write_report = (
+                not conversation._get_cannot_write_report_reason()
+            )
+            conversation.can_sign = not conversation._get_cannot_sign_reason(party)
+
+    def _compute_access_url(self):
+        for conversation in self:
+            conversation.access_url = f"/my/conversations/{conversation.id}"
 
     # ------------------------------------------------------------------
     # Constraints and onchanges
@@ -443,12 +530,7 @@ class HrGoedeGesprek(models.Model):
     def _check_duration(self):
         for conversation in self:
             if conversation.duration < 0 or conversation.duration > 24:
-                raise ValidationError(
-                    self.env._(
-                        "The duration of “%(name)s” must be between 0 and 24 hours.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise ValidationError(conversation._get_step_message("duration:range"))
 
     @api.constrains("employee_id", "partner_employee_ids")
     def _check_partners(self):
@@ -462,10 +544,7 @@ class HrGoedeGesprek(models.Model):
             partners = conversation.partner_employee_ids
             if employee in partners:
                 raise ValidationError(
-                    self.env._(
-                        "%(employee)s cannot be their own conversation partner.",
-                        employee=employee.name,
-                    )
+                    self._get_step_message("partners:own", employee=employee.name)
                 )
             managers = employee.parent_id | employee.department_id.manager_id
             invalid = partners.filtered(
@@ -474,10 +553,8 @@ class HrGoedeGesprek(models.Model):
             )
             if invalid:
                 raise ValidationError(
-                    self.env._(
-                        "%(partners)s cannot be the conversation partner of "
-                        "%(employee)s: a conversation partner is the employee's "
-                        "manager or an HR officer.",
+                    self._get_step_message(
+                        "partners:invalid",
                         partners=", ".join(invalid.mapped("name")),
                         employee=employee.name,
                     )
@@ -526,13 +603,7 @@ class HrGoedeGesprek(models.Model):
     def _unlink_except_locked(self):
         for conversation in self:
             if conversation.report_locked:
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” has a signed report and cannot be deleted; "
-                        "it belongs to the employee's personnel file.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise UserError(conversation._get_step_message("unlink:locked"))
 
     def _check_write_allowed(self, vals):
         """Refuse writes to a locked report (everyone, the superuser included),
@@ -551,36 +622,15 @@ class HrGoedeGesprek(models.Model):
                 "report_attachment_id" in fnames
                 and (conversation.report_attachment_id or not self.env.su)
             ):
-                raise UserError(
-                    self.env._(
-                        "The report of “%(name)s” is signed by both parties and "
-                        "locked; nobody can change it any more. Use “Amend” to "
-                        "create a new version.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise UserError(conversation._get_step_message("write:locked"))
         if self.env.su:
             return
-        is_hr = self._is_hr()
         for conversation in self:
             party = conversation._get_user_party()
-            if "report_summary" in fnames:
-                if conversation.state not in ("planned", "held"):
-                    raise UserError(
-                        self.env._(
-                            "The report of “%(name)s” can only be written before "
-                            "it is submitted for signature.",
-                            name=conversation.display_name,
-                        )
-                    )
-                if not is_hr and party != conversation.report_author:
-                    raise AccessError(
-                        self.env._(
-                            "Only the agreed author (or HR) can write the report "
-                            "of “%(name)s”.",
-                            name=conversation.display_name,
-                        )
-                    )
+            if "report_summary" in fnames and (
+                error := conversation._get_cannot_write_report_reason()
+            ):
+                raise error
             for view_field, view_party in (
                 ("employee_view", "employee"),
                 ("partner_view", "partner"),
@@ -588,37 +638,104 @@ class HrGoedeGesprek(models.Model):
                 if view_field not in fnames:
                     continue
                 if party != view_party:
-                    raise AccessError(
-                        self.env._(
-                            "Only the party concerned can write their own view "
-                            "on “%(name)s”.",
-                            name=conversation.display_name,
-                        )
-                    )
+                    raise AccessError(conversation._get_step_message("write_view:who"))
                 if conversation[f"{view_party}_signed_date"]:
-                    raise UserError(
-                        self.env._(
-                            "You already signed “%(name)s”; your view can no "
-                            "longer change.",
-                            name=conversation.display_name,
-                        )
-                    )
+                    raise UserError(conversation._get_step_message("write_view:signed"))
             if (
                 "date_start" in fnames
                 and conversation.state != "preparing"
                 and fields.Datetime.to_datetime(vals["date_start"])
                 != conversation.date_start
             ):
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” is already planned: use “Reschedule” and give "
-                        "a reason to move it.",
-                        name=conversation.display_name,
-                    )
-                )
+                raise UserError(conversation._get_step_message("write:planned"))
 
     # ------------------------------------------------------------------
-    # Roles
+    # Actions
+    # ------------------------------------------------------------------
+    def action_plan(self):
+        self._check_can_plan()
+        self._do_plan()
+        return True
+
+    def action_share_agenda(self):
+        self._check_can_share_agenda()
+        self._do_share_agenda()
+        return True
+
+    def action_hold(self):
+        self._check_can_hold()
+        self._do_hold()
+        return True
+
+    def action_submit_report(self):
+        self._check_can_submit_report()
+        self._do_submit_report()
+        return True
+
+    def action_open_sign_wizard(self):
+        self.ensure_one()
+        self._check_can_sign(self._get_user_party())
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Sign the report"),
+            "res_model": "hr.goede.gesprek.sign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_conversation_id": self.id},
+        }
+
+    def action_cancel(self):
+        self.ensure_one()
+        self._check_can_cancel()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel the conversation"),
+            "res_model": "hr.goede.gesprek.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_conversation_id": self.id},
+        }
+
+    def action_reset_to_preparing(self):
+        self.check_access("read")
+        self._raise_cannot("reopen")
+        self.sudo().write({"state": "preparing", "cancel_reason": False})
+        self.activity_update()
+        return True
+
+    def action_open_reschedule_wizard(self):
+        self.ensure_one()
+        self._check_can_reschedule()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reschedule the conversation"),
+            "res_model": "hr.goede.gesprek.reschedule",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_conversation_id": self.id},
+        }
+
+    def action_amend(self):
+        self.ensure_one()
+        self._check_can_amend()
+        new_version = self._do_amend()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new_version.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_print_report(self):
+        self.check_access("read")
+        self._raise_cannot("print_report")
+        return self.env.ref(
+            "hr_goede_gesprek.action_report_goede_gesprek"
+        ).report_action(self)
+
+    # ------------------------------------------------------------------
+    # Business: roles and who the current user is here
     # ------------------------------------------------------------------
     def _policy_roles(self):
         """The mixin's roles plus the conversation's own: "employee" and
@@ -664,35 +781,432 @@ class HrGoedeGesprek(models.Model):
                 allowed -= view_fields
         return allowed
 
+    @api.model
+    def _get_user_employees(self, user=None):
+        """The employees of ``user``: by ``user_id``, else by work contact."""
+        user = user or self.env.user
+        # sudo: portal users cannot read hr.employee; this only finds who they are.
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.search([("user_id", "=", user.id)])
+        if not employees:
+            employees = Employee.search(
+                [("user_id", "=", False), ("work_contact_id", "=", user.partner_id.id)]
+            )
+        return employees
+
     def _get_user_party(self):
-        """'employee', 'partner' or False: the current user's side."""
+        """'employee', 'partner' or False: the current user's side.
+
+        An employee without a user of their own is recognised by their work
+        contact (``_is_employee``). sudo: the employee's user and the partners'
+        users sit on hr.employee, which portal users cannot read; only
+        identities are compared here.
+        """
         self.ensure_one()
         user = self.env.user
-        if self.employee_id.user_id == user:
+        conversation = self.sudo()
+        if conversation.employee_id.user_id == user:
             return "employee"
-        if user in self.partner_user_ids:
+        if user in conversation.partner_user_ids:
             return "partner"
+        if self._is_employee(user):
+            return "employee"
         return False
 
-    def _user_can_sign(self, party):
+    def _is_participant(self):
+        """The employee, a conversation partner or HR."""
         self.ensure_one()
-        return (
-            self.state == "report"
-            and party in ("employee", "partner")
-            and not self[f"{party}_signed_date"]
-        )
+        return self._is_hr() or bool(self._get_user_party())
 
-    def _check_participant(self, message):
-        """Read access first (AccessError), then the role.
+    def _get_portal_sign_party(self):
+        """The side the current user signs for, if they may sign now."""
+        self.ensure_one()
+        party = self._get_user_party()
+        if party and not self._get_cannot_sign_reason(party):
+            return party
+        return False
 
-        :param message: a callable returning the translated error for a record.
-        """
-        self.check_access("read")
-        is_hr = self._is_hr()
+    # ------------------------------------------------------------------
+    # Business: what the current user may do, and why not
+    # ------------------------------------------------------------------
+    # ``_get_cannot_<action>_reason`` returns the error that refuses the
+    # action on the record (None: allowed). The ``can_*`` flags show the
+    # buttons by it, the ``_check_can_*`` guards raise it: the rule is
+    # written once. Access errors (who) come before user errors (when).
+    def _raise_cannot(self, action, *args):
+        """Raise the first record's reason against ``action``, if any."""
         for conversation in self:
-            if not is_hr and not conversation._get_user_party():
-                raise AccessError(message(conversation))
+            if error := getattr(conversation, f"_get_cannot_{action}_reason")(*args):
+                raise error
 
+    def _get_cannot_plan_reason(self):
+        self.ensure_one()
+        if not self._is_participant():
+            return AccessError(self._get_step_message("plan:who"))
+        if self.state != "preparing":
+            return UserError(self._get_step_message("plan:state"))
+        if not self.date_start:
+            return UserError(self._get_step_message("plan:no_date"))
+        if self.duration <= 0:
+            return UserError(self._get_step_message("plan:no_duration"))
+        return None
+
+    def _get_cannot_share_agenda_reason(self):
+        self.ensure_one()
+        if not self._is_participant():
+            return AccessError(self._get_step_message("share_agenda:who"))
+        if self.state not in OPEN_STATES:
+            return UserError(self._get_step_message("share_agenda:state"))
+        if not self.agenda_line_ids:
+            return UserError(self._get_step_message("share_agenda:empty"))
+        return None
+
+    def _get_cannot_edit_agenda_reason(self):
+        """Agenda items change only while the conversation is open to it: by
+        the employee, a conversation partner or HR (record rules restrict the
+        rest); never after the report is locked."""
+        self.ensure_one()
+        if self.report_locked or self.state not in AGENDA_STATES:
+            return UserError(self._get_step_message("edit_agenda:closed"))
+        if not self._is_participant():
+            return AccessError(self._get_step_message("edit_agenda:who"))
+        return None
+
+    def _get_cannot_reorder_agenda_reason(self):
+        self.ensure_one()
+        if not self._is_hr() and self._get_user_party() != "employee":
+            return AccessError(self._get_step_message("reorder_agenda:who"))
+        return None
+
+    def _get_cannot_hold_reason(self):
+        self.ensure_one()
+        if not self._is_participant():
+            return AccessError(self._get_step_message("hold:who"))
+        if self.state != "planned":
+            return UserError(self._get_step_message("hold:state"))
+        if self.date_start > fields.Datetime.now():
+            return UserError(self._get_step_message("hold:not_started"))
+        return None
+
+    def _is_report_author(self):
+        """The agreed author of the report, or HR."""
+        self.ensure_one()
+        if self._is_hr():
+            return True
+        party = self._get_user_party()
+        return bool(party) and party == self.report_author
+
+    def _get_cannot_write_report_reason(self):
+        self.ensure_one()
+        if self.state not in ("planned", "held"):
+            return UserError(self._get_step_message("write_report:state"))
+        if not self._is_report_author():
+            return AccessError(self._get_step_message("write_report:who"))
+        return None
+
+    def _get_cannot_submit_report_reason(self):
+        self.ensure_one()
+        if not self._is_report_author():
+            return AccessError(self._get_step_message("submit_report:who"))
+        if self.state != "held":
+            return UserError(self._get_step_message("submit_report:state"))
+        if not html2plaintext(self.report_summary or "").strip():
+            return UserError(self._get_step_message("submit_report:empty"))
+        return None
+
+    def _get_cannot_sign_reason(self, party=None):
+        """``party``: the side signed for (default: the current user's own)."""
+        self.ensure_one()
+        own_party = self._get_user_party()
+        party = own_party if party is None else party
+        if party not in ("employee", "partner") or party != own_party:
+            return AccessError(self._get_step_message("sign:who"))
+        if self.state != "report":
+            return UserError(self._get_step_message("sign:state"))
+        if self[f"{party}_signed_date"]:
+            return UserError(self._get_step_message("sign:signed"))
+        return None
+
+    def _get_cannot_cancel_reason(self):
+        self.ensure_one()
+        if not self._is_participant():
+            return AccessError(self._get_step_message("cancel:who"))
+        if self.state in ("done", "cancelled") or (
+            self.employee_signed_date or self.partner_signed_date
+        ):
+            return UserError(self._get_step_message("cancel:state"))
+        return None
+
+    def _get_cannot_reopen_reason(self):
+        self.ensure_one()
+        if not self._is_participant():
+            return AccessError(self._get_step_message("reopen:who"))
+        if self.state != "cancelled":
+            return UserError(self._get_step_message("reopen:state"))
+        return None
+
+    def _get_cannot_reschedule_reason(self):
+        self.ensure_one()
+        if not self._is_participant():
+            return AccessError(self._get_step_message("reschedule:who"))
+        if self.state != "planned":
+            return UserError(self._get_step_message("reschedule:state"))
+        return None
+
+    def _get_cannot_amend_reason(self):
+        self.ensure_one()
+        if not self._is_participant():
+            return AccessError(self._get_step_message("amend:who"))
+        if not self.report_locked or self.state != "done":
+            return UserError(self._get_step_message("amend:state"))
+        if self.next_version_id:
+            return UserError(self._get_step_message("amend:amended"))
+        return None
+
+    def _get_cannot_print_report_reason(self):
+        self.ensure_one()
+        if self.state not in ("held", "report", "done"):
+            return UserError(self._get_step_message("print_report:state"))
+        return None
+
+    def _get_step_message(self, key, **params):
+        """The translated message that refuses a step or a change on this
+        record, by ``"<step>:<rule>"``: every refusal of the conversation in
+        one place. ``params``: the values a message names besides the record.
+        """
+        messages = {
+            "duration:range": lambda: self.env._(
+                "The duration of “%(name)s” must be between 0 and 24 hours.",
+                name=self.display_name,
+            ),
+            "partners:own": lambda: self.env._(
+                "%(employee)s cannot be their own conversation partner.",
+                employee=params["employee"],
+            ),
+            "partners:invalid": lambda: self.env._(
+                "%(partners)s cannot be the conversation partner of "
+                "%(employee)s: a conversation partner is the employee's "
+                "manager or an HR officer.",
+                partners=params["partners"],
+                employee=params["employee"],
+            ),
+            "unlink:locked": lambda: self.env._(
+                "“%(name)s” has a signed report and cannot be deleted; "
+                "it belongs to the employee's personnel file.",
+                name=self.display_name,
+            ),
+            "write:locked": lambda: self.env._(
+                "The report of “%(name)s” is signed by both parties and "
+                "locked; nobody can change it any more. Use “Amend” to "
+                "create a new version.",
+                name=self.display_name,
+            ),
+            "write_view:who": lambda: self.env._(
+                "Only the party concerned can write their own view on “%(name)s”.",
+                name=self.display_name,
+            ),
+            "write_view:signed": lambda: self.env._(
+                "You already signed “%(name)s”; your view can no longer change.",
+                name=self.display_name,
+            ),
+            "write:planned": lambda: self.env._(
+                "“%(name)s” is already planned: use “Reschedule” and give "
+                "a reason to move it.",
+                name=self.display_name,
+            ),
+            "create:who": lambda: self.env._(
+                "You can only start conversations for yourself or for "
+                "the members of your own team, not for %(employee)s.",
+                employee=params["employee"],
+            ),
+            "portal_write:fields": lambda: self.env._(
+                "These fields cannot be changed from the portal: %(fields)s.",
+                fields=params["fields"],
+            ),
+            "portal_write:who": lambda: self.env._(
+                "Only the employee or a conversation partner can change “%(name)s”.",
+                name=self.display_name,
+            ),
+            "portal_write:state": lambda: self.env._(
+                "Date, place and duration of “%(name)s” can only change "
+                "before it is held.",
+                name=self.display_name,
+            ),
+            "portal_write:forbidden": lambda: self.env._(
+                "You may not change these fields of “%(name)s” now: %(fields)s.",
+                name=self.display_name,
+                fields=params["fields"],
+            ),
+            "edit_agenda_line:not_own": lambda: self.env._(
+                "You can only change the agenda items you added yourself.",
+            ),
+            "request:no_employee": lambda: self.env._(
+                "Only employees can ask for a conversation; your account is "
+                "not linked to an employee.",
+            ),
+            "reschedule:no_reason": lambda: self.env._(
+                "Give a reason for moving “%(name)s”.",
+                name=self.display_name,
+            ),
+            "reschedule:same_date": lambda: self.env._(
+                "The new date of “%(name)s” is the same as the current one.",
+                name=self.display_name,
+            ),
+            "plan:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can plan "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "plan:state": lambda: self.env._(
+                "Only a conversation in preparation can be planned; “%(name)s” "
+                "is %(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "plan:no_date": lambda: self.env._(
+                "Propose a date and time for “%(name)s” before planning it.",
+                name=self.display_name,
+            ),
+            "plan:no_duration": lambda: self.env._(
+                "Give “%(name)s” a duration before planning it.",
+                name=self.display_name,
+            ),
+            "share_agenda:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can share the "
+                "agenda of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "share_agenda:state": lambda: self.env._(
+                "The agenda of “%(name)s” can only be shared before the "
+                "conversation is held.",
+                name=self.display_name,
+            ),
+            "share_agenda:empty": lambda: self.env._(
+                "The agenda of “%(name)s” is empty: add at least one item "
+                "before sharing it.",
+                name=self.display_name,
+            ),
+            "edit_agenda:closed": lambda: self.env._(
+                "The agenda of “%(name)s” can no longer change.",
+                name=self.display_name,
+            ),
+            "edit_agenda:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can change "
+                "the agenda of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "reorder_agenda:who": lambda: self.env._(
+                "The employee sets the order of the agenda of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "hold:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can mark "
+                "“%(name)s” as held.",
+                name=self.display_name,
+            ),
+            "hold:state": lambda: self.env._(
+                "Only a planned conversation can be held; “%(name)s” is %(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "hold:not_started": lambda: self.env._(
+                "“%(name)s” has not started yet; it can be marked as held "
+                "once it has taken place.",
+                name=self.display_name,
+            ),
+            "write_report:state": lambda: self.env._(
+                "The report of “%(name)s” can only be written before "
+                "it is submitted for signature.",
+                name=self.display_name,
+            ),
+            "write_report:who": lambda: self.env._(
+                "Only the agreed author (or HR) can write the report of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "submit_report:who": lambda: self.env._(
+                "Only the agreed author of the report (or HR) can submit "
+                "the report of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "submit_report:state": lambda: self.env._(
+                "Only the report of a held conversation can be submitted; "
+                "“%(name)s” is %(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "submit_report:empty": lambda: self.env._(
+                "Write the report of “%(name)s” before submitting it.",
+                name=self.display_name,
+            ),
+            "sign:who": lambda: self.env._(
+                "Only the employee and their conversation partner sign the "
+                "report of “%(name)s”, each for themselves.",
+                name=self.display_name,
+            ),
+            "sign:state": lambda: self.env._(
+                "The report of “%(name)s” can only be signed once it is "
+                "submitted for signature.",
+                name=self.display_name,
+            ),
+            "sign:signed": lambda: self.env._(
+                "The report of “%(name)s” is already signed by this party.",
+                name=self.display_name,
+            ),
+            "cancel:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can cancel "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "cancel:state": lambda: self.env._(
+                "“%(name)s” can no longer be cancelled.",
+                name=self.display_name,
+            ),
+            "reopen:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can reopen "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "reopen:state": lambda: self.env._(
+                "Only a cancelled conversation can be reopened; “%(name)s” is "
+                "%(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "reschedule:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can reschedule "
+                "“%(name)s”.",
+                name=self.display_name,
+            ),
+            "reschedule:state": lambda: self.env._(
+                "Only a planned conversation can be rescheduled; “%(name)s” is "
+                "%(state)s.",
+                name=self.display_name,
+                state=self._state_label(),
+            ),
+            "amend:who": lambda: self.env._(
+                "Only the employee, a conversation partner or HR can amend the "
+                "report of “%(name)s”.",
+                name=self.display_name,
+            ),
+            "amend:state": lambda: self.env._(
+                "Only a signed report can be amended; “%(name)s” is not "
+                "signed by both parties yet.",
+                name=self.display_name,
+            ),
+            "amend:amended": lambda: self.env._(
+                "“%(name)s” was already amended; amend its latest version.",
+                name=self.display_name,
+            ),
+            "print_report:state": lambda: self.env._(
+                "“%(name)s” has no report to print yet.",
+                name=self.display_name,
+            ),
+        }
+        return messages[key]()
+
+    # ------------------------------------------------------------------
+    # Business: the guards (read access first, then the reasons above)
+    # ------------------------------------------------------------------
     @api.model
     def _check_can_create(self, vals_list):
         """Conversations about oneself, one's team (or anyone, for HR)."""
@@ -704,135 +1218,125 @@ class HrGoedeGesprek(models.Model):
                 self.env["hr.employee"].sudo().browse(vals.get("employee_id") or [])
             )
             raise AccessError(
-                self.env._(
-                    "You can only start conversations for yourself or for "
-                    "the members of your own team, not for %(employee)s.",
-                    employee=employee.name or "",
-                )
+                self._get_step_message("create:who", employee=employee.name or "")
             )
-
-    def _check_agenda_editable(self):
-        """Agenda items change only while the conversation is open to it.
-
-        Who: the employee, a conversation partner or HR (record rules restrict
-        the rest); never after the report is locked, not even the superuser.
-        """
-        for conversation in self:
-            if conversation.report_locked or conversation.state not in (
-                "preparing",
-                "planned",
-                "held",
-            ):
-                raise UserError(
-                    self.env._(
-                        "The agenda of “%(name)s” can no longer change.",
-                        name=conversation.display_name,
-                    )
-                )
-        if self.env.su:
-            return
-        self.check_access("read")
-        is_hr = self._is_hr()
-        for conversation in self:
-            if not is_hr and not conversation._get_user_party():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee, a conversation partner or HR can change "
-                        "the agenda of “%(name)s”.",
-                        name=conversation.display_name,
-                    )
-                )
-
-    def _check_can_reorder_agenda(self):
-        if self._is_hr():
-            return
-        for conversation in self:
-            if conversation._get_user_party() != "employee":
-                raise AccessError(
-                    self.env._(
-                        "The employee sets the order of the agenda of “%(name)s”.",
-                        name=conversation.display_name,
-                    )
-                )
-
-    # ------------------------------------------------------------------
-    # Actions: plan
-    # ------------------------------------------------------------------
-    def action_plan(self):
-        self._check_can_plan()
-        self._do_plan()
-        return True
 
     def _check_can_plan(self):
-        self._check_participant(
-            lambda c: self.env._(
-                "Only the employee, a conversation partner or HR can plan “%(name)s”.",
-                name=c.display_name,
-            )
-        )
-        self._check_state(
-            ("preparing",),
-            lambda c: self.env._(
-                "Only a conversation in preparation can be planned; “%(name)s” "
-                "is %(state)s.",
-                name=c.display_name,
-                state=c._state_label(),
-            ),
-        )
-        for conversation in self:
-            if not conversation.date_start:
-                raise UserError(
-                    self.env._(
-                        "Propose a date and time for “%(name)s” before planning it.",
-                        name=conversation.display_name,
-                    )
+        self.check_access("read")
+        self._raise_cannot("plan")
+
+    def _check_can_share_agenda(self):
+        self.check_access("read")
+        self._raise_cannot("share_agenda")
+
+    def _check_agenda_editable(self):
+        """The lock holds for everyone, the superuser included; who may
+        change the agenda is not asked of the superuser."""
+        if self.env.su:
+            for conversation in self:
+                error = conversation._get_cannot_edit_agenda_reason()
+                if error and not isinstance(error, AccessError):
+                    raise error
+            return
+        self.check_access("read")
+        self._raise_cannot("edit_agenda")
+
+    def _check_can_reorder_agenda(self):
+        self._raise_cannot("reorder_agenda")
+
+    def _check_can_hold(self):
+        self.check_access("read")
+        self._raise_cannot("hold")
+
+    def _check_can_submit_report(self):
+        self.check_access("read")
+        self._raise_cannot("submit_report")
+
+    def _check_can_sign(self, party):
+        self.ensure_one()
+        self.check_access("read")
+        self._raise_cannot("sign", party)
+
+    def _check_can_cancel(self):
+        self.check_access("read")
+        self._raise_cannot("cancel")
+
+    def _check_can_reschedule(self):
+        self.check_access("read")
+        self._raise_cannot("reschedule")
+
+    def _check_can_amend(self):
+        self.check_access("read")
+        self._raise_cannot("amend")
+
+    def _check_can_portal_write(self, vals):
+        """May the current user write ``vals`` (details, report, own view)?"""
+        fnames = set(vals)
+        unknown = fnames - PORTAL_DETAIL_FIELDS - PORTAL_REPORT_FIELDS
+        if unknown:
+            raise AccessError(
+                self._get_step_message(
+                    "portal_write:fields", fields=", ".join(sorted(unknown))
                 )
-            if conversation.duration <= 0:
-                raise UserError(
-                    self.env._(
-                        "Give “%(name)s” a duration before planning it.",
-                        name=conversation.display_name,
+            )
+        self.check_access("read")
+        for conversation in self:
+            if not conversation._is_participant():
+                raise AccessError(conversation._get_step_message("portal_write:who"))
+            if fnames & PORTAL_DETAIL_FIELDS and conversation.state not in OPEN_STATES:
+                raise UserError(conversation._get_step_message("portal_write:state"))
+        # The backend's own write checks, run as the user (not as superuser).
+        self._check_write_allowed(vals)
+        for conversation in self:
+            # The declared policy of the user's side (employee or partner) in
+            # the conversation's state: a portal user has no role of their own
+            # over the ORM (read-only ACL), the portal acts for their side.
+            allowed = conversation._policy_write_fields(
+                roles=conversation._policy_party_roles()
+            )
+            forbidden = {
+                fname
+                for fname in fnames - allowed
+                if not conversation._policy_unchanged(fname, vals[fname])
+            }
+            if forbidden:
+                raise AccessError(
+                    conversation._get_step_message(
+                        "portal_write:forbidden",
+                        fields=conversation._policy_labels(forbidden),
                     )
                 )
 
+    def _check_can_edit_agenda_line(self, line):
+        """The employee orders the agenda; each party edits their own items."""
+        self.ensure_one()
+        self._check_agenda_editable()
+        if line.conversation_id != self:
+            raise AccessError(self.env._("This agenda item belongs elsewhere."))
+        if not self._is_hr() and line.author != self._get_user_party():
+            raise AccessError(self._get_step_message("edit_agenda_line:not_own"))
+
+    @api.model
+    def _check_can_request_conversation(self):
+        employees = self._get_user_employees()
+        if not employees:
+            raise AccessError(self._get_step_message("request:no_employee"))
+        return employees[:1]
+
+    def _check_portal_report_readable(self):
+        self.ensure_one()
+        if self.state not in ("held", "report", "done"):
+            raise UserError(
+                self.env._("“%(name)s” has no report yet.", name=self.display_name)
+            )
+
+    # ------------------------------------------------------------------
+    # Business: the steps (run with sudo once the guard passed)
+    # ------------------------------------------------------------------
     def _do_plan(self):
         self.sudo().write({"state": "planned"})
         self._sync_calendar_event()
         self.activity_update()
-
-    # ------------------------------------------------------------------
-    # Actions: share the agenda
-    # ------------------------------------------------------------------
-    def action_share_agenda(self):
-        self._check_can_share_agenda()
-        self._do_share_agenda()
-        return True
-
-    def _check_can_share_agenda(self):
-        self._check_participant(
-            lambda c: self.env._(
-                "Only the employee, a conversation partner or HR can share the "
-                "agenda of “%(name)s”.",
-                name=c.display_name,
-            )
-        )
-        self._check_state(
-            OPEN_STATES,
-            lambda c: self.env._(
-                "The agenda of “%(name)s” can only be shared before the "
-                "conversation is held.",
-                name=c.display_name,
-            ),
-        )
-        for conversation in self:
-            if not conversation.agenda_line_ids:
-                raise UserError(
-                    self.env._(
-                        "The agenda of “%(name)s” is empty: add at least one item "
-                        "before sharing it.",
-                        name=conversation.display_name,
-                    )
-                )
 
     def _do_share_agenda(self, on_behalf=False):
         """Send the agenda to the participants.
@@ -864,177 +1368,15 @@ class HrGoedeGesprek(models.Model):
         self.sudo().write({"agenda_shared_date": fields.Datetime.now()})
         self.activity_update()
 
-    @api.model
-    def _cron_share_agenda(self, batch_size=100):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_share_agenda", batch_size)
-
-    @api.model
-    def _batch_share_agenda(self, batch_size=100):
-        """Share agendas that are due: the company's number of days before.
-
-        Planned conversations whose agenda was not shared yet, with at least
-        one item (an empty agenda gets a reminder instead, see
-        ``_cron_agenda_not_shared``). A conversation that fails is skipped and
-        tried again on the next run; never commits.
-        """
-        now = fields.Datetime.now()
-        max_days = max(self.env.user.company_ids.mapped("goede_gesprek_agenda_days"))
-        candidates = self.search(
-            [
-                ("state", "=", "planned"),
-                ("agenda_shared_date", "=", False),
-                ("agenda_line_ids", "!=", False),
-                ("date_start", ">", now),
-                ("date_start", "<=", now + timedelta(days=max_days)),
-            ],
-            order="date_start, id",
-        )
-        due = candidates.filtered(
-            lambda c: c.date_start
-            - timedelta(days=c.company_id.goede_gesprek_agenda_days)
-            <= now
-        )
-        batch = due[:batch_size]
-        _process_batch(batch, lambda records: records._do_share_agenda(on_behalf=True))
-        return len(batch), len(due) - len(batch)
-
-    def _get_participant_partners(self):
-        """The contacts of the employee, every conversation partner and the
-        companion (if they have a user)."""
-        # The work contacts of employees are needed to invite them; reading
-        # them does not depend on HR rights.
-        conversations = self.sudo()
-        return (
-            conversations.employee_id.work_contact_id
-            | conversations.partner_employee_ids.work_contact_id
-            | conversations.partner_user_ids.partner_id
-            | conversations.companion_user_id.partner_id
-        )
-
-    # ------------------------------------------------------------------
-    # Actions: hold, submit the report
-    # ------------------------------------------------------------------
-    def action_hold(self):
-        self._check_can_hold()
-        self._do_hold()
-        return True
-
-    def _check_can_hold(self):
-        self._check_participant(
-            lambda c: self.env._(
-                "Only the employee, a conversation partner or HR can mark “%(name)s” "
-                "as held.",
-                name=c.display_name,
-            )
-        )
-        self._check_state(
-            ("planned",),
-            lambda c: self.env._(
-                "Only a planned conversation can be held; “%(name)s” is %(state)s.",
-                name=c.display_name,
-                state=c._state_label(),
-            ),
-        )
-        now = fields.Datetime.now()
-        for conversation in self:
-            if conversation.date_start > now:
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” has not started yet; it can be marked as held "
-                        "once it has taken place.",
-                        name=conversation.display_name,
-                    )
-                )
-
     def _do_hold(self):
         self.sudo().write({"state": "held"})
         self.activity_update()
-
-    def action_submit_report(self):
-        self._check_can_submit_report()
-        self._do_submit_report()
-        return True
-
-    def _check_can_submit_report(self):
-        self.check_access("read")
-        is_hr = self._is_hr()
-        for conversation in self:
-            if not is_hr and (
-                conversation._get_user_party() != conversation.report_author
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Only the agreed author of the report (or HR) can submit "
-                        "the report of “%(name)s”.",
-                        name=conversation.display_name,
-                    )
-                )
-        self._check_state(
-            ("held",),
-            lambda c: self.env._(
-                "Only the report of a held conversation can be submitted; "
-                "“%(name)s” is %(state)s.",
-                name=c.display_name,
-                state=c._state_label(),
-            ),
-        )
-        for conversation in self:
-            if not html2plaintext(conversation.report_summary or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Write the report of “%(name)s” before submitting it.",
-                        name=conversation.display_name,
-                    )
-                )
 
     def _do_submit_report(self):
         self.sudo().write(
             {"state": "report", "report_submitted_date": fields.Datetime.now()}
         )
         self.activity_update()
-
-    # ------------------------------------------------------------------
-    # Actions: sign
-    # ------------------------------------------------------------------
-    def action_open_sign_wizard(self):
-        self.ensure_one()
-        self._check_can_sign(self._get_user_party())
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Sign the report"),
-            "res_model": "hr.goede.gesprek.sign",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_conversation_id": self.id},
-        }
-
-    def _check_can_sign(self, party):
-        self.ensure_one()
-        self.check_access("read")
-        if party not in ("employee", "partner") or party != self._get_user_party():
-            raise AccessError(
-                self.env._(
-                    "Only the employee and their conversation partner sign the "
-                    "report of “%(name)s”, each for themselves.",
-                    name=self.display_name,
-                )
-            )
-        if self.state != "report":
-            raise UserError(
-                self.env._(
-                    "The report of “%(name)s” can only be signed once it is "
-                    "submitted for signature.",
-                    name=self.display_name,
-                )
-            )
-        if self[f"{party}_signed_date"]:
-            raise UserError(
-                self.env._(
-                    "The report of “%(name)s” is already signed by this party.",
-                    name=self.display_name,
-                )
-            )
 
     def _do_sign(self, party, mode, view=None, signature=None):
         """Sign the report as ``party`` ('employee' or 'partner')."""
@@ -1080,76 +1422,6 @@ class HrGoedeGesprek(models.Model):
             conversation._attach_report_to_personnel_file()
         self._carry_over_agenda()
 
-    def _attach_report_to_personnel_file(self):
-        self.ensure_one()
-        # The system files the signed report on behalf of both parties: neither
-        # of them may write the personnel file (hr.employee) themselves.
-        report = self.env["ir.actions.report"].sudo()
-        content, content_type = report._render_qweb_pdf(
-            "hr_goede_gesprek.action_report_goede_gesprek", res_ids=self.ids
-        )
-        extension = "pdf" if content_type == "pdf" else "html"
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": f"{self._report_filename()}.{extension}",
-                    "raw": content,
-                    "mimetype": "application/pdf"
-                    if content_type == "pdf"
-                    else "text/html",
-                    "res_model": "hr.employee",
-                    "res_id": self.employee_id.id,
-                    "description": self.env._(
-                        "Signed report of %(name)s",
-                        name=self.display_name,
-                    ),
-                }
-            )
-        )
-        # Set once, right after locking (allowed by _check_write_allowed).
-        self.sudo().write({"report_attachment_id": attachment.id})
-        return attachment
-
-    def _report_filename(self):
-        self.ensure_one()
-        return self.env._("Report - %(name)s", name=self.name or "").replace("/", "-")
-
-    # ------------------------------------------------------------------
-    # Actions: cancel, reset, reschedule
-    # ------------------------------------------------------------------
-    def action_cancel(self):
-        self.ensure_one()
-        self._check_can_cancel()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Cancel the conversation"),
-            "res_model": "hr.goede.gesprek.cancel",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_conversation_id": self.id},
-        }
-
-    def _check_can_cancel(self):
-        self._check_participant(
-            lambda c: self.env._(
-                "Only the employee, a conversation partner or HR can cancel "
-                "“%(name)s”.",
-                name=c.display_name,
-            )
-        )
-        for conversation in self:
-            if conversation.state in ("done", "cancelled") or (
-                conversation.employee_signed_date or conversation.partner_signed_date
-            ):
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” can no longer be cancelled.",
-                        name=conversation.display_name,
-                    )
-                )
-
     def _do_cancel(self, reason):
         reason = (reason or "").strip()
         if not reason:
@@ -1166,77 +1438,17 @@ class HrGoedeGesprek(models.Model):
         self.activity_update()
         return True
 
-    def action_reset_to_preparing(self):
-        self._check_participant(
-            lambda c: self.env._(
-                "Only the employee, a conversation partner or HR can reopen "
-                "“%(name)s”.",
-                name=c.display_name,
-            )
-        )
-        self._check_state(
-            ("cancelled",),
-            lambda c: self.env._(
-                "Only a cancelled conversation can be reopened; “%(name)s” is "
-                "%(state)s.",
-                name=c.display_name,
-                state=c._state_label(),
-            ),
-        )
-        self.sudo().write({"state": "preparing", "cancel_reason": False})
-        self.activity_update()
-        return True
-
-    def action_open_reschedule_wizard(self):
-        self.ensure_one()
-        self._check_can_reschedule()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reschedule the conversation"),
-            "res_model": "hr.goede.gesprek.reschedule",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_conversation_id": self.id},
-        }
-
-    def _check_can_reschedule(self):
-        self._check_participant(
-            lambda c: self.env._(
-                "Only the employee, a conversation partner or HR can reschedule "
-                "“%(name)s”.",
-                name=c.display_name,
-            )
-        )
-        self._check_state(
-            ("planned",),
-            lambda c: self.env._(
-                "Only a planned conversation can be rescheduled; “%(name)s” is "
-                "%(state)s.",
-                name=c.display_name,
-                state=c._state_label(),
-            ),
-        )
-
     def _do_reschedule(self, date_start, reason, duration=None, location=None):
         self.ensure_one()
         self._check_can_reschedule()
         reason = (reason or "").strip()
         if not reason:
-            raise UserError(
-                self.env._(
-                    "Give a reason for moving “%(name)s”.", name=self.display_name
-                )
-            )
+            raise UserError(self._get_step_message("reschedule:no_reason"))
         if not date_start:
             raise UserError(self.env._("Choose the new date and time."))
         date_start = fields.Datetime.to_datetime(date_start)
         if date_start == self.date_start and duration in (None, self.duration):
-            raise UserError(
-                self.env._(
-                    "The new date of “%(name)s” is the same as the current one.",
-                    name=self.display_name,
-                )
-            )
+            raise UserError(self._get_step_message("reschedule:same_date"))
         old_date = self.date_start
         vals = {
             "date_start": date_start,
@@ -1260,53 +1472,6 @@ class HrGoedeGesprek(models.Model):
         )
         self.activity_update()
         return True
-
-    def _format_datetime(self, value):
-        if not value:
-            return ""
-        return fields.Datetime.to_string(
-            fields.Datetime.context_timestamp(self, value)
-        )[:16]
-
-    # ------------------------------------------------------------------
-    # Actions: amend, print
-    # ------------------------------------------------------------------
-    def action_amend(self):
-        self.ensure_one()
-        self._check_can_amend()
-        new_version = self._do_amend()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": new_version.id,
-            "view_mode": "form",
-            "target": "current",
-        }
-
-    def _check_can_amend(self):
-        self._check_participant(
-            lambda c: self.env._(
-                "Only the employee, a conversation partner or HR can amend the "
-                "report of “%(name)s”.",
-                name=c.display_name,
-            )
-        )
-        for conversation in self:
-            if not conversation.report_locked or conversation.state != "done":
-                raise UserError(
-                    self.env._(
-                        "Only a signed report can be amended; “%(name)s” is not "
-                        "signed by both parties yet.",
-                        name=conversation.display_name,
-                    )
-                )
-            if conversation.next_version_id:
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” was already amended; amend its latest version.",
-                        name=conversation.display_name,
-                    )
-                )
 
     def _do_amend(self):
         self.ensure_one()
@@ -1350,24 +1515,61 @@ class HrGoedeGesprek(models.Model):
         )
         return new_version.with_env(self.env)
 
-    def action_print_report(self):
-        self.check_access("read")
-        self._check_state(
-            ("held", "report", "done"),
-            lambda c: self.env._(
-                "“%(name)s” has no report to print yet.", name=c.display_name
-            ),
+    @api.model
+    def _do_request_conversation(self, employee, note=None, date_start=None):
+        """Create a conversation in preparation that the employee asked for."""
+        vals = {
+            "employee_id": employee.id,
+            "company_id": employee.company_id.id,
+            "requested_date": fields.Date.context_today(self),
+        }
+        if date_start:
+            vals["date_start"] = date_start
+        # Rights were checked in _check_can_request_conversation: the employee
+        # asks for their own conversation; requested_date is set by the system.
+        conversation = self.sudo().create(vals)
+        note = (note or "").strip()
+        body = self.env._("%(name)s asked for a conversation.", name=employee.name)
+        conversation.message_post(
+            body=body + (f"\n{note}" if note else ""),
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=conversation._get_participant_partners().ids,
         )
-        return self.env.ref(
-            "hr_goede_gesprek.action_report_goede_gesprek"
-        ).report_action(self)
+        for user in conversation.partner_user_ids:
+            conversation.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=self.env._("Plan the requested conversation"),
+                note=note or False,
+            )
+        return conversation.with_env(self.env)
 
     # ------------------------------------------------------------------
-    # Helpers: calendar, carry-over, activities, tracking
+    # Business: helpers (participants, calendar, carry-over, report file)
     # ------------------------------------------------------------------
+    def _get_participant_partners(self):
+        """The contacts of the employee, every conversation partner and the
+        companion (if they have a user)."""
+        # The work contacts of employees are needed to invite them; reading
+        # them does not depend on HR rights.
+        conversations = self.sudo()
+        return (
+            conversations.employee_id.work_contact_id
+            | conversations.partner_employee_ids.work_contact_id
+            | conversations.partner_user_ids.partner_id
+            | conversations.companion_user_id.partner_id
+        )
+
     def _state_label(self):
         # The conversation's messages name its state in lower case.
         return super()._state_label().lower()
+
+    def _format_datetime(self, value):
+        if not value:
+            return ""
+        return fields.Datetime.to_string(
+            fields.Datetime.context_timestamp(self, value)
+        )[:16]
 
     def _calendar_event_values(self):
         """The event of a planned conversation, organised by the employee."""
@@ -1450,6 +1652,54 @@ class HrGoedeGesprek(models.Model):
                 target_by_employee[line.employee_id.id]
             )
         self.env["hr.goede.gesprek.agenda.line"].sudo().create(vals_list)
+
+    def _attach_report_to_personnel_file(self):
+        self.ensure_one()
+        # The system files the signed report on behalf of both parties: neither
+        # of them may write the personnel file (hr.employee) themselves.
+        report = self.env["ir.actions.report"].sudo()
+        content, content_type = report._render_qweb_pdf(
+            "hr_goede_gesprek.action_report_goede_gesprek", res_ids=self.ids
+        )
+        extension = "pdf" if content_type == "pdf" else "html"
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{self._report_filename()}.{extension}",
+                    "raw": content,
+                    "mimetype": "application/pdf"
+                    if content_type == "pdf"
+                    else "text/html",
+                    "res_model": "hr.employee",
+                    "res_id": self.employee_id.id,
+                    "description": self.env._(
+                        "Signed report of %(name)s",
+                        name=self.display_name,
+                    ),
+                }
+            )
+        )
+        # Set once, right after locking (allowed by _check_write_allowed).
+        self.sudo().write({"report_attachment_id": attachment.id})
+        return attachment
+
+    def _report_filename(self):
+        self.ensure_one()
+        return self.env._("Report - %(name)s", name=self.name or "").replace("/", "-")
+
+    # ------------------------------------------------------------------
+    # Mail: followers, activities, tracking
+    # ------------------------------------------------------------------
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if self.env.context.get(NO_FOLLOW):
+            # A reminder activity does not make its assignee (a next-level
+            # manager, HR) a follower of the conversation (see cron tools).
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
 
     def activity_update(self):
         """The one place where activities follow the state."""
@@ -1552,85 +1802,91 @@ class HrGoedeGesprek(models.Model):
                 return self.env.ref(xmlid)
         return super()._track_subtype(init_values)
 
-    # Information at hand: what to review from earlier conversations
+    # ------------------------------------------------------------------
+    # Cron: batched, idempotent, a savepoint per record, working as the
+    # reminder user (see tools/cron.py)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_share_agenda(self, batch_size=100):
+        """Scheduled action: runs as OdooBot, works as the reminder user."""
+        _run_as_cron_user(self, "_batch_share_agenda", batch_size)
 
-    open_agreement_ids = fields.Many2many(
-        "hr.goede.gesprek.agreement",
-        compute="_compute_open_agreement_ids",
-        string="Open agreements to review",
-        help="Agreements from the employee's earlier conversations that are "
-        "still open: review them in this conversation.",
-    )
-    open_agreement_count = fields.Integer(compute="_compute_open_agreement_ids")
-    previous_report_summary = fields.Html(
-        compute="_compute_previous_report_summary",
-        string="Previous report",
-        sanitize=True,
-    )
+    @api.model
+    def _batch_share_agenda(self, batch_size=100):
+        """Share agendas that are due: the company's number of days before.
 
-    @api.depends("employee_id", "date_start", "agreement_ids", "agreement_ids.state")
-    def _compute_open_agreement_ids(self):
-        # one search for all conversations in self (no search in a loop)
-        agreements = self.env["hr.goede.gesprek.agreement"].search(
+        Planned conversations whose agenda was not shared yet, with at least
+        one item (an empty agenda gets a reminder instead, see
+        ``_cron_agenda_not_shared``). A conversation that fails is skipped and
+        tried again on the next run; never commits.
+        """
+        now = fields.Datetime.now()
+        max_days = max(self.env.user.company_ids.mapped("goede_gesprek_agenda_days"))
+        candidates = self.search(
             [
-                ("employee_id", "in", self.employee_id.ids),
-                ("state", "in", AGREEMENT_OPEN_STATES),
-            ]
+                ("state", "=", "planned"),
+                ("agenda_shared_date", "=", False),
+                ("agenda_line_ids", "!=", False),
+                ("date_start", ">", now),
+                ("date_start", "<=", now + timedelta(days=max_days)),
+            ],
+            order="date_start, id",
         )
-        by_employee = {}
-        for agreement in agreements:
-            by_employee.setdefault(agreement.employee_id.id, []).append(agreement)
-        for conversation in self:
-            own_id = conversation._origin.id
-            date = conversation.date_start
-            selected = [
-                agreement.id
-                for agreement in by_employee.get(conversation.employee_id.id, [])
-                if agreement.conversation_id.id != own_id
-                and not (
-                    date
-                    and agreement.conversation_id.date_start
-                    and agreement.conversation_id.date_start > date
-                )
-            ]
-            conversation.open_agreement_ids = [fields.Command.set(selected)]
-            conversation.open_agreement_count = len(selected)
+        due = candidates.filtered(
+            lambda c: c.date_start
+            - timedelta(days=c.company_id.goede_gesprek_agenda_days)
+            <= now
+        )
+        batch = due[:batch_size]
+        _process_batch(batch, lambda records: records._do_share_agenda(on_behalf=True))
+        return len(batch), len(due) - len(batch)
 
-    @api.depends("previous_conversation_id")
-    def _compute_previous_report_summary(self):
-        for conversation in self:
-            conversation.previous_report_summary = (
-                conversation.previous_conversation_id.report_summary
+    def _search_per_company(self, batch_size, domain_of):
+        """Up to ``batch_size`` records, company by company of the cron user;
+        ``domain_of(company)`` gives the terms that depend on the company."""
+        todo = self.browse()
+        for company in self.env.user.company_ids:
+            todo |= self.search(
+                [("company_id", "=", company.id), *domain_of(company)],
+                limit=batch_size - len(todo),
+                order="id",
             )
+            if len(todo) >= batch_size:
+                break
+        return todo
 
-    # Scheduled actions: batched, idempotent, savepoint per record, working as
-    # the reminder user (see hr_goede_gesprek_cron_tools).
+    def _send_reminders(self, todo, activity_xmlid, reminders_of, marker_of):
+        """Remind and mark ``todo`` in batches (see ``_process_batch``).
 
-    requested_date = fields.Date(
-        string="Requested on",
-        tracking=True,
-        copy=False,
-        readonly=True,
-        index="btree_not_null",
-        help="The employee asked for this conversation on this date; a date must "
-        "be proposed within the company's term.",
-    )
-    request_stage = fields.Selection(
-        [("next_manager", "Next-level manager asked"), ("hr", "Escalated to HR")],
-        readonly=True,
-        copy=False,
-    )
-    agenda_reminder_date = fields.Date(readonly=True, copy=False)
-    sign_reminder_date = fields.Date(readonly=True, copy=False)
+        ``reminders_of(record)`` gives the ``(user, summary)`` pairs of the
+        record's reminder activities; ``marker_of(record)`` the workflow values
+        that record it was reminded (so that the next run skips it).
+        """
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref(activity_xmlid)
 
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity does not make its assignee (a next-level
-            # manager, HR) a follower of the conversation (see cron tools).
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
+        def process(batch):
+            vals_list = [
+                {
+                    "res_id": conv.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "date_deadline": today,
+                    "summary": summary,
+                }
+                for conv in batch
+                for user, summary in reminders_of(conv)
+            ]
+            _activities(self.env, self._name, vals_list)
+            by_marker = defaultdict(self.browse)
+            for conv in batch:
+                by_marker[tuple(marker_of(conv).items())] |= conv
+            for marker, conversations in by_marker.items():
+                # sudo: the reminder markers are workflow fields, set by the
+                # cron only.
+                conversations.sudo().write(dict(marker))
+
+        _process_batch(todo, process)
 
     def _cron_agenda_not_shared(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""
@@ -1640,42 +1896,27 @@ class HrGoedeGesprek(models.Model):
         """The agenda is not shared N days before a planned conversation."""
         today = fields.Date.context_today(self)
         now = fields.Datetime.now()
-        todo = self.browse()
-        for company in self.env.user.company_ids:
-            days = company.goede_gesprek_agenda_days
-            todo |= self.search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "=", "planned"),
-                    ("date_start", ">", now),
-                    ("date_start", "<=", now + timedelta(days=days)),
-                    ("agenda_shared_date", "=", False),
-                    ("agenda_reminder_date", "=", False),
-                ],
-                limit=batch_size - len(todo),
-                order="id",
-            )
-            if len(todo) >= batch_size:
-                break
-        activity_type = self.env.ref("hr_goede_gesprek.mail_act_agenda_share")
-
-        def process(batch):
-            vals_list = [
-                {
-                    "res_id": conv.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": conv.employee_user_id.id,
-                    "date_deadline": today,
-                    "summary": self.env._("Share the agenda of your conversation"),
-                }
-                for conv in batch
-                if conv.employee_user_id
-            ]
-            _activities(self.env, self._name, vals_list)
-            # sudo: the reminder marker is a workflow field, set by the cron only.
-            batch.sudo().write({"agenda_reminder_date": today})
-
-        _process_batch(todo, process)
+        todo = self._search_per_company(
+            batch_size,
+            lambda company: [
+                ("state", "=", "planned"),
+                ("date_start", ">", now),
+                (
+                    "date_start",
+                    "<=",
+                    now + timedelta(days=company.goede_gesprek_agenda_days),
+                ),
+                ("agenda_shared_date", "=", False),
+                ("agenda_reminder_date", "=", False),
+            ],
+        )
+        summary = self.env._("Share the agenda of your conversation")
+        self._send_reminders(
+            todo,
+            "hr_goede_gesprek.mail_act_agenda_share",
+            lambda conv: [(user, summary) for user in conv.employee_user_id],
+            lambda conv: {"agenda_reminder_date": today},
+        )
         return len(todo), batch_size if len(todo) >= batch_size else 0
 
     def _cron_report_not_signed(self, batch_size=200):
@@ -1686,52 +1927,37 @@ class HrGoedeGesprek(models.Model):
         """The report is not signed N days after the conversation."""
         today = fields.Date.context_today(self)
         now = fields.Datetime.now()
-        todo = self.browse()
-        for company in self.env.user.company_ids:
-            todo |= self.search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", ("held", "report")),
-                    (
-                        "date_start",
-                        "<=",
-                        now - timedelta(days=company.goede_gesprek_sign_days),
-                    ),
-                    ("sign_reminder_date", "=", False),
-                    "|",
-                    ("employee_signed_date", "=", False),
-                    ("partner_signed_date", "=", False),
-                ],
-                limit=batch_size - len(todo),
-                order="id",
-            )
-            if len(todo) >= batch_size:
-                break
-        activity_type = self.env.ref("hr_goede_gesprek.mail_act_report_sign")
+        todo = self._search_per_company(
+            batch_size,
+            lambda company: [
+                ("state", "in", ("held", "report")),
+                (
+                    "date_start",
+                    "<=",
+                    now - timedelta(days=company.goede_gesprek_sign_days),
+                ),
+                ("sign_reminder_date", "=", False),
+                "|",
+                ("employee_signed_date", "=", False),
+                ("partner_signed_date", "=", False),
+            ],
+        )
+        summary = self.env._("Sign the conversation report")
 
-        def process(batch):
-            vals_list = []
-            for conv in batch:
-                users = self.env["res.users"]
-                if not conv.employee_signed_date:
-                    users |= conv.employee_user_id
-                if not conv.partner_signed_date:
-                    users |= conv.partner_employee_ids.user_id
-                vals_list += [
-                    {
-                        "res_id": conv.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user.id,
-                        "date_deadline": today,
-                        "summary": self.env._("Sign the conversation report"),
-                    }
-                    for user in users
-                ]
-            _activities(self.env, self._name, vals_list)
-            # sudo: the reminder marker is a workflow field, set by the cron only.
-            batch.sudo().write({"sign_reminder_date": today})
+        def unsigned_users(conv):
+            users = self.env["res.users"]
+            if not conv.employee_signed_date:
+                users |= conv.employee_user_id
+            if not conv.partner_signed_date:
+                users |= conv.partner_employee_ids.user_id
+            return [(user, summary) for user in users]
 
-        _process_batch(todo, process)
+        self._send_reminders(
+            todo,
+            "hr_goede_gesprek.mail_act_report_sign",
+            unsigned_users,
+            lambda conv: {"sign_reminder_date": today},
+        )
         return len(todo), batch_size if len(todo) >= batch_size else 0
 
     def _cron_conversation_request(self, batch_size=200):
@@ -1741,59 +1967,56 @@ class HrGoedeGesprek(models.Model):
     def _batch_conversation_request(self, batch_size=200):
         """A requested conversation without a date: next-level manager, then HR."""
         today = fields.Date.context_today(self)
-        todo = self.browse()
-        for company in self.env.user.company_ids:
-            days = company.goede_gesprek_request_days
-            todo |= self.search(
-                [
-                    ("company_id", "=", company.id),
-                    ("requested_date", "!=", False),
-                    ("requested_date", "<=", today - timedelta(days=days)),
-                    ("date_start", "=", False),
-                    ("state", "not in", ("done", "cancelled")),
-                    "|",
-                    ("request_stage", "=", False),
-                    "&",
-                    ("request_stage", "=", "next_manager"),
-                    ("requested_date", "<=", today - timedelta(days=2 * days)),
-                ],
-                limit=batch_size - len(todo),
-                order="id",
+        stages = {}
+
+        def stage_of(conv):
+            """The escalation stage of ``conv`` and whom it reminds."""
+            if conv.id in stages:
+                return stages[conv.id]
+            days = conv.company_id.goede_gesprek_request_days
+            late = conv.requested_date <= today - timedelta(days=2 * days)
+            next_manager = conv.employee_id.parent_id.parent_id.user_id
+            if late or not next_manager:
+                stages[conv.id] = ("hr", conv.company_id._goede_gesprek_hr_user())
+            else:
+                stages[conv.id] = ("next_manager", next_manager)
+            return stages[conv.id]
+
+        def reminders_of(conv):
+            user = stage_of(conv)[1]
+            summary = self.env._(
+                "%(employee)s asked for a conversation on %(date)s: propose a date",
+                employee=conv.employee_id.name,
+                date=conv.requested_date,
             )
-            if len(todo) >= batch_size:
-                break
-        activity_type = self.env.ref("hr_goede_gesprek.mail_act_conversation_request")
+            return [(user, summary)] if user else []
 
-        def process(batch):
-            vals_list = []
-            by_stage = defaultdict(lambda: self.browse())
-            for conv in batch:
-                days = conv.company_id.goede_gesprek_request_days
-                hr_user = conv.company_id._goede_gesprek_hr_user()
-                next_manager = conv.employee_id.parent_id.parent_id.user_id
-                late = conv.requested_date <= today - timedelta(days=2 * days)
-                stage = "hr" if late or not next_manager else "next_manager"
-                user = hr_user if stage == "hr" else next_manager
-                if user:
-                    vals_list.append(
-                        {
-                            "res_id": conv.id,
-                            "activity_type_id": activity_type.id,
-                            "user_id": user.id,
-                            "date_deadline": today,
-                            "summary": self.env._(
-                                "%(employee)s asked for a conversation on "
-                                "%(date)s: propose a date",
-                                employee=conv.employee_id.name,
-                                date=conv.requested_date,
-                            ),
-                        }
-                    )
-                by_stage[stage] |= conv
-            _activities(self.env, self._name, vals_list)
-            for stage, conversations in by_stage.items():
-                # sudo: the escalation stage is a workflow field, set by the cron.
-                conversations.sudo().write({"request_stage": stage})
-
-        _process_batch(todo, process)
+        todo = self._search_per_company(
+            batch_size,
+            lambda company: [
+                ("requested_date", "!=", False),
+                (
+                    "requested_date",
+                    "<=",
+                    today - timedelta(days=company.goede_gesprek_request_days),
+                ),
+                ("date_start", "=", False),
+                ("state", "not in", ("done", "cancelled")),
+                "|",
+                ("request_stage", "=", False),
+                "&",
+                ("request_stage", "=", "next_manager"),
+                (
+                    "requested_date",
+                    "<=",
+                    today - timedelta(days=2 * company.goede_gesprek_request_days),
+                ),
+            ],
+        )
+        self._send_reminders(
+            todo,
+            "hr_goede_gesprek.mail_act_conversation_request",
+            reminders_of,
+            lambda conv: {"request_stage": stage_of(conv)[0]},
+        )
         return len(todo), batch_size if len(todo) >= batch_size else 0

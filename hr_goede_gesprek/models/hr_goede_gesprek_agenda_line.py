@@ -122,22 +122,6 @@ class HrGoedeGesprekAgendaLine(models.Model):
             self.name = self.topic_id.name
 
     # ------------------------------------------------------------------
-    # Policy: the conversation's roles and state
-    # ------------------------------------------------------------------
-    def _policy_roles(self):
-        """The roles of the current user on the item's conversation."""
-        self.ensure_one()
-        # sudo: only follows the link; the roles are the current user's.
-        return self.sudo().conversation_id.with_env(self.env)._policy_roles()
-
-    @api.model
-    def _policy_roles_create(self, vals):
-        conversation = self.env["hr.goede.gesprek"].browse(
-            vals.get("conversation_id") or []
-        )
-        return conversation._policy_roles() if conversation else set()
-
-    # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
@@ -173,6 +157,25 @@ class HrGoedeGesprekAgendaLine(models.Model):
     def _unlink_except_locked(self):
         self.conversation_id._check_agenda_editable()
 
+    # ------------------------------------------------------------------
+    # Business: the conversation's roles and state decide (policy)
+    # ------------------------------------------------------------------
+    def _policy_roles(self):
+        """The roles of the current user on the item's conversation."""
+        self.ensure_one()
+        # sudo: only follows the link; the roles are the current user's.
+        return self.sudo().conversation_id.with_env(self.env)._policy_roles()
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        conversation = self.env["hr.goede.gesprek"].browse(
+            vals.get("conversation_id") or []
+        )
+        return conversation._policy_roles() if conversation else set()
+
+    # ------------------------------------------------------------------
+    # Business: carrying items over
+    # ------------------------------------------------------------------
     def _get_open_items(self):
         """Items to put on the next conversation: not finished or not discussed."""
         return self.filtered(

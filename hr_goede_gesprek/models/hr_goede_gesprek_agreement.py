@@ -14,7 +14,7 @@ the progress once it is agreed; nothing else.
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .hr_goede_gesprek_cron_tools import (
+from ..tools.cron import (
     NO_FOLLOW,
     _activities,
     _process_batch,

@@ -24,8 +24,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, format_date
 
+from ..tools.cron import _process_batch, _run_as_cron_user
 from . import legal_terms
-from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
 
 _logger = logging.getLogger(__name__)
 

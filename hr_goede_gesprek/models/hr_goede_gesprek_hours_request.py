@@ -18,7 +18,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
-from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, _run_as_cron_user
 
 # The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
 # submission and deemed-grant dates and the decisions are the workflow's.

@@ -14,7 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
-from .hr_goede_gesprek_cron_tools import (
+from ..tools.cron import (
     NO_FOLLOW,
     _activities,
     _process_batch,

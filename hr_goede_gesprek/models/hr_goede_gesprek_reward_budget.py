@@ -23,7 +23,7 @@ from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount, mute_logger
 
-from .hr_goede_gesprek_cron_tools import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, _run_as_cron_user
 
 
 class HrGoedeGesprekRewardBudget(models.Model):

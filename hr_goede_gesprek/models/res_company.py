@@ -99,6 +99,49 @@ class ResCompany(models.Model):
         string="Sign the report within days", default=14
     )
 
+    # Legal profile: regime, sector, signatories, appraisal policy
+    goede_gesprek_legal_regime = fields.Selection(
+        REGIMES,
+        string="Legal regime",
+        default="civil",
+        required=True,
+        help="Civil law (most public employers since the Wnra, 2020) or "
+        "Awb-style public law with objection (bezwaar).",
+    )
+    goede_gesprek_sector = fields.Selection(
+        [s for s in SECTORS if s[0] != "all"],
+        string="Sector",
+        default="municipal",
+        required=True,
+        help="Decides which sector's dispute routes apply.",
+    )
+    goede_gesprek_signatory_ids = fields.Many2many(
+        "res.users",
+        "hr_goede_gesprek_company_signatory_rel",
+        "company_id",
+        "user_id",
+        string="Authorised signatories",
+        help="Only these users can issue decisions on behalf of the company.",
+    )
+    goede_gesprek_appraisal_scale_id = fields.Many2one(
+        "hr.goede.gesprek.appraisal.scale",
+        string="Appraisal scale",
+        help="The scale new appraisals use.",
+    )
+    goede_gesprek_appraisal_countersign = fields.Boolean(
+        string="Countersignature by the next-level manager",
+        help="An established appraisal is countersigned by the manager's manager "
+        "before its decision is prepared.",
+    )
+    goede_gesprek_hours_warning_days = fields.Integer(
+        string="Warn days before an hours-request deadline",
+        default=14,
+    )
+    goede_gesprek_objection_weeks = fields.Integer(
+        string="Remind HR of an objection without a decision after weeks",
+        default=8,
+    )
+
     _sql_constraints = [
         (
             "goede_gesprek_agenda_days_positive",
@@ -112,6 +155,9 @@ class ResCompany(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
@@ -220,6 +266,9 @@ class ResCompany(models.Model):
         )
         return sequence.next_by_id(sequence_date=on_date)
 
+    # ------------------------------------------------------------------
+    # Business: the company's time zone, HR user and signatories
+    # ------------------------------------------------------------------
     def _goede_gesprek_tz(self):
         """The company's time zone: the one its legal dates are counted in.
 
@@ -268,50 +317,6 @@ class ResCompany(models.Model):
         cron_user = self.env.ref("hr_goede_gesprek.user_cron", raise_if_not_found=False)
         users = users - cron_user - self.env.ref("base.user_root")
         return users.sorted("id")[:1]
-
-    # Legal profile: regime, sector, signatories, appraisal policy
-
-    goede_gesprek_legal_regime = fields.Selection(
-        REGIMES,
-        string="Legal regime",
-        default="civil",
-        required=True,
-        help="Civil law (most public employers since the Wnra, 2020) or "
-        "Awb-style public law with objection (bezwaar).",
-    )
-    goede_gesprek_sector = fields.Selection(
-        [s for s in SECTORS if s[0] != "all"],
-        string="Sector",
-        default="municipal",
-        required=True,
-        help="Decides which sector's dispute routes apply.",
-    )
-    goede_gesprek_signatory_ids = fields.Many2many(
-        "res.users",
-        "hr_goede_gesprek_company_signatory_rel",
-        "company_id",
-        "user_id",
-        string="Authorised signatories",
-        help="Only these users can issue decisions on behalf of the company.",
-    )
-    goede_gesprek_appraisal_scale_id = fields.Many2one(
-        "hr.goede.gesprek.appraisal.scale",
-        string="Appraisal scale",
-        help="The scale new appraisals use.",
-    )
-    goede_gesprek_appraisal_countersign = fields.Boolean(
-        string="Countersignature by the next-level manager",
-        help="An established appraisal is countersigned by the manager's manager "
-        "before its decision is prepared.",
-    )
-    goede_gesprek_hours_warning_days = fields.Integer(
-        string="Warn days before an hours-request deadline",
-        default=14,
-    )
-    goede_gesprek_objection_weeks = fields.Integer(
-        string="Remind HR of an objection without a decision after weeks",
-        default=8,
-    )
 
     def _goede_gesprek_is_signatory(self, user):
         self.ensure_one()

@@ -143,7 +143,7 @@ class TestCron(RewardCommon):
             freeze_time("2026-01-11"),
             patch.object(HrEmployee, "_goede_gesprek_send_due", send),
             self.assertLogs(
-                "odoo.addons.hr_goede_gesprek.models.hr_goede_gesprek_cron_tools",
+                "odoo.addons.hr_goede_gesprek.tools.cron",
                 "WARNING",
             ),
         ):

@@ -19,7 +19,7 @@ from odoo.addons.mail.models.mail_thread import MailThread
 from .common_legal import LegalCase
 
 _logger = logging.getLogger(__name__)
-CRON_LOGGER = "odoo.addons.hr_goede_gesprek.models.hr_goede_gesprek_cron_tools"
+CRON_LOGGER = "odoo.addons.hr_goede_gesprek.tools.cron"
 
 
 @tagged("post_install", "-at_install")
