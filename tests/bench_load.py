@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - benchmark scripts: SQL and report lines read better whole
 """Load test: simulated users browsing and writing against Odoo's prefork server.
 
 Not part of the test run: ``make bench-load`` (scripts/bench_load.sh) serves the
@@ -52,7 +53,10 @@ class Client:
     def authenticate(self):
         response = self.http.post(
             f"{self.url}/web/session/authenticate",
-            json={"jsonrpc": "2.0", "params": {"db": self.db, "login": self.login, "password": self.login}},
+            json={
+                "jsonrpc": "2.0",
+                "params": {"db": self.db, "login": self.login, "password": self.login},
+            },
             timeout=60,
         )
         response.raise_for_status()
@@ -64,8 +68,16 @@ class Client:
     def call(self, model, method, *args, **kwargs):
         response = self.http.post(
             f"{self.url}/web/dataset/call_kw/{model}/{method}",
-            json={"jsonrpc": "2.0", "method": "call",
-                  "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs}},
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
+            },
             timeout=60,
         )
         response.raise_for_status()
@@ -80,7 +92,9 @@ class Client:
         return response.text
 
     def post_form(self, path, data):
-        response = self.http.post(f"{self.url}{path}", data=data, timeout=60, allow_redirects=False)
+        response = self.http.post(
+            f"{self.url}{path}", data=data, timeout=60, allow_redirects=False
+        )
         if response.status_code not in (200, 303, 302):
             raise RuntimeError(f"POST {path}: HTTP {response.status_code}")
         return response
@@ -107,22 +121,54 @@ class Stats:
 
 
 def employee_day(client, stats, marker, deadline, think):
-    own = stats.run("employee: conversations list", client.call, "hr.goede.gesprek",
-                    "web_search_read", [], CONV_SPEC, limit=80)
-    records = [r for r in (own or {}).get("records", []) if r["state"] in ("preparing", "planned")]
+    own = stats.run(
+        "employee: conversations list",
+        client.call,
+        "hr.goede.gesprek",
+        "web_search_read",
+        [],
+        CONV_SPEC,
+        limit=80,
+    )
+    records = [
+        r
+        for r in (own or {}).get("records", [])
+        if r["state"] in ("preparing", "planned")
+    ]
     n = 0
     while time.time() < deadline:
-        stats.run("employee: conversations list", client.call, "hr.goede.gesprek",
-                  "web_search_read", [], CONV_SPEC, limit=80)
+        stats.run(
+            "employee: conversations list",
+            client.call,
+            "hr.goede.gesprek",
+            "web_search_read",
+            [],
+            CONV_SPEC,
+            limit=80,
+        )
         time.sleep(think())
         if records:
             conv = random.choice(records)
-            stats.run("employee: conversation form", client.call, "hr.goede.gesprek", "web_read",
-                      [conv["id"]], {"name": {}, "state": {}, "agenda_line_ids": {}, "date_start": {}})
+            stats.run(
+                "employee: conversation form",
+                client.call,
+                "hr.goede.gesprek",
+                "web_read",
+                [conv["id"]],
+                {"name": {}, "state": {}, "agenda_line_ids": {}, "date_start": {}},
+            )
             time.sleep(think())
             n += 1
-            if stats.run("employee: add agenda item (write)", client.call, "hr.goede.gesprek.agenda.line",
-                         "create", [{"conversation_id": conv["id"], "name": f"{marker}-{n}"}]) is not None:
+            if (
+                stats.run(
+                    "employee: add agenda item (write)",
+                    client.call,
+                    "hr.goede.gesprek.agenda.line",
+                    "create",
+                    [{"conversation_id": conv["id"], "name": f"{marker}-{n}"}],
+                )
+                is not None
+            ):
                 with stats.lock:
                     stats.writes["agenda"] += 1
         time.sleep(think())
@@ -131,19 +177,44 @@ def employee_day(client, stats, marker, deadline, think):
 def manager_day(client, stats, marker, deadline, think):
     n = 0
     while time.time() < deadline:
-        team = stats.run("manager: conversations list", client.call, "hr.goede.gesprek",
-                         "web_search_read", [], CONV_SPEC, limit=80)
+        team = stats.run(
+            "manager: conversations list",
+            client.call,
+            "hr.goede.gesprek",
+            "web_search_read",
+            [],
+            CONV_SPEC,
+            limit=80,
+        )
         time.sleep(think())
-        stats.run("manager: kanban by state", client.call, "hr.goede.gesprek", "web_read_group",
-                  [], ["state"], ["state"], lazy=True)
+        stats.run(
+            "manager: kanban by state",
+            client.call,
+            "hr.goede.gesprek",
+            "web_read_group",
+            [],
+            ["state"],
+            ["state"],
+            lazy=True,
+        )
         time.sleep(think())
         records = (team or {}).get("records", [])
         if records:
             n += 1
             conv = random.choice(records)
-            if stats.run("manager: post a note (write)", client.call, "hr.goede.gesprek", "message_post",
-                         [conv["id"]], body=f"{marker}-{n}", message_type="comment",
-                         subtype_xmlid="mail.mt_note") is not None:
+            if (
+                stats.run(
+                    "manager: post a note (write)",
+                    client.call,
+                    "hr.goede.gesprek",
+                    "message_post",
+                    [conv["id"]],
+                    body=f"{marker}-{n}",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+                is not None
+            ):
                 with stats.lock:
                     stats.writes["message"] += 1
         time.sleep(think())
@@ -153,22 +224,55 @@ def hr_day(client, stats, marker, deadline, think):
     n = 0
     since = str(date.today() - timedelta(days=365))
     while time.time() < deadline:
-        page = stats.run("HR: conversations list (80 newest)", client.call, "hr.goede.gesprek",
-                         "web_search_read", [], CONV_SPEC, limit=80)
+        page = stats.run(
+            "HR: conversations list (80 newest)",
+            client.call,
+            "hr.goede.gesprek",
+            "web_search_read",
+            [],
+            CONV_SPEC,
+            limit=80,
+        )
         time.sleep(think())
-        stats.run("HR: agreements list", client.call, "hr.goede.gesprek.agreement", "web_search_read",
-                  [], {"name": {}, "deadline": {}, "state": {}}, limit=80)
+        stats.run(
+            "HR: agreements list",
+            client.call,
+            "hr.goede.gesprek.agreement",
+            "web_search_read",
+            [],
+            {"name": {}, "deadline": {}, "state": {}},
+            limit=80,
+        )
         time.sleep(think())
-        stats.run("HR: coverage count", client.call, "hr.employee", "search_count",
-                  ["|", ("last_goede_gesprek_date", "=", False), ("last_goede_gesprek_date", "<", since)])
+        stats.run(
+            "HR: coverage count",
+            client.call,
+            "hr.employee",
+            "search_count",
+            [
+                "|",
+                ("last_goede_gesprek_date", "=", False),
+                ("last_goede_gesprek_date", "<", since),
+            ],
+        )
         time.sleep(think())
         records = (page or {}).get("records", [])
         if records:
             n += 1
             conv = random.choice(records)
-            if stats.run("HR: post a note (write)", client.call, "hr.goede.gesprek", "message_post",
-                         [conv["id"]], body=f"{marker}-{n}", message_type="comment",
-                         subtype_xmlid="mail.mt_note") is not None:
+            if (
+                stats.run(
+                    "HR: post a note (write)",
+                    client.call,
+                    "hr.goede.gesprek",
+                    "message_post",
+                    [conv["id"]],
+                    body=f"{marker}-{n}",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+                is not None
+            ):
                 with stats.lock:
                     stats.writes["message"] += 1
         time.sleep(think())
@@ -183,25 +287,46 @@ def portal_day(client, stats, marker, deadline, think):
     while time.time() < deadline:
         stats.run("portal: /my", client.get, "/my")
         time.sleep(think())
-        page = stats.run("portal: /my/conversations", client.get, "/my/conversations") or ""
+        page = (
+            stats.run("portal: /my/conversations", client.get, "/my/conversations")
+            or ""
+        )
         time.sleep(think())
         ids = CONV_LINK.findall(page)
         if ids:
             conv_id = random.choice(ids)
-            detail = stats.run("portal: conversation page", client.get, f"/my/conversations/{conv_id}") or ""
+            detail = (
+                stats.run(
+                    "portal: conversation page",
+                    client.get,
+                    f"/my/conversations/{conv_id}",
+                )
+                or ""
+            )
             time.sleep(think())
             token = CSRF.search(detail)
             if token and "/agenda/add" in detail:
                 n += 1
-                if stats.run("portal: add agenda item (write)", client.post_form,
-                             f"/my/conversations/{conv_id}/agenda/add",
-                             {"csrf_token": token.group(1), "name": f"{marker}-{n}"}) is not None:
+                if (
+                    stats.run(
+                        "portal: add agenda item (write)",
+                        client.post_form,
+                        f"/my/conversations/{conv_id}/agenda/add",
+                        {"csrf_token": token.group(1), "name": f"{marker}-{n}"},
+                    )
+                    is not None
+                ):
                     with stats.lock:
                         stats.writes["agenda"] += 1
         time.sleep(think())
 
 
-DAYS = {"employee": employee_day, "manager": manager_day, "hr": hr_day, "portal": portal_day}
+DAYS = {
+    "employee": employee_day,
+    "manager": manager_day,
+    "hr": hr_day,
+    "portal": portal_day,
+}
 
 
 def percentile(values, pct):
@@ -235,7 +360,10 @@ def main():
         return random.expovariate(1 / args.think)
 
     threads = [
-        threading.Thread(target=DAYS[role], args=(client, stats, f"load-{run_id}-{client.login}", deadline, think))
+        threading.Thread(
+            target=DAYS[role],
+            args=(client, stats, f"load-{run_id}-{client.login}", deadline, think),
+        )
         for role, client in clients
     ]
     started = time.time()
@@ -247,25 +375,39 @@ def main():
 
     admin = Client(args.url, args.db, args.admin)
     admin.authenticate()
-    found_agenda = admin.call("hr.goede.gesprek.agenda.line", "search_count",
-                              [("name", "=like", f"load-{run_id}-%")])
-    found_messages = admin.call("mail.message", "search_count",
-                                [("model", "=", "hr.goede.gesprek"), ("body", "like", f"load-{run_id}-")])
-    lost = (stats.writes["agenda"] - found_agenda) + (stats.writes["message"] - found_messages)
+    found_agenda = admin.call(
+        "hr.goede.gesprek.agenda.line",
+        "search_count",
+        [("name", "=like", f"load-{run_id}-%")],
+    )
+    found_messages = admin.call(
+        "mail.message",
+        "search_count",
+        [("model", "=", "hr.goede.gesprek"), ("body", "like", f"load-{run_id}-")],
+    )
+    lost = (stats.writes["agenda"] - found_agenda) + (
+        stats.writes["message"] - found_messages
+    )
 
     total = sum(len(v) for v in stats.timings.values())
-    print(f"{len(clients)} simulated users ({', '.join(f'{n} {r}' for r, n in ROLES.items())}), "
-          f"{elapsed:.0f} s, {total} requests ({total / elapsed:.1f}/s)")
+    print(
+        f"{len(clients)} simulated users ({', '.join(f'{n} {r}' for r, n in ROLES.items())}), "
+        f"{elapsed:.0f} s, {total} requests ({total / elapsed:.1f}/s)"
+    )
     print("| Request | count | p50 (ms) | p95 (ms) | errors |")
     print("|---|---:|---:|---:|---:|")
     for name in sorted(set(stats.timings) | set(stats.errors)):
         values = stats.timings.get(name, [])
         p50 = f"{statistics.median(values):.0f}" if values else "-"
         p95 = f"{percentile(values, 95):.0f}" if values else "-"
-        print(f"| {name} | {len(values)} | {p50} | {p95} | {len(stats.errors.get(name, []))} |")
+        print(
+            f"| {name} | {len(values)} | {p50} | {p95} | {len(stats.errors.get(name, []))} |"
+        )
     errors = sum(len(v) for v in stats.errors.values())
-    print(f"\nwrites: {stats.writes['agenda']} agenda items (found {found_agenda}), "
-          f"{stats.writes['message']} notes (found {found_messages}); lost writes: {lost}; errors: {errors}")
+    print(
+        f"\nwrites: {stats.writes['agenda']} agenda items (found {found_agenda}), "
+        f"{stats.writes['message']} notes (found {found_messages}); lost writes: {lost}; errors: {errors}"
+    )
     for name, messages in stats.errors.items():
         print(f"  {name}: {messages[0]}")
     return 1 if errors or lost else 0

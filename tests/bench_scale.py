@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - benchmark scripts: SQL and report lines read better whole
 """Benchmark: every screen at demo size and at the scale of a large employer.
 
 Not part of the test run: ``make bench-scale`` (scripts/bench_scale.sh) installs
@@ -170,7 +171,9 @@ def portal_list(key):
         domain = Model._get_portal_domain()
         Model.search_count(domain)
         records = Model.search(domain, order=order, limit=20)
-        records.read(["display_name", "state"] if "state" in Model._fields else ["display_name"])
+        records.read(
+            ["display_name", "state"] if "state" in Model._fields else ["display_name"]
+        )
 
     return run
 
@@ -200,7 +203,12 @@ SCREENS = [
     ("employee", "conversation list", list_screen("hr.goede.gesprek"), "scoped"),
     ("employee", "conversations by state", kanban_screen("hr.goede.gesprek"), "scoped"),
     ("employee", "calendar month", calendar_month("hr.goede.gesprek"), "scoped"),
-    ("employee", "agreements list", list_screen("hr.goede.gesprek.agreement"), "scoped"),
+    (
+        "employee",
+        "agreements list",
+        list_screen("hr.goede.gesprek.agreement"),
+        "scoped",
+    ),
     ("employee", "decisions list", list_screen("hr.goede.gesprek.decision"), "scoped"),
     ("employee", "rewards list", list_screen("hr.goede.gesprek.reward"), "scoped"),
     ("employee", "employee form buttons", smart_buttons, "scoped"),
@@ -214,12 +222,27 @@ SCREENS = [
     ("manager", "rewards list", list_screen("hr.goede.gesprek.reward"), "scoped"),
     ("manager", "employee form buttons", smart_buttons, "scoped"),
     ("HR officer", "conversation list", list_screen("hr.goede.gesprek"), "hr-list"),
-    ("HR officer", "agreements list", list_screen("hr.goede.gesprek.agreement"), "hr-list"),
-    ("HR officer", "decisions list", list_screen("hr.goede.gesprek.decision"), "hr-list"),
+    (
+        "HR officer",
+        "agreements list",
+        list_screen("hr.goede.gesprek.agreement"),
+        "hr-list",
+    ),
+    (
+        "HR officer",
+        "decisions list",
+        list_screen("hr.goede.gesprek.decision"),
+        "hr-list",
+    ),
     ("HR officer", "rewards list", list_screen("hr.goede.gesprek.reward"), "hr-list"),
     ("HR officer", "employee form buttons", smart_buttons, "hr-list"),
     ("HR officer", "coverage (no conversation in 12 months)", coverage, "coverage"),
-    ("HR officer", "all conversations by state", group_by_state("hr.goede.gesprek"), "hr-aggregate"),
+    (
+        "HR officer",
+        "all conversations by state",
+        group_by_state("hr.goede.gesprek"),
+        "hr-aggregate",
+    ),
     ("portal", "portal home", portal_home, "scoped"),
     ("portal", "portal conversations", portal_list("conversations"), "scoped"),
     ("portal", "portal agreements", portal_list("agreements"), "scoped"),
@@ -243,7 +266,9 @@ def measure(registry, repeat):
                 cr, users[role], {"lang": "en_US", "tz": "Europe/Amsterdam"}
             )
             user_env = user_env(
-                context=dict(user_env.context, allowed_company_ids=user_env.user.company_ids.ids)
+                context=dict(
+                    user_env.context, allowed_company_ids=user_env.user.company_ids.ids
+                )
             )
             func(user_env)  # warm: caches of the registry, views, rules
             timings = []
@@ -424,10 +449,16 @@ def build(registry, employees, managers, per_employee):
             ]
         )
         bosses = env["hr.employee"].create(
-            [{"name": user.name, "user_id": user.id, "company_id": company.id} for user in users]
+            [
+                {"name": user.name, "user_id": user.id, "company_id": company.id}
+                for user in users
+            ]
         )
         departments = env["hr.department"].create(
-            [{"name": f"Scale department {i}", "manager_id": boss.id} for i, boss in enumerate(bosses)]
+            [
+                {"name": f"Scale department {i}", "manager_id": boss.id}
+                for i, boss in enumerate(bosses)
+            ]
         )
         for boss, department in zip(bosses, departments, strict=True):
             boss.department_id = department
@@ -440,19 +471,32 @@ def build(registry, employees, managers, per_employee):
             }
         )
         env.flush_all()
-        print(f"  {managers} managers with users and departments ({time.time() - started:.0f} s)", flush=True)
+        print(
+            f"  {managers} managers with users and departments ({time.time() - started:.0f} s)",
+            flush=True,
+        )
         # Work contacts and resources first, then the employees, joined by name.
         source = f"SELECT i, 'Scale employee ' || i AS name FROM generate_series(0, {employees - 1}) i"
-        clone(cr, "res_partner", template.work_contact_id.id, source, {
-            "name": "s.name", "complete_name": "s.name",
-            "email": "'scale.' || s.i || '@example.com'",
-            "email_normalized": "'scale.' || s.i || '@example.com'",
-            "create_date": "now() at time zone 'UTC'", "write_date": "now() at time zone 'UTC'",
-        })
+        clone(
+            cr,
+            "res_partner",
+            template.work_contact_id.id,
+            source,
+            {
+                "name": "s.name",
+                "complete_name": "s.name",
+                "email": "'scale.' || s.i || '@example.com'",
+                "email_normalized": "'scale.' || s.i || '@example.com'",
+                "create_date": "now() at time zone 'UTC'",
+                "write_date": "now() at time zone 'UTC'",
+            },
+        )
         cr.execute(
             "UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Scale employee %'"
         )
-        clone(cr, "resource_resource", template.resource_id.id, source, {"name": "s.name"})
+        clone(
+            cr, "resource_resource", template.resource_id.id, source, {"name": "s.name"}
+        )
         source = f"""
             SELECT g.i, p.id AS partner_id, r.id AS resource_id, b.id AS boss_id,
                    b.department_id
@@ -463,16 +507,27 @@ def build(registry, employees, managers, per_employee):
                       FROM hr_employee WHERE name LIKE 'Scale manager %%') b
                 ON b.k = LEAST(g.i / {per_manager}, {managers - 1})
         """
-        count = clone(cr, "hr_employee", template.id, source, {
-            "name": "'Scale employee ' || s.i", "resource_id": "s.resource_id",
-            "work_contact_id": "s.partner_id", "parent_id": "s.boss_id",
-            "coach_id": "s.boss_id", "department_id": "s.department_id",
-            "work_email": "'scale.' || s.i || '@example.com'",
-            "create_date": "now() at time zone 'UTC' - interval '11 years'",
-            "write_date": "now() at time zone 'UTC'",
-        })
+        count = clone(
+            cr,
+            "hr_employee",
+            template.id,
+            source,
+            {
+                "name": "'Scale employee ' || s.i",
+                "resource_id": "s.resource_id",
+                "work_contact_id": "s.partner_id",
+                "parent_id": "s.boss_id",
+                "coach_id": "s.boss_id",
+                "department_id": "s.department_id",
+                "work_email": "'scale.' || s.i || '@example.com'",
+                "create_date": "now() at time zone 'UTC' - interval '11 years'",
+                "write_date": "now() at time zone 'UTC'",
+            },
+        )
         print(f"  {count} employees ({time.time() - started:.0f} s)", flush=True)
-        cr.execute("SELECT min(id), max(id) FROM hr_employee WHERE name LIKE 'Scale employee %'")
+        cr.execute(
+            "SELECT min(id), max(id) FROM hr_employee WHERE name LIKE 'Scale employee %'"
+        )
         first_employee, last_employee = cr.fetchone()
         employee_range = f"X.employee_id BETWEEN {first_employee} AND {last_employee}"
 
@@ -488,16 +543,30 @@ def build(registry, employees, managers, per_employee):
               FROM hr_employee e, generate_series(0, {per_employee - 1}) k
              WHERE e.id BETWEEN {first_employee} AND {last_employee}
         """
-        count = clone(cr, "hr_goede_gesprek", tmpl.id, source, {
-            "name": "'Scale conversation ' || s.employee_id || '/' || s.k",
-            "employee_id": "s.employee_id", "company_id": "s.company_id",
-            "date_start": "s.start",
-            "state": "CASE WHEN s.start > now() THEN 'planned' "
-            "WHEN s.k = 0 AND s.employee_id %% 7 = 0 THEN 'report' ELSE 'done' END",
-            "access_token": "NULL", "report_attachment_id": "NULL",
-            "next_version_id": "NULL", "create_date": "s.start - interval '30 days'",
-            "write_date": "s.start",
-        } | ({"requested_date": "NULL"} if "requested_date" in columns(cr, "hr_goede_gesprek") else {}))
+        count = clone(
+            cr,
+            "hr_goede_gesprek",
+            tmpl.id,
+            source,
+            {
+                "name": "'Scale conversation ' || s.employee_id || '/' || s.k",
+                "employee_id": "s.employee_id",
+                "company_id": "s.company_id",
+                "date_start": "s.start",
+                "state": "CASE WHEN s.start > now() THEN 'planned' "
+                "WHEN s.k = 0 AND s.employee_id %% 7 = 0 THEN 'report' ELSE 'done' END",
+                "access_token": "NULL",
+                "report_attachment_id": "NULL",
+                "next_version_id": "NULL",
+                "create_date": "s.start - interval '30 days'",
+                "write_date": "s.start",
+            }
+            | (
+                {"requested_date": "NULL"}
+                if "requested_date" in columns(cr, "hr_goede_gesprek")
+                else {}
+            ),
+        )
         recompute_related(env, "hr.goede.gesprek", employee_range)
         cr.execute(f"""
             INSERT INTO hr_goede_gesprek_partner_rel (conversation_id, employee_id)
@@ -523,7 +592,10 @@ def build(registry, employees, managers, per_employee):
              WHERE e.id = X.employee_id AND {employee_range}
         """)
         settled = settle(env, "hr.goede.gesprek", employee_range)
-        print(f"  {count} conversations ({time.time() - started:.0f} s; by the ORM: {settled})", flush=True)
+        print(
+            f"  {count} conversations ({time.time() - started:.0f} s; by the ORM: {settled})",
+            flush=True,
+        )
 
         # One agreement per conversation.
         Agreement = env["hr.goede.gesprek.agreement"]
@@ -535,11 +607,13 @@ def build(registry, employees, managers, per_employee):
         """
         overrides = {
             "name": "'Scale agreement ' || s.conversation_id",
-            "conversation_id": "s.conversation_id", "employee_id": "s.employee_id",
+            "conversation_id": "s.conversation_id",
+            "employee_id": "s.employee_id",
             "company_id": "s.company_id",
             "deadline": "(s.date_start + interval '180 days')::date",
             "state": "CASE WHEN s.conversation_state = 'done' THEN 'done' ELSE 'agreed' END",
-            "create_date": "s.date_start", "write_date": "s.date_start",
+            "create_date": "s.date_start",
+            "write_date": "s.date_start",
         }
         agreement_cols = columns(cr, "hr_goede_gesprek_agreement")
         for col in ("access_token", "decision_id"):
@@ -548,11 +622,18 @@ def build(registry, employees, managers, per_employee):
         count = clone(cr, "hr_goede_gesprek_agreement", tmpl.id, source, overrides)
         recompute_related(env, "hr.goede.gesprek.agreement", employee_range)
         settled = settle(env, "hr.goede.gesprek.agreement", employee_range)
-        print(f"  {count} agreements ({time.time() - started:.0f} s; by the ORM: {settled})", flush=True)
+        print(
+            f"  {count} agreements ({time.time() - started:.0f} s; by the ORM: {settled})",
+            flush=True,
+        )
 
         # One decision, reward and appraisal per employee, from a demo one.
         one_each = [
-            ("hr.goede.gesprek.decision", [("state", "not in", ("draft",))], "date_issued"),
+            (
+                "hr.goede.gesprek.decision",
+                [("state", "not in", ("draft",))],
+                "date_issued",
+            ),
             ("hr.goede.gesprek.reward", [], "date"),
             ("hr.goede.gesprek.appraisal", [], "request_date"),
         ]
@@ -565,22 +646,32 @@ def build(registry, employees, managers, per_employee):
             table = Model._table
             cols = columns(cr, table)
             overrides = {
-                "employee_id": "s.employee_id", "company_id": "s.company_id",
+                "employee_id": "s.employee_id",
+                "company_id": "s.company_id",
                 date_field: f"(now() - make_interval(days => s.employee_id %% 3000))::{Model._fields[date_field].column_type[1]}",
-                "create_date": "now() at time zone 'UTC'", "write_date": "now() at time zone 'UTC'",
+                "create_date": "now() at time zone 'UTC'",
+                "write_date": "now() at time zone 'UTC'",
             }
             if "name" in cols:
                 overrides["name"] = f"'SCALE/{table}/' || s.employee_id"
             # Links to other documents and files are the template's own.
             for fname, field in Model._fields.items():
                 if (
-                    field.type == "many2one" and field.store and fname in cols
+                    field.type == "many2one"
+                    and field.store
+                    and fname in cols
                     and fname not in overrides
-                    and field.comodel_name not in ("res.company", "res.users", "res.currency",
-                                                   "hr.goede.gesprek.legal.topic",
-                                                   "hr.goede.gesprek.dispute.route",
-                                                   "hr.goede.gesprek.appraisal.scale",
-                                                   "hr.employee", "hr.department")
+                    and field.comodel_name
+                    not in (
+                        "res.company",
+                        "res.users",
+                        "res.currency",
+                        "hr.goede.gesprek.legal.topic",
+                        "hr.goede.gesprek.dispute.route",
+                        "hr.goede.gesprek.appraisal.scale",
+                        "hr.employee",
+                        "hr.department",
+                    )
                     and not field.related
                 ):
                     overrides[fname] = "NULL" if not field.required else f"t.{fname}"
@@ -588,9 +679,14 @@ def build(registry, employees, managers, per_employee):
                     overrides[fname] = "NULL"
             for fname, field in Model._fields.items():
                 # Other employees on the document (its manager): the employee's.
-                if (field.type == "many2one" and field.comodel_name == "hr.employee"
-                        and field.store and not field.related and fname != "employee_id"
-                        and fname in cols):
+                if (
+                    field.type == "many2one"
+                    and field.comodel_name == "hr.employee"
+                    and field.store
+                    and not field.related
+                    and fname != "employee_id"
+                    and fname in cols
+                ):
                     overrides[fname] = "s.parent_id"
             source = f"""
                 SELECT e.id AS employee_id, e.company_id, e.parent_id FROM hr_employee e
@@ -599,7 +695,10 @@ def build(registry, employees, managers, per_employee):
             count = clone(cr, table, tmpl.id, source, overrides)
             recompute_related(env, model, employee_range)
             settled = settle(env, model, employee_range)
-            print(f"  {count} {model} ({time.time() - started:.0f} s; by the ORM: {settled})", flush=True)
+            print(
+                f"  {count} {model} ({time.time() - started:.0f} s; by the ORM: {settled})",
+                flush=True,
+            )
         prepare_load_users(env, first_employee)
         cr.commit()
         checks = []
@@ -618,8 +717,10 @@ def build(registry, employees, managers, per_employee):
     print(f"organisation built in {time.time() - started:.0f} s")
     ok = True
     for model, nfields, nrecords, mismatches in checks:
-        print(f"  checked {nfields} stored computed fields of {nrecords} {model} against the ORM: "
-              f"{'all agree' if not mismatches else mismatches[:5]}")
+        print(
+            f"  checked {nfields} stored computed fields of {nrecords} {model} against the ORM: "
+            f"{'all agree' if not mismatches else mismatches[:5]}"
+        )
         ok = ok and not mismatches
     return ok
 
@@ -648,19 +749,37 @@ def prepare_load_users(env, first_employee):
     )
     employees = env["hr.employee"].browse([row[0] for row in env.cr.fetchall()])
     for i, employee in enumerate(employees[: LOAD_USERS["employee"]]):
-        user = Users.create({"name": employee.name, "login": f"load_employee_{i}",
-                             "password": f"load_employee_{i}", "groups_id": [(6, 0, internal.ids)]})
+        user = Users.create(
+            {
+                "name": employee.name,
+                "login": f"load_employee_{i}",
+                "password": f"load_employee_{i}",
+                "groups_id": [(6, 0, internal.ids)],
+            }
+        )
         employee.user_id = user
-    for i, employee in enumerate(employees[LOAD_USERS["employee"]:]):
-        Users.create({"name": employee.name, "login": f"load_portal_{i}",
-                      "password": f"load_portal_{i}", "partner_id": employee.work_contact_id.id,
-                      "groups_id": [(6, 0, portal.ids)]})
+    for i, employee in enumerate(employees[LOAD_USERS["employee"] :]):
+        Users.create(
+            {
+                "name": employee.name,
+                "login": f"load_portal_{i}",
+                "password": f"load_portal_{i}",
+                "partner_id": employee.work_contact_id.id,
+                "groups_id": [(6, 0, portal.ids)],
+            }
+        )
     bosses = employees[: LOAD_USERS["manager"]].parent_id.user_id
     for i, user in enumerate(bosses):
         user.write({"login": f"load_manager_{i}", "password": f"load_manager_{i}"})
     for i in range(LOAD_USERS["hr"]):
-        Users.create({"name": f"Load HR officer {i}", "login": f"load_hr_{i}",
-                      "password": f"load_hr_{i}", "groups_id": [(6, 0, officer.ids)]})
+        Users.create(
+            {
+                "name": f"Load HR officer {i}",
+                "login": f"load_hr_{i}",
+                "password": f"load_hr_{i}",
+                "groups_id": [(6, 0, officer.ids)],
+            }
+        )
     env.flush_all()
 
 
@@ -684,8 +803,12 @@ def main():
     parser.add_argument("--managers", type=int, default=500)
     parser.add_argument("--per-employee", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--plans", type=int, default=3, help="plans printed (slowest screens)")
-    parser.add_argument("--markdown", help="also write the table as Markdown to this file")
+    parser.add_argument(
+        "--plans", type=int, default=3, help="plans printed (slowest screens)"
+    )
+    parser.add_argument(
+        "--markdown", help="also write the table as Markdown to this file"
+    )
     parser.add_argument("--json", help="also write the figures as JSON to this file")
     args = parser.parse_args()
     odoo.tools.config.parse_config(
@@ -693,13 +816,19 @@ def main():
     )
     registry = odoo.modules.registry.Registry(args.db)
 
-    print("sizes before: employees %d, conversations %d, agreements %d, decisions %d, rewards %d" % counts(registry))
+    print(
+        "sizes before: employees %d, conversations %d, agreements %d, decisions %d, rewards %d"
+        % counts(registry)
+    )
     demo = measure(registry, args.repeat)
     if not build(registry, args.employees, args.managers, args.per_employee):
         print("error: bulk rows differ from what the ORM computes")
         return 2
     sizes = counts(registry)
-    print("sizes after: employees %d, conversations %d, agreements %d, decisions %d, rewards %d" % sizes)
+    print(
+        "sizes after: employees %d, conversations %d, agreements %d, decisions %d, rewards %d"
+        % sizes
+    )
     scale = measure(registry, args.repeat)
 
     rows, failures = [], []
@@ -712,32 +841,56 @@ def main():
         if target and ratio > target:
             verdict = f"ratio > {target:g}"
         if seq:
-            verdict = (verdict + ", " if verdict != "ok" else "") + "seq scan " + ",".join(sorted(seq))
+            verdict = (
+                (verdict + ", " if verdict != "ok" else "")
+                + "seq scan "
+                + ",".join(sorted(seq))
+            )
         if verdict != "ok":
             failures.append((role, screen, verdict))
-        rows.append({
-            "role": role, "screen": screen, "kind": kind, "demo_ms": round(d["ms"], 2),
-            "scale_ms": round(s["ms"], 2), "ratio": round(ratio, 2),
-            "queries_demo": d["queries"], "queries_scale": s["queries"],
-            "seq_scans": sorted(seq), "verdict": verdict,
-        })
+        rows.append(
+            {
+                "role": role,
+                "screen": screen,
+                "kind": kind,
+                "demo_ms": round(d["ms"], 2),
+                "scale_ms": round(s["ms"], 2),
+                "ratio": round(ratio, 2),
+                "queries_demo": d["queries"],
+                "queries_scale": s["queries"],
+                "seq_scans": sorted(seq),
+                "verdict": verdict,
+            }
+        )
     header = "| Role | Screen | demo (ms) | scale (ms) | ratio | queries | verdict |"
     lines = [header, "|---|---|---:|---:|---:|---:|---|"]
     for r in rows:
-        q = f"{r['queries_demo']}" if r["queries_demo"] == r["queries_scale"] else f"{r['queries_demo']} → {r['queries_scale']}"
-        lines.append(f"| {r['role']} | {r['screen']} | {r['demo_ms']:.1f} | {r['scale_ms']:.1f} | ×{r['ratio']:.2f} | {q} | {r['verdict']} |")
+        q = (
+            f"{r['queries_demo']}"
+            if r["queries_demo"] == r["queries_scale"]
+            else f"{r['queries_demo']} → {r['queries_scale']}"
+        )
+        lines.append(
+            f"| {r['role']} | {r['screen']} | {r['demo_ms']:.1f} | {r['scale_ms']:.1f} | ×{r['ratio']:.2f} | {q} | {r['verdict']} |"
+        )
     table = "\n".join(lines)
     print()
-    print(f"Scale: {sizes[0]:,} employees, {sizes[1]:,} conversations, {sizes[2]:,} agreements, "
-          f"{sizes[3]:,} decisions, {sizes[4]:,} rewards; median of {args.repeat} warm calls")
+    print(
+        f"Scale: {sizes[0]:,} employees, {sizes[1]:,} conversations, {sizes[2]:,} agreements, "
+        f"{sizes[3]:,} decisions, {sizes[4]:,} rewards; median of {args.repeat} warm calls"
+    )
     print(table)
     slowest = sorted(rows, key=lambda r: -r["scale_ms"])[: args.plans]
     for r in slowest:
-        plans, _seq = explain(registry, scale[(r["role"], r["screen"])]["recorded"], analyze=True)
+        plans, _seq = explain(
+            registry, scale[(r["role"], r["screen"])]["recorded"], analyze=True
+        )
         if not plans:
             continue
         seconds, text, params, plan = plans[0]
-        print(f"\n--- slowest query of '{r['role']}: {r['screen']}' ({seconds * 1000:.1f} ms) ---")
+        print(
+            f"\n--- slowest query of '{r['role']}: {r['screen']}' ({seconds * 1000:.1f} ms) ---"
+        )
         print(re.sub(r"\s+", " ", str(text))[:600], params)
         print(plan)
     if args.markdown:
@@ -745,7 +898,11 @@ def main():
             out.write(table + "\n")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
-            json.dump({"sizes": sizes, "rows": rows, "at": datetime.now().isoformat()}, out, indent=1)
+            json.dump(
+                {"sizes": sizes, "rows": rows, "at": datetime.now().isoformat()},
+                out,
+                indent=1,
+            )
     if failures:
         print(f"\n{len(failures)} screen(s) miss their target:")
         for role, screen, verdict in failures:

@@ -311,6 +311,9 @@ class HrGoedeGesprek(models.Model):
     report_locked = fields.Boolean(
         compute="_compute_report_locked", store=True, precompute=True
     )
+    # The signed report, frozen in the personnel file (see ir_actions_report).
+    _personnel_file_report = "hr_goede_gesprek.report_goede_gesprek"
+    _personnel_file_field = "report_attachment_id"
     report_attachment_id = fields.Many2one("ir.attachment", copy=False, readonly=True)
     previous_version_id = fields.Many2one(
         "hr.goede.gesprek",
@@ -1655,35 +1658,19 @@ class HrGoedeGesprek(models.Model):
 
     def _attach_report_to_personnel_file(self):
         self.ensure_one()
-        # The system files the signed report on behalf of both parties: neither
-        # of them may write the personnel file (hr.employee) themselves.
-        report = self.env["ir.actions.report"].sudo()
-        content, content_type = report._render_qweb_pdf(
-            "hr_goede_gesprek.action_report_goede_gesprek", res_ids=self.ids
+        # Filed by the system on behalf of both parties (see
+        # ir_actions_report._file_in_personnel_file); the report_attachment_id
+        # it sets once, right after locking, is allowed by _check_write_allowed.
+        return self.env["ir.actions.report"]._file_in_personnel_file(
+            self,
+            {
+                "name": self._report_filename(),
+                "description": self.env._(
+                    "Signed report of %(name)s",
+                    name=self.display_name,
+                ),
+            },
         )
-        extension = "pdf" if content_type == "pdf" else "html"
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": f"{self._report_filename()}.{extension}",
-                    "raw": content,
-                    "mimetype": "application/pdf"
-                    if content_type == "pdf"
-                    else "text/html",
-                    "res_model": "hr.employee",
-                    "res_id": self.employee_id.id,
-                    "description": self.env._(
-                        "Signed report of %(name)s",
-                        name=self.display_name,
-                    ),
-                }
-            )
-        )
-        # Set once, right after locking (allowed by _check_write_allowed).
-        self.sudo().write({"report_attachment_id": attachment.id})
-        return attachment
 
     def _report_filename(self):
         self.ensure_one()

@@ -9,6 +9,13 @@ confirmations, dates, decline reason) with ``sudo()``, then calls the single
 ``activity_update()``. What each role may write directly is declared below
 (see ``hr.goede.gesprek.workflow.mixin``): the content while it is proposed,
 the progress once it is agreed; nothing else.
+
+An agreement with consequences for the employment terms (more or fewer hours,
+other work, a salary step, an allowance, a reward, the generation scheme, ...)
+needs a written decision: it cannot be marked done until that decision has
+been issued. In the employee portal (``/my/agreements``) the employee confirms,
+declines (talk again) and marks progress; the guards run as the user, the
+controller acts with ``sudo()`` afterwards.
 """
 
 from odoo import api, fields, models
@@ -20,12 +27,13 @@ from ..tools.cron import (
     _process_batch,
     _run_as_cron_user,
 )
+from .hr_goede_gesprek_decision import ISSUED_STATES
 
 OPEN_STATES = ("proposed", "agreed", "talk_again")
 # Fields that make up the content of an agreement: changing them after both
 # parties agreed would change what was agreed. (The legal flag and its type
-# come from hr_goede_gesprek_agreement_legal.py: an agreement marked without
-# legal consequences after it was agreed could be closed without a decision.)
+# belong to it: an agreement marked without legal consequences after it was
+# agreed could be closed without a decision.)
 CONTENT_FIELDS = frozenset(
     {
         "name",
@@ -37,7 +45,7 @@ CONTENT_FIELDS = frozenset(
         "legal_topic_id",
     }
 )
-# How far it is carried out (hr_goede_gesprek_agreement_portal.py).
+# How far it is carried out (the parties update it, also in the portal).
 PROGRESS_FIELDS = frozenset({"progress"})
 # The links that decide who reads it and what it is about: given on creation
 # only, and always of one employee (see _check_same_employee).
@@ -58,8 +66,11 @@ class HrGoedeGesprekAgreement(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "hr.goede.gesprek.workflow.mixin",
+        "portal.mixin",
+        "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
+        "hr.goede.gesprek.legal.mixin",
+        "hr.goede.gesprek.decision.origin.mixin",
     ]
     _order = "deadline, id"
     _check_company_auto = True
@@ -116,8 +127,8 @@ class HrGoedeGesprekAgreement(models.Model):
         required=True,
         tracking=True,
     )
-    # The formal-layer issue adds a flag for agreements with consequences for the
-    # employment terms (a decision letter); keep ``kind`` free of that concern.
+    # Consequences for the employment terms (a decision letter) are the
+    # separate ``has_legal_consequence`` flag; ``kind`` is free of that concern.
     owner = fields.Selection(
         [("employee", "Employee"), ("manager", "Manager"), ("both", "Both")],
         default="employee",
@@ -155,10 +166,37 @@ class HrGoedeGesprekAgreement(models.Model):
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
     is_open = fields.Boolean(compute="_compute_is_open")
-    # user-dependent flags, used by the views only; the checks live in Python
+    progress = fields.Integer(
+        copy=False,
+        tracking=True,
+        help="How far the agreement has been carried out, in percent.",
+    )
+    deadline_reminder_date = fields.Date(readonly=True, copy=False)
+    has_legal_consequence = fields.Boolean(
+        string="Legal consequences",
+        tracking=True,
+        help="The agreement changes the employment terms: it needs a written "
+        "decision before it can be marked done.",
+    )
+    legal_topic_id = fields.Many2one(
+        "hr.goede.gesprek.legal.topic",
+        string="Type of consequence",
+        domain="[('for_agreements', '=', True)]",
+        tracking=True,
+    )
+    decision_ids = fields.One2many(
+        "hr.goede.gesprek.decision", "origin_agreement_id", string="Decisions"
+    )
+    decision_issued = fields.Boolean(compute="_compute_decision_issued")
+    # User-dependent flags, used by the views only; each comes from the same
+    # ``_get_cannot_reason`` the action's guard raises.
     is_employee_side = fields.Boolean(compute="_compute_user_side")
     is_manager_side = fields.Boolean(compute="_compute_user_side")
     can_confirm = fields.Boolean(compute="_compute_user_side")
+    can_decline = fields.Boolean(compute="_compute_user_side")
+    can_propose_again = fields.Boolean(compute="_compute_user_side")
+    can_close = fields.Boolean(compute="_compute_user_side")
+    can_cancel = fields.Boolean(compute="_compute_user_side")
 
     @api.depends("conversation_id.employee_id")
     def _compute_employee_id(self):
@@ -210,18 +248,32 @@ class HrGoedeGesprekAgreement(models.Model):
         for agreement in self:
             agreement.is_open = agreement.state in OPEN_STATES
 
+    @api.depends("decision_ids.state")
+    def _compute_decision_issued(self):
+        for agreement in self:
+            agreement.decision_issued = any(
+                state in ISSUED_STATES
+                for state in agreement.decision_ids.mapped("state")
+            )
+
+    def _compute_access_url(self):
+        for agreement in self:
+            agreement.access_url = f"/my/agreements/{agreement.id}"
+
     @api.depends_context("uid")
     @api.depends(
         "state",
         "employee_confirmed",
         "manager_confirmed",
-        "employee_id.user_id",
+        "employee_user_id",
+        "employee_work_contact_id",
         "employee_id.parent_id.user_id",
+        "employee_id.department_id.manager_id.user_id",
         "conversation_id.partner_employee_ids.user_id",
     )
     def _compute_user_side(self):
         for agreement in self:
-            employee_side = agreement._is_employee_side()
+            employee_side = agreement._is_employee()
             manager_side = agreement._is_manager_side()
             agreement.is_employee_side = employee_side
             agreement.is_manager_side = manager_side
@@ -229,6 +281,8 @@ class HrGoedeGesprekAgreement(models.Model):
                 (employee_side and not agreement.employee_confirmed)
                 or (manager_side and not agreement.manager_confirmed)
             )
+            for action in ("decline", "propose_again", "close", "cancel"):
+                agreement[f"can_{action}"] = not agreement._get_cannot_reason(action)
 
     # ------------------------------------------------------------------
     # CRUD
@@ -286,122 +340,6 @@ class HrGoedeGesprekAgreement(models.Model):
                 )
 
     # ------------------------------------------------------------------
-    # Policy roles
-    # ------------------------------------------------------------------
-    def _policy_roles(self):
-        """The mixin's roles plus "partner": a partner of its conversation.
-
-        Portal users get none: their ACL is read-only; the portal routes run
-        the ``_check_can_*`` guards as the user and act with ``sudo()``.
-        """
-        self.ensure_one()
-        if self.env.user.share:
-            return set()
-        roles = super()._policy_roles()
-        # sudo: compares the conversation's partners with the caller only.
-        if self.env.user in self.sudo().conversation_id.partner_user_ids:
-            roles.add("partner")
-        return roles
-
-    @api.model
-    def _policy_roles_create(self, vals):
-        if self.env.user.share:
-            return set()
-        # sudo: follows the links given, to compare people only.
-        conversation = (
-            self.env["hr.goede.gesprek"]
-            .sudo()
-            .browse(vals.get("conversation_id") or [])
-        )
-        employee = self.env["hr.employee"].browse(vals.get("employee_id") or [])
-        roles = self._policy_roles_for_employee(employee or conversation.employee_id)
-        if self.env.user in conversation.partner_user_ids:
-            roles.add("partner")
-        return roles
-
-    # ------------------------------------------------------------------
-    # Who is who
-    # ------------------------------------------------------------------
-    def _is_employee_side(self, user=None):
-        self.ensure_one()
-        user = user or self.env.user
-        # sudo: only compares the employee's user with the caller; a portal or
-        # plain internal user cannot read hr.employee itself.
-        return bool(self.sudo().employee_id.user_id == user)
-
-    def _is_manager_side(self, user=None):
-        """The employee's manager, or a partner of the conversation."""
-        self.ensure_one()
-        user = user or self.env.user
-        # sudo: the manager's user is on hr.employee, which plain users cannot
-        # read; only a comparison of ids comes out of it.
-        agreement = self.sudo()
-        return bool(
-            user == agreement.employee_id.parent_id.user_id
-            or user in agreement.conversation_id.partner_employee_ids.user_id
-        )
-
-    def _is_party(self, user=None):
-        return self._is_employee_side(user) or self._is_manager_side(user)
-
-    def _raise_not_party(self):
-        raise AccessError(
-            self.env._(
-                "Only the employee and their manager or conversation partner may "
-                "act on the agreement “%(name)s”.",
-                name=self[:1].name,
-            )
-        )
-
-    def _raise_wrong_state(self, action):
-        raise UserError(
-            self.env._(
-                "You cannot %(action)s the agreement “%(name)s” in its current state.",
-                action=action,
-                name=self[:1].name,
-            )
-        )
-
-    # ------------------------------------------------------------------
-    # Checks
-    # ------------------------------------------------------------------
-    def _check_can_confirm(self):
-        for agreement in self:
-            if not agreement._is_party():
-                agreement._raise_not_party()
-            if agreement.state != "proposed":
-                agreement._raise_wrong_state(self.env._("confirm"))
-
-    def _check_can_decline(self):
-        for agreement in self:
-            if not agreement._is_party():
-                agreement._raise_not_party()
-            if agreement.state != "proposed":
-                agreement._raise_wrong_state(self.env._("decline"))
-
-    def _check_can_propose_again(self):
-        for agreement in self:
-            if not agreement._is_party():
-                agreement._raise_not_party()
-            if agreement.state != "talk_again":
-                agreement._raise_wrong_state(self.env._("propose again"))
-
-    def _check_can_close(self):
-        for agreement in self:
-            if not agreement._is_party():
-                agreement._raise_not_party()
-            if agreement.state != "agreed":
-                agreement._raise_wrong_state(self.env._("close"))
-
-    def _check_can_cancel(self):
-        is_officer = self._is_hr()
-        for agreement in self:
-            if not (is_officer or agreement._is_party()):
-                agreement._raise_not_party()
-            if agreement.state not in OPEN_STATES:
-                agreement._raise_wrong_state(self.env._("cancel"))
-
-    # ------------------------------------------------------------------
     # Public actions
     # ------------------------------------------------------------------
     def action_confirm(self):
@@ -441,7 +379,7 @@ class HrGoedeGesprekAgreement(models.Model):
     def _do_confirm(self, user):
         for agreement in self:
             vals = {}
-            if agreement._is_employee_side(user):
+            if agreement._is_employee(user):
                 vals["employee_confirmed"] = True
             if agreement._is_manager_side(user):
                 vals["manager_confirmed"] = True
@@ -454,9 +392,10 @@ class HrGoedeGesprekAgreement(models.Model):
             agreement.sudo().write(vals)
         self.activity_update()
 
-    # sudo in the steps below: state, confirmations and dates are workflow
-    # fields; the caller ran the matching _check_can_* as the user.
-    def _do_decline(self):
+    # sudo in the steps below: state, confirmations, dates, progress and the
+    # decline reason are workflow fields; the caller ran the matching
+    # _check_can_* as the user.
+    def _do_decline(self, reason=None):
         self.sudo().write(
             {
                 "state": "talk_again",
@@ -465,6 +404,14 @@ class HrGoedeGesprekAgreement(models.Model):
             }
         )
         self.activity_update()
+        reason = (reason or "").strip()
+        if reason:
+            self.sudo().write({"decline_reason": reason})
+            for agreement in self:
+                agreement.message_post(
+                    body=self.env._("Declined: %(reason)s", reason=reason),
+                    subtype_xmlid="mail.mt_comment",
+                )
 
     def _do_propose_again(self):
         self.sudo().write(
@@ -477,6 +424,18 @@ class HrGoedeGesprekAgreement(models.Model):
         self.activity_update()
 
     def _do_close(self, state):
+        if state == "done":
+            missing = self.filtered(
+                lambda a: a.has_legal_consequence and not a.decision_issued
+            )
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The agreement “%(name)s” has legal consequences: it can "
+                        "only be marked done once its decision has been issued.",
+                        name=missing[0].name,
+                    )
+                )
         self.sudo().write(
             {"state": state, "done_date": fields.Date.context_today(self)}
         )
@@ -485,6 +444,174 @@ class HrGoedeGesprekAgreement(models.Model):
     def _do_cancel(self):
         self.sudo().write({"state": "cancelled"})
         self.activity_update()
+
+    def _do_update_progress(self, progress, note=None):
+        progress = int(progress)
+        if not 0 <= progress <= 100:
+            raise UserError(self.env._("Progress is a percentage from 0 to 100."))
+        self.sudo().write({"progress": progress})
+        note = (note or "").strip()
+        if note:
+            for agreement in self:
+                agreement.message_post(body=note, subtype_xmlid="mail.mt_comment")
+        return True
+
+    def _do_prepare_decision(self):
+        self.ensure_one()
+        # The origin link is a workflow field of the decision (see there).
+        return self.env["hr.goede.gesprek.decision"]._create_from_origin(
+            {
+                "employee_id": self.employee_id.id,
+                "company_id": self.company_id.id,
+                "topic_id": self.legal_topic_id.id,
+                "subject": self.name,
+                "decision_text": self.description or self.name,
+                "origin_agreement_id": self.id,
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # Policy roles
+    # ------------------------------------------------------------------
+    def _policy_roles(self):
+        """The mixin's roles plus "partner": a partner of its conversation.
+
+        Portal users get none: their ACL is read-only; the portal routes run
+        the ``_check_can_*`` guards as the user and act with ``sudo()``.
+        """
+        self.ensure_one()
+        if self.env.user.share:
+            return set()
+        roles = super()._policy_roles()
+        # sudo: compares the conversation's partners with the caller only.
+        if self.env.user in self.sudo().conversation_id.partner_user_ids:
+            roles.add("partner")
+        return roles
+
+    @api.model
+    def _policy_roles_create(self, vals):
+        if self.env.user.share:
+            return set()
+        # sudo: follows the links given, to compare people only.
+        conversation = (
+            self.env["hr.goede.gesprek"]
+            .sudo()
+            .browse(vals.get("conversation_id") or [])
+        )
+        employee = self.env["hr.employee"].browse(vals.get("employee_id") or [])
+        roles = self._policy_roles_for_employee(employee or conversation.employee_id)
+        if self.env.user in conversation.partner_user_ids:
+            roles.add("partner")
+        return roles
+
+    # ------------------------------------------------------------------
+    # Who is who, and what the current user may do
+    # ------------------------------------------------------------------
+    def _is_manager_side(self, user=None):
+        """The employee's manager, or a partner of the conversation."""
+        self.ensure_one()
+        user = user or self.env.user
+        # sudo: compares the conversation's partners with the user only.
+        return self._is_manager(user) or (
+            user in self.sudo().conversation_id.partner_employee_ids.user_id
+        )
+
+    def _is_party(self, user=None):
+        return self._is_employee(user) or self._is_manager_side(user)
+
+    def _get_action_states(self):
+        """For each party action: the states it is possible in, and how the
+        refusal names it."""
+        return {
+            "confirm": (("proposed",), self.env._("confirm")),
+            "decline": (("proposed",), self.env._("decline")),
+            "propose_again": (("talk_again",), self.env._("propose again")),
+            "close": (("agreed",), self.env._("close")),
+            "cancel": (OPEN_STATES, self.env._("cancel")),
+            "update_progress": (("agreed",), self.env._("update the progress of")),
+        }
+
+    def _get_cannot_reason(self, action):
+        """Why the current user cannot do ``action`` on this agreement now: the
+        exception its guard raises, or None. HR may also cancel."""
+        self.ensure_one()
+        states, label = self._get_action_states()[action]
+        if not (self._is_party() or (action == "cancel" and self._is_hr())):
+            return AccessError(
+                self.env._(
+                    "Only the employee and their manager or conversation partner "
+                    "may act on the agreement “%(name)s”.",
+                    name=self.name,
+                )
+            )
+        if self.state not in states:
+            return UserError(
+                self.env._(
+                    "You cannot %(action)s the agreement “%(name)s” in its "
+                    "current state.",
+                    action=label,
+                    name=self.name,
+                )
+            )
+        return None
+
+    def _check_can(self, action):
+        for agreement in self:
+            if error := agreement._get_cannot_reason(action):
+                raise error
+
+    def _check_can_confirm(self):
+        self._check_can("confirm")
+
+    def _check_can_decline(self):
+        self._check_can("decline")
+
+    def _check_can_propose_again(self):
+        self._check_can("propose_again")
+
+    def _check_can_close(self):
+        self._check_can("close")
+
+    def _check_can_cancel(self):
+        self._check_can("cancel")
+
+    def _check_can_update_progress(self):
+        self._check_can("update_progress")
+
+    def _check_can_prepare_decision(self):
+        self.check_access("read")
+        is_hr = self._is_hr()
+        for agreement in self:
+            if not (is_hr or agreement._is_manager_side()):
+                raise AccessError(
+                    self.env._(
+                        "Only HR or the manager prepares the decision on "
+                        "“%(name)s”.",
+                        name=agreement.name,
+                    )
+                )
+            if not agreement.has_legal_consequence or not agreement.legal_topic_id:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” has no legal consequences (or no type); it "
+                        "needs no decision.",
+                        name=agreement.name,
+                    )
+                )
+            if agreement.state != "agreed":
+                raise UserError(
+                    self.env._(
+                        "Both parties must agree on “%(name)s” before its "
+                        "decision is prepared.",
+                        name=agreement.name,
+                    )
+                )
+            if agreement.decision_ids.filtered(lambda d: d.state != "superseded"):
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” already has a decision.", name=agreement.name
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Activities
@@ -522,11 +649,6 @@ class HrGoedeGesprekAgreement(models.Model):
         if to_unlink:
             to_unlink.activity_unlink([followup])
 
-    # Scheduled actions: batched, idempotent, savepoint per record, working as
-    # the reminder user (see hr_goede_gesprek_cron_tools).
-
-    deadline_reminder_date = fields.Date(readonly=True, copy=False)
-
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         if self.env.context.get(NO_FOLLOW):
             # A reminder activity does not make its assignee a follower
@@ -536,6 +658,10 @@ class HrGoedeGesprekAgreement(models.Model):
             partner_ids=partner_ids, subtype_ids=subtype_ids
         )
 
+    # ------------------------------------------------------------------
+    # Scheduled actions: batched, idempotent, savepoint per record, working as
+    # the reminder user (see tools/cron.py).
+    # ------------------------------------------------------------------
     def _cron_agreement_deadline(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""
         _run_as_cron_user(self, "_batch_agreement_deadline", batch_size)

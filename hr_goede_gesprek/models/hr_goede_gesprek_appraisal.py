@@ -61,7 +61,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
-        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.calendar.mixin",
     ]
@@ -117,7 +117,6 @@ class HrGoedeGesprekAppraisal(models.Model):
         check_company=True,
         ondelete="restrict",
     )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, string="Department"
     )
@@ -230,6 +229,9 @@ class HrGoedeGesprekAppraisal(models.Model):
     is_next_manager = fields.Boolean(compute="_compute_user_flags")
     is_hr = fields.Boolean(compute="_compute_user_flags")
     can_add_view = fields.Boolean(compute="_compute_user_flags")
+    can_plan = fields.Boolean(compute="_compute_user_flags")
+    can_hold = fields.Boolean(compute="_compute_user_flags")
+    can_establish = fields.Boolean(compute="_compute_user_flags")
 
     _sql_constraints = [
         (
@@ -341,21 +343,23 @@ class HrGoedeGesprekAppraisal(models.Model):
             )
 
     @api.depends_context("uid")
-    @api.depends("state", "employee_user_id", "manager_user_id", "term_end")
+    @api.depends(
+        "state",
+        "employee_user_id",
+        "employee_work_contact_id",
+        "manager_user_id",
+        "term_end",
+    )
     def _compute_user_flags(self):
         user = self.env.user
         for appraisal in self:
-            # The term runs in the company's calendar.
-            today = appraisal._legal_today()
-            appraisal.is_employee = appraisal.employee_user_id == user
+            appraisal.is_employee = appraisal._is_employee()
             appraisal.is_manager = appraisal.manager_user_id == user
             appraisal.is_next_manager = appraisal.next_manager_user_id == user
             appraisal.is_hr = self._is_hr()
-            appraisal.can_add_view = (
-                appraisal.is_employee
-                and appraisal.state in ("decided", "objected")
-                and (not appraisal.term_end or today <= appraisal.term_end)
-            )
+            appraisal.can_add_view = not appraisal._get_cannot_add_view_reason()
+            for step in ("plan", "hold", "establish"):
+                appraisal[f"can_{step}"] = not appraisal._get_cannot_step_reason(step)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -477,38 +481,36 @@ class HrGoedeGesprekAppraisal(models.Model):
         vals = dict(vals, employee_view_date=self._legal_today())
         return super(HrGoedeGesprekAppraisal, self.sudo()).write(vals)
 
+    def _get_cannot_add_view_reason(self):
+        """Why the current user cannot add the employee's view now (the
+        exception its guard raises), or None."""
+        self.ensure_one()
+        if not self._is_employee():
+            return AccessError(
+                self.env._(
+                    "Only the employee writes their own view on “%(name)s”.",
+                    name=self.name,
+                )
+            )
+        # The term runs in the company's calendar.
+        today = self._legal_today()
+        if self.state not in ("decided", "objected") or (
+            self.term_end and today > self.term_end
+        ):
+            return UserError(
+                self.env._(
+                    "The employee's view on “%(name)s” can be added once "
+                    "the decision is issued and until its term ends.",
+                    name=self.name,
+                )
+            )
+        return None
+
     def _check_can_add_view(self):
         self.check_access("read")
-        user = self.env.user
         for appraisal in self:
-            if appraisal.employee_user_id != user:
-                raise AccessError(
-                    self.env._(
-                        "Only the employee writes their own view on “%(name)s”.",
-                        name=appraisal.name,
-                    )
-                )
-            # The term runs in the company's calendar.
-            today = appraisal._legal_today()
-            if appraisal.state not in ("decided", "objected") or (
-                appraisal.term_end and today > appraisal.term_end
-            ):
-                raise UserError(
-                    self.env._(
-                        "The employee's view on “%(name)s” can be added once "
-                        "the decision is issued and until its term ends.",
-                        name=appraisal.name,
-                    )
-                )
-
-    # ------------------------------------------------------------------
-    # Portal (/my/appraisals)
-    # ------------------------------------------------------------------
-    @api.model
-    def _get_portal_domain(self, user=None):
-        """The appraisals of ``user`` as the employee (one SQL query)."""
-        user = user or self.env.user
-        return [("employee_user_id", "=", user.id)]
+            if error := appraisal._get_cannot_add_view_reason():
+                raise error
 
     # ------------------------------------------------------------------
     # Checks
@@ -531,14 +533,71 @@ class HrGoedeGesprekAppraisal(models.Model):
                 )
         self._check_policy_create(vals_list)
 
-    def _check_manager(self, message):
-        """Read access, then: the manager (or HR when there is none)."""
+    def _get_manager_steps(self):
+        """The steps the appraisal's manager takes: for each, the state it is
+        taken in and the two refusals (another user, another state). (sudo in
+        the refusals: the employee's name only, also for the button flags of a
+        user who cannot read hr.employee.)"""
+        return {
+            "plan": (
+                "requested",
+                lambda a: self.env._(
+                    "Only the manager of %(employee)s plans their appraisal.",
+                    employee=a.sudo().employee_id.name,
+                ),
+                lambda a: self.env._(
+                    "“%(name)s” is %(state)s; only a requested appraisal can be "
+                    "planned.",
+                    name=a.name,
+                    state=a._state_label(),
+                ),
+            ),
+            "hold": (
+                "planned",
+                lambda a: self.env._(
+                    "Only the manager of %(employee)s records that the appraisal "
+                    "was held.",
+                    employee=a.sudo().employee_id.name,
+                ),
+                lambda a: self.env._(
+                    "“%(name)s” is %(state)s; only a planned appraisal can be held.",
+                    name=a.name,
+                    state=a._state_label(),
+                ),
+            ),
+            "establish": (
+                "held",
+                lambda a: self.env._(
+                    "Only the manager of %(employee)s establishes their appraisal.",
+                    employee=a.sudo().employee_id.name,
+                ),
+                lambda a: self.env._(
+                    "“%(name)s” is %(state)s; only a held appraisal can be "
+                    "established.",
+                    name=a.name,
+                    state=a._state_label(),
+                ),
+            ),
+        }
+
+    def _get_cannot_step_reason(self, step):
+        """Why the current user cannot take the manager's ``step`` now (the
+        exception its guard raises), or None. The manager takes it (HR when
+        the appraisal has none)."""
+        self.ensure_one()
+        state, not_manager, wrong_state = self._get_manager_steps()[step]
+        manager_user = self.manager_user_id
+        if manager_user != self.env.user and not (self._is_hr() and not manager_user):
+            return AccessError(not_manager(self))
+        if self.state != state:
+            return UserError(wrong_state(self))
+        return None
+
+    def _check_can_step(self, step):
         self.check_access("read")
-        is_hr = self._is_hr()
         for appraisal in self:
-            manager_user = appraisal.manager_user_id
-            if manager_user != self.env.user and not (is_hr and not manager_user):
-                raise AccessError(message(appraisal))
+            if error := appraisal._get_cannot_step_reason(step):
+                raise error
 
     # ------------------------------------------------------------------
     # Plan and hold
@@ -549,20 +608,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         return True
 
     def _check_can_plan(self):
-        self._check_manager(
-            lambda a: self.env._(
-                "Only the manager of %(employee)s plans their appraisal.",
-                employee=a.employee_id.name,
-            )
-        )
-        self._check_state(
-            ("requested",),
-            lambda a: self.env._(
-                "“%(name)s” is %(state)s; only a requested appraisal can be planned.",
-                name=a.name,
-                state=a._state_label(),
-            ),
-        )
+        self._check_can_step("plan")
         for appraisal in self:
             if not appraisal.date_planned:
                 raise UserError(
@@ -602,21 +648,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         return True
 
     def _check_can_hold(self):
-        self._check_manager(
-            lambda a: self.env._(
-                "Only the manager of %(employee)s records that the appraisal was "
-                "held.",
-                employee=a.employee_id.name,
-            )
-        )
-        self._check_state(
-            ("planned",),
-            lambda a: self.env._(
-                "“%(name)s” is %(state)s; only a planned appraisal can be held.",
-                name=a.name,
-                state=a._state_label(),
-            ),
-        )
+        self._check_can_step("hold")
 
     def _do_hold(self):
         # Rights checked in _check_can_hold; the state is a workflow field.
@@ -632,20 +664,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         return True
 
     def _check_can_establish(self):
-        self._check_manager(
-            lambda a: self.env._(
-                "Only the manager of %(employee)s establishes their appraisal.",
-                employee=a.employee_id.name,
-            )
-        )
-        self._check_state(
-            ("held",),
-            lambda a: self.env._(
-                "“%(name)s” is %(state)s; only a held appraisal can be established.",
-                name=a.name,
-                state=a._state_label(),
-            ),
-        )
+        self._check_can_step("establish")
         for appraisal in self:
             if not html2plaintext(appraisal.report or "").strip():
                 raise UserError(
@@ -830,15 +849,12 @@ class HrGoedeGesprekAppraisal(models.Model):
 
     def _check_can_cancel(self):
         self.check_access("read")
-        is_hr = self._is_hr()
-        for appraisal in self:
-            if not (is_hr or appraisal.employee_user_id == self.env.user):
-                raise AccessError(
-                    self.env._(
-                        "Only the employee or HR can withdraw the request “%(name)s”.",
-                        name=appraisal.name,
-                    )
-                )
+        self._check_employee_or_hr(
+            lambda appraisal: self.env._(
+                "Only the employee or HR can withdraw the request “%(name)s”.",
+                name=appraisal.name,
+            )
+        )
         self._check_state(
             ("requested", "planned"),
             lambda a: self.env._(

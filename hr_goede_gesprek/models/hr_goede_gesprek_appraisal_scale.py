@@ -9,6 +9,8 @@ with the ACLs). A level in use by an appraisal or an objection cannot be deleted
 
 from odoo import fields, models
 
+from .hr_goede_gesprek_legal_mixin import configuration_policy
+
 SCALE_FIELDS = frozenset(
     {
         "name",
@@ -21,7 +23,6 @@ SCALE_FIELDS = frozenset(
         "level_ids",
     }
 )
-LEVEL_FIELDS = frozenset({"name", "sequence", "description"})
 
 
 class HrGoedeGesprekAppraisalScale(models.Model):
@@ -29,9 +30,7 @@ class HrGoedeGesprekAppraisalScale(models.Model):
     _description = "Appraisal scale"
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "sequence, id"
-    _policy_create = {"admin": SCALE_FIELDS}
-    _policy_write = {"*": {"admin": SCALE_FIELDS}}
-    _policy_unlink = {"*": {"admin"}}
+    _policy_create, _policy_write, _policy_unlink = configuration_policy(SCALE_FIELDS)
     _policy_state_field = None
     _policy_employee_field = None
 
@@ -48,24 +47,3 @@ class HrGoedeGesprekAppraisalScale(models.Model):
     level_ids = fields.One2many(
         "hr.goede.gesprek.appraisal.scale.level", "scale_id", string="Levels"
     )
-
-
-class HrGoedeGesprekAppraisalScaleLevel(models.Model):
-    _name = "hr.goede.gesprek.appraisal.scale.level"
-    _description = "Appraisal scale level"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
-    _order = "scale_id, sequence, id"
-    # A level stays on the scale it was created on: appraisals were
-    # established on that scale.
-    _policy_create = {"admin": LEVEL_FIELDS | {"scale_id"}}
-    _policy_write = {"*": {"admin": LEVEL_FIELDS}}
-    _policy_unlink = {"*": {"admin"}}
-    _policy_state_field = None
-    _policy_employee_field = None
-
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    scale_id = fields.Many2one(
-        "hr.goede.gesprek.appraisal.scale", required=True, ondelete="cascade"
-    )
-    description = fields.Text(translate=True)

@@ -24,8 +24,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, format_date
 
+from ..tools import legal_terms
 from ..tools.cron import _process_batch, _run_as_cron_user
-from . import legal_terms
 
 _logger = logging.getLogger(__name__)
 
@@ -92,6 +92,18 @@ ISSUED_FREE_FIELDS = frozenset(
 FREE_PREFIXES = ("message_", "activity_", "website_message_")
 
 
+def _origin_field(comodel, string):
+    """A link to the record a decision came from (see ``LINK_FIELDS``)."""
+    return fields.Many2one(
+        comodel,
+        string=string,
+        readonly=True,
+        index="btree_not_null",
+        check_company=True,
+        ondelete="restrict",
+    )
+
+
 class HrGoedeGesprekDecision(models.Model):
     _name = "hr.goede.gesprek.decision"
     _description = "Decision (besluit)"
@@ -99,11 +111,14 @@ class HrGoedeGesprekDecision(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
-        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.employee.mixin",
     ]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "subject", "employee_id.name"]
+    # The issued letter is frozen in the personnel file (see ir_actions_report).
+    _personnel_file_report = "hr_goede_gesprek.report_decision"
+    _personnel_file_field = "attachment_id"
     # HR and the team's manager prepare drafts; the signatory checks and
     # completes the text, then issues. The employee reads, never writes. Issued
     # decisions change through the workflow only (see also _check_write_allowed).
@@ -133,9 +148,6 @@ class HrGoedeGesprekDecision(models.Model):
         check_company=True,
         ondelete="restrict",
     )
-    employee_user_id = fields.Many2one(
-        related="employee_id.user_id", store=True, string="Employee user"
-    )
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, string="Department"
     )
@@ -145,37 +157,11 @@ class HrGoedeGesprekDecision(models.Model):
     subject = fields.Char(required=True, tracking=True)
     # Origins: exactly what led to the decision. Workflow fields, set by the
     # origin's prepare action (``_create_from_origin``), never over RPC.
-    origin_agreement_id = fields.Many2one(
-        "hr.goede.gesprek.agreement",
-        string="Agreement",
-        readonly=True,
-        index="btree_not_null",
-        check_company=True,
-        ondelete="restrict",
-    )
-    origin_appraisal_id = fields.Many2one(
-        "hr.goede.gesprek.appraisal",
-        string="Appraisal",
-        readonly=True,
-        index="btree_not_null",
-        check_company=True,
-        ondelete="restrict",
-    )
-    origin_objection_id = fields.Many2one(
-        "hr.goede.gesprek.objection",
-        string="Objection",
-        readonly=True,
-        index="btree_not_null",
-        check_company=True,
-        ondelete="restrict",
-    )
-    origin_hours_request_id = fields.Many2one(
-        "hr.goede.gesprek.hours.request",
-        string="Hours request",
-        readonly=True,
-        index="btree_not_null",
-        check_company=True,
-        ondelete="restrict",
+    origin_agreement_id = _origin_field("hr.goede.gesprek.agreement", "Agreement")
+    origin_appraisal_id = _origin_field("hr.goede.gesprek.appraisal", "Appraisal")
+    origin_objection_id = _origin_field("hr.goede.gesprek.objection", "Objection")
+    origin_hours_request_id = _origin_field(
+        "hr.goede.gesprek.hours.request", "Hours request"
     )
     origin_type = fields.Selection(
         [
@@ -398,19 +384,16 @@ class HrGoedeGesprekDecision(models.Model):
                 decision.letter_filename = "%s.pdf" % decision.name.replace("/", "-")
 
     @api.depends_context("uid")
-    @api.depends("state", "signatory_id", "employee_id.user_id")
+    @api.depends(
+        "state", "signatory_id", "employee_user_id", "employee_work_contact_id"
+    )
     def _compute_user_flags(self):
-        user = self.env.user
-        is_hr = self._is_hr()
         for decision in self:
-            decision.can_issue = (
-                decision.state == "draft"
-                and decision.signatory_id == user
-                and decision.company_id._goede_gesprek_is_signatory(user)
+            decision.can_issue = not decision._get_cannot_issue_reason()
+            decision.can_acknowledge = not decision._get_cannot_acknowledge_reason()
+            decision.can_register_delivery = (
+                not decision._get_cannot_register_delivery_reason()
             )
-            is_employee = decision.employee_user_id == user
-            decision.can_acknowledge = decision.state == "issued" and is_employee
-            decision.can_register_delivery = decision.state == "issued" and is_hr
 
     # ------------------------------------------------------------------
     # Constraints
@@ -569,14 +552,16 @@ class HrGoedeGesprekDecision(models.Model):
         user = user or self.env.user
         return user.has_group(MANAGER_GROUP) and self._is_manager_of(employee, user)
 
-    def _is_team_manager(self, user=None):
-        self.ensure_one()
-        return self._prepares_for(self.employee_id, user)
+    @api.model
+    def _discard_manager_outside_group(self, roles):
+        """A manager outside the managers' group prepares no decisions (see
+        ``_prepares_for``)."""
+        if "manager" in roles and not self.env.user.has_group(MANAGER_GROUP):
+            roles.discard("manager")
+        return roles
 
     def _policy_roles(self):
-        roles = super()._policy_roles()
-        if "manager" in roles and not self._is_team_manager():
-            roles.discard("manager")
+        roles = self._discard_manager_outside_group(super()._policy_roles())
         user = self.env.user
         if self.signatory_id == user and self.company_id._goede_gesprek_is_signatory(
             user
@@ -586,10 +571,7 @@ class HrGoedeGesprekDecision(models.Model):
 
     @api.model
     def _policy_roles_create(self, vals):
-        roles = super()._policy_roles_create(vals)
-        if "manager" in roles and not self.env.user.has_group(MANAGER_GROUP):
-            roles.discard("manager")
-        return roles
+        return self._discard_manager_outside_group(super()._policy_roles_create(vals))
 
     def _check_can_prepare(self):
         self._check_can_prepare_for(self.employee_id)
@@ -643,42 +625,50 @@ class HrGoedeGesprekDecision(models.Model):
         self._do_issue()
         return True
 
+    def _get_cannot_issue_reason(self):
+        """Why the current user cannot issue this decision (the exception
+        its guard raises), or None."""
+        self.ensure_one()
+        user = self.env.user
+        if self.state != "draft":
+            return UserError(
+                self.env._(
+                    "Decision %(name)s has already been issued.",
+                    name=self.name,
+                )
+            )
+        if not self.signatory_id:
+            return UserError(
+                self.env._(
+                    "“%(name)s” has no signatory: choose one of the company's "
+                    "authorised signatories before issuing.",
+                    name=self.display_name,
+                )
+            )
+        if not self.company_id._goede_gesprek_is_signatory(user):
+            return AccessError(
+                self.env._(
+                    "Only an authorised signatory of %(company)s can issue "
+                    "decisions; you are not one.",
+                    company=self.company_id.name,
+                )
+            )
+        if self.signatory_id != user:
+            return AccessError(
+                self.env._(
+                    "“%(name)s” is to be signed by %(signatory)s; only they "
+                    "can issue it.",
+                    name=self.display_name,
+                    signatory=self.signatory_id.name,
+                )
+            )
+        return None
+
     def _check_can_issue(self):
         self.check_access("read")
-        user = self.env.user
         for decision in self:
-            if decision.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Decision %(name)s has already been issued.",
-                        name=decision.name,
-                    )
-                )
-            if not decision.signatory_id:
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” has no signatory: choose one of the company's "
-                        "authorised signatories before issuing.",
-                        name=decision.display_name,
-                    )
-                )
-            if not decision.company_id._goede_gesprek_is_signatory(user):
-                raise AccessError(
-                    self.env._(
-                        "Only an authorised signatory of %(company)s can issue "
-                        "decisions; you are not one.",
-                        company=decision.company_id.name,
-                    )
-                )
-            if decision.signatory_id != user:
-                raise AccessError(
-                    self.env._(
-                        "“%(name)s” is to be signed by %(signatory)s; only they "
-                        "can issue it.",
-                        name=decision.display_name,
-                        signatory=decision.signatory_id.name,
-                    )
-                )
+            if error := decision._get_cannot_issue_reason():
+                raise error
             decision._check_content_complete()
             decision._get_origin()._check_decision_issuable(decision)
 
@@ -744,7 +734,7 @@ class HrGoedeGesprekDecision(models.Model):
         return (
             self.env.su
             or self.env.user.has_group("hr.group_hr_user")
-            or self.employee_user_id == self.env.user
+            or self._is_employee()
         )
 
     def _get_letter_lang(self):
@@ -801,43 +791,38 @@ class HrGoedeGesprekDecision(models.Model):
     def _attach_letter_to_personnel_file(self):
         """Render the letter once and freeze it in the personnel file."""
         self.ensure_one()
-        # The system files the letter: the signatory may not write the
-        # employee's personnel file (hr.employee) themselves.
-        report = self.env["ir.actions.report"].sudo()
-        report_ref = "hr_goede_gesprek.action_report_decision"
-        # Rendered afresh and filed right here, not by the report's attachment
-        # machinery: that would look for the letter being made (see
-        # ir_actions_report_legal), and a file that merely has the letter's
-        # name in the personnel file is not the letter.
-        content, content_type = report.with_context(
-            report_pdf_no_attachment=True
-        )._render_qweb_pdf(report_ref, res_ids=self.ids)
-        # wkhtmltopdf is not called in test mode (HTML comes back): file what
-        # was rendered, so the flow is the same.
-        is_pdf = content_type == "pdf"
-        # No default_* key of the caller's context reaches the letter (e.g.
-        # default_public would publish it).
-        attachment = (
-            self._sudo_without_defaults()
-            .env["ir.attachment"]
-            .create(
-                {
-                    "name": self.letter_filename
-                    if is_pdf
-                    else self.letter_filename[:-4] + ".html",
-                    "raw": content,
-                    "mimetype": "application/pdf" if is_pdf else "text/html",
-                    "res_model": "hr.employee",
-                    "res_id": self.employee_id.id,
-                    "description": self.env._(
-                        "Decision %(name)s: %(subject)s",
-                        name=self.name,
-                        subject=self.subject,
-                    ),
-                }
-            )
-        )
-        self.sudo().write({"attachment_id": attachment.id})
+        return self.env["ir.actions.report"]._file_in_personnel_file(self)
+
+    def _get_personnel_file_vals(self):
+        """The issued letter is filed; a draft, or a letter rendered without
+        the private address, never is (see ir_actions_report)."""
+        self.ensure_one()
+        if self.state == "draft" or not self._letter_shows_private_address():
+            return None
+        return {
+            "name": self.letter_filename[:-4],
+            "description": self.env._(
+                "Decision %(name)s: %(subject)s",
+                name=self.name,
+                subject=self.subject,
+            ),
+        }
+
+    def _get_personnel_file_reprint(self):
+        """A reprint returns the letter as issued, to those who may read the
+        private address in it; others get it rendered without the address
+        (report.hr_goede_gesprek.report_decision), never filed."""
+        self.ensure_one()
+        if self.state == "draft":
+            return None
+        self.check_access("read")
+        # Read access was checked just above; the letter lives on hr.employee,
+        # which the employee and the manager cannot read. An issued decision
+        # without one gets it now, frozen from then on (_get_letter renders
+        # afresh, so this hook does not come back).
+        attachment = self._get_letter()
+        if not self._letter_shows_private_address():
+            return None
         return attachment
 
     def _get_letter(self):
@@ -899,14 +884,13 @@ class HrGoedeGesprekDecision(models.Model):
     @api.model
     def _get_portal_domain(self, user=None):
         """The decisions addressed to ``user``; drafts never (one SQL query)."""
-        user = user or self.env.user
-        return [("employee_user_id", "=", user.id), ("state", "!=", "draft")]
+        return [*super()._get_portal_domain(user), ("state", "!=", "draft")]
 
     def _check_portal_readable(self):
         """Portal pages show a decision only to its employee, never a draft."""
         self.check_access("read")
         for decision in self:
-            if decision.employee_user_id != self.env.user or decision.state == "draft":
+            if not decision._is_employee() or decision.state == "draft":
                 raise AccessError(self.env._("This decision is not addressed to you."))
 
     # ------------------------------------------------------------------
@@ -918,18 +902,23 @@ class HrGoedeGesprekDecision(models.Model):
         self._do_notify(None, "portal")
         return True
 
+    def _get_cannot_acknowledge_reason(self):
+        self.ensure_one()
+        if not self._is_employee():
+            return AccessError(
+                self.env._(
+                    "Only the employee concerned acknowledges receipt of "
+                    "decision %(name)s.",
+                    name=self.name,
+                )
+            )
+        return self._get_not_issued_reason()
+
     def _check_can_acknowledge(self):
         self.check_access("read")
         for decision in self:
-            if decision.employee_user_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only the employee concerned acknowledges receipt of "
-                        "decision %(name)s.",
-                        name=decision.name,
-                    )
-                )
-            decision._check_is_issued()
+            if error := decision._get_cannot_acknowledge_reason():
+                raise error
 
     def action_register_delivery(self, date_delivered=None):
         """HR registers the day the letter reached the employee."""
@@ -937,14 +926,19 @@ class HrGoedeGesprekDecision(models.Model):
         self._do_notify(fields.Date.to_date(date_delivered), "delivery")
         return True
 
-    def _check_can_register_delivery(self, date_delivered=None):
-        self.check_access("read")
+    def _get_cannot_register_delivery_reason(self):
+        self.ensure_one()
         if not self._is_hr():
-            raise AccessError(
+            return AccessError(
                 self.env._("Only HR registers the delivery of a decision.")
             )
+        return self._get_not_issued_reason()
+
+    def _check_can_register_delivery(self, date_delivered=None):
+        self.check_access("read")
         for decision in self:
-            decision._check_is_issued()
+            if error := decision._get_cannot_register_delivery_reason():
+                raise error
             today = decision._legal_today()
             delivered = fields.Date.to_date(date_delivered) or today
             if delivered > today or delivered < decision.date_issued:
@@ -957,15 +951,16 @@ class HrGoedeGesprekDecision(models.Model):
                     )
                 )
 
-    def _check_is_issued(self):
+    def _get_not_issued_reason(self):
         self.ensure_one()
         if self.state != "issued":
-            raise UserError(
+            return UserError(
                 self.env._(
                     "Decision %(name)s is not waiting for notification.",
                     name=self.display_name,
                 )
             )
+        return None
 
     def _do_notify(self, date_notified, channel):
         """Record receipt on ``date_notified``; ``None``: today, the company's
@@ -1007,7 +1002,7 @@ class HrGoedeGesprekDecision(models.Model):
     # Final, disputed, corrections
     # ------------------------------------------------------------------
     # Scheduled action: batched, idempotent (the state changes), savepoint per
-    # record, working as the reminder user (see hr_goede_gesprek_cron_tools).
+    # record, working as the reminder user (see tools/cron.py).
     @api.model
     def _cron_mark_final(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""

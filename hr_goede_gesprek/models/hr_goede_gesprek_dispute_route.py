@@ -10,7 +10,8 @@ the regime, the sector and the topic of the decision.
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .legal_terms import render_placeholders, unknown_placeholders
+from ..tools.legal_terms import render_placeholders, unknown_placeholders
+from .hr_goede_gesprek_legal_mixin import configuration_policy
 
 CLAUSE_PLACEHOLDERS = (
     "term_weeks",
@@ -55,9 +56,7 @@ class HrGoedeGesprekDisputeRoute(models.Model):
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Dispute route"
     _order = "sequence, id"
-    _policy_create = {"admin": ROUTE_FIELDS}
-    _policy_write = {"*": {"admin": ROUTE_FIELDS}}
-    _policy_unlink = {"*": {"admin"}}
+    _policy_create, _policy_write, _policy_unlink = configuration_policy(ROUTE_FIELDS)
     _policy_state_field = None
     _policy_employee_field = None
 

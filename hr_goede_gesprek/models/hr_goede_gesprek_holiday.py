@@ -22,7 +22,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from . import legal_terms
+from ..tools import legal_terms
 
 # HR administrators keep the list, everybody else only reads it (the declared
 # policy of hr.goede.gesprek.workflow.mixin, agreeing with the ACL).

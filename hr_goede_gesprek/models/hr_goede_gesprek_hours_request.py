@@ -42,8 +42,9 @@ class HrGoedeGesprekHoursRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
-        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
+        "hr.goede.gesprek.decision.origin.mixin",
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
@@ -76,7 +77,6 @@ class HrGoedeGesprekHoursRequest(models.Model):
         tracking=True,
         ondelete="restrict",
     )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", store=True)
     request_date = fields.Date(
         # A legal date: the company's, not the user's local one.
         default=lambda self: self._default_legal_today(),
@@ -235,9 +235,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         if self._is_hr():
             return
         for request in self:
-            if request.employee_user_id != self.env.user and not (
-                self._is_manager_of(request.employee_id)
-            ):
+            if not (request._is_employee() or request._is_manager()):
                 raise AccessError(
                     self.env._(
                         "Only %(employee)s, their manager or HR can act on this "
@@ -257,11 +255,9 @@ class HrGoedeGesprekHoursRequest(models.Model):
     def _check_can_submit(self):
         self._check_is_party()
         self._check_state(("draft",))
-        for request in self:
-            if request.employee_user_id != self.env.user and not self._is_hr():
-                raise AccessError(
-                    self.env._("The employee submits their own hours request.")
-                )
+        self._check_employee_or_hr(
+            lambda request: self.env._("The employee submits their own hours request.")
+        )
 
     def _do_submit(self):
         is_hr = self._is_hr()
@@ -288,17 +284,8 @@ class HrGoedeGesprekHoursRequest(models.Model):
             )
         self.activity_update()
 
-    def action_prepare_decision(self):
-        self.ensure_one()
+    def _check_can_prepare_decision(self):
         self._check_can_answer()
-        decision = self._do_prepare_decision()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.goede.gesprek.decision",
-            "res_id": decision.id,
-            "view_mode": "form",
-            "target": "current",
-        }
 
     def _check_can_answer(self):
         self.check_access("read")
@@ -380,9 +367,9 @@ class HrGoedeGesprekHoursRequest(models.Model):
     def _check_can_withdraw(self):
         self._check_is_party()
         self._check_state(("draft", "submitted"))
-        for request in self:
-            if request.employee_user_id != self.env.user and not self._is_hr():
-                raise AccessError(self.env._("Only the employee withdraws a request."))
+        self._check_employee_or_hr(
+            lambda request: self.env._("Only the employee withdraws a request.")
+        )
 
     def _do_withdraw(self):
         # Rights checked in _check_can_withdraw; the state is a workflow field.
@@ -428,7 +415,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         return True
 
     # Scheduled action: batched, idempotent (the state changes), savepoint per
-    # record, working as the reminder user (see hr_goede_gesprek_cron_tools).
+    # record, working as the reminder user (see tools/cron.py).
     @api.model
     def _cron_deemed_granted(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""

@@ -1,7 +1,21 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.exceptions import AccessError
 from odoo.osv import expression
+
+
+def configuration_policy(fnames, create_only=frozenset()):
+    """The declared policy of a configuration model of the formal layer
+    (topics, dispute routes, appraisal scales): HR administrators create,
+    change and delete it, in line with the ACLs. ``create_only``: fields given
+    on creation and fixed from then on. Returns ``(_policy_create,
+    _policy_write, _policy_unlink)``."""
+    return (
+        {"admin": frozenset(fnames) | frozenset(create_only)},
+        {"*": {"admin": frozenset(fnames)}},
+        {"*": {"admin"}},
+    )
 
 
 class HrGoedeGesprekLegalMixin(models.AbstractModel):
@@ -61,6 +75,15 @@ class HrGoedeGesprekLegalMixin(models.AbstractModel):
         return self.activity_schedule(
             xmlid, date_deadline=deadline, summary=summary, user_id=user.id
         )
+
+    def _check_employee_or_hr(self, message):
+        """Refuse (``AccessError(message(record))``) every record of which the
+        current user is neither the employee (employee mixin) nor HR."""
+        if self._is_hr():
+            return
+        for record in self:
+            if not record._is_employee():
+                raise AccessError(message(record))
 
     # Hooks called by the decision on its origin (an empty recordset when the
     # decision has none of this kind).

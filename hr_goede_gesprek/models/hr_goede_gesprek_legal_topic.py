@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .hr_goede_gesprek_legal_mixin import configuration_policy
+
 # Configuration: HR administrators keep it, everybody else only reads it (the
 # declared policy of hr.goede.gesprek.workflow.mixin, agreeing with the ACL).
 TOPIC_FIELDS = frozenset(
@@ -20,9 +22,7 @@ class HrGoedeGesprekLegalTopic(models.Model):
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Decision topic"
     _order = "sequence, id"
-    _policy_create = {"admin": TOPIC_FIELDS}
-    _policy_write = {"*": {"admin": TOPIC_FIELDS}}
-    _policy_unlink = {"*": {"admin"}}
+    _policy_create, _policy_write, _policy_unlink = configuration_policy(TOPIC_FIELDS)
     _policy_state_field = None
     _policy_employee_field = None
 

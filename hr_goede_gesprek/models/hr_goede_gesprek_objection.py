@@ -49,8 +49,9 @@ class HrGoedeGesprekObjection(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
-        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
+        "hr.goede.gesprek.decision.origin.mixin",
     ]
     _order = "date_received desc, id desc"
     _check_company_auto = True
@@ -78,9 +79,6 @@ class HrGoedeGesprekObjection(models.Model):
     )
     employee_id = fields.Many2one(
         related="decision_id.employee_id", store=True, index=True
-    )
-    employee_user_id = fields.Many2one(
-        related="decision_id.employee_user_id", store=True
     )
     appraisal_id = fields.Many2one(
         related="decision_id.origin_appraisal_id", store=True, index="btree_not_null"
@@ -229,7 +227,7 @@ class HrGoedeGesprekObjection(models.Model):
         if not decision:
             raise UserError(self.env._("There is no issued decision to object to."))
         decision.check_access("read")
-        if decision.employee_user_id != self.env.user and not self._is_hr():
+        if not (decision._is_employee() or self._is_hr()):
             raise AccessError(
                 self.env._(
                     "Only the employee concerned, or HR on their behalf, can object "
@@ -341,18 +339,6 @@ class HrGoedeGesprekObjection(models.Model):
         self.sudo().write({"state": "hearing"})
         self.activity_update()
 
-    def action_prepare_decision(self):
-        self.ensure_one()
-        self._check_can_prepare_decision()
-        decision = self._do_prepare_decision()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.goede.gesprek.decision",
-            "res_id": decision.id,
-            "view_mode": "form",
-            "target": "current",
-        }
-
     def _check_can_prepare_decision(self):
         self._check_hr_handles(("received", "hearing"))
         for objection in self:
@@ -428,13 +414,12 @@ class HrGoedeGesprekObjection(models.Model):
     def _check_can_withdraw(self):
         self.check_access("read")
         for objection in self:
-            if objection.employee_user_id != self.env.user and not self._is_hr():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee or HR can withdraw “%(name)s”.",
-                        name=objection.name,
-                    )
+            objection._check_employee_or_hr(
+                lambda objection: self.env._(
+                    "Only the employee or HR can withdraw “%(name)s”.",
+                    name=objection.name,
                 )
+            )
             if objection.state not in ("received", "hearing") or (
                 objection.outcome_decision_id.state not in (False, "draft")
             ):
@@ -496,7 +481,7 @@ class HrGoedeGesprekObjection(models.Model):
 
     # ------------------------------------------------------------------
     # Scheduled action: batched, idempotent (marker date), savepoint per
-    # record, working as the reminder user (see hr_goede_gesprek_cron_tools).
+    # record, working as the reminder user (see tools/cron.py).
     # ------------------------------------------------------------------
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         if self.env.context.get(NO_FOLLOW):

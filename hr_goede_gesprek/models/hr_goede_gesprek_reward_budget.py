@@ -354,7 +354,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
 
     # ------------------------------------------------------------------
     # Cron: batched, idempotent, savepoint per record, working as the
-    # reminder user (see hr_goede_gesprek_cron_tools)
+    # reminder user (see tools/cron.py)
     # ------------------------------------------------------------------
     def _cron_reward_limits(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""

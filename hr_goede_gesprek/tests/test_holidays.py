@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from ..models import legal_terms
+from ..tools import legal_terms
 from .common_legal import LegalCase
 
 # Notified on Monday 2 March 2026, a term of 6 weeks ends on Monday 13 April.

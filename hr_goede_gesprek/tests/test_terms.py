@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from ..models import legal_terms
+from ..tools import legal_terms
 from .common_legal import LegalCase
 
 

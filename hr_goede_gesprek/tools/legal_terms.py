@@ -23,38 +23,30 @@
 import re
 from datetime import date, timedelta
 
+from dateutil.easter import EASTER_WESTERN, easter
+
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 
 
 def easter_sunday(year):
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+    """Gregorian Easter Sunday."""
+    return easter(year, EASTER_WESTERN)
 
 
 def dutch_public_holiday_codes(year):
     """The general public holidays of the Algemene termijnenwet (art. 3(1)),
     as ``{date: code}`` (the code names the day; labels are the model's)."""
-    easter = easter_sunday(year)
+    easter_day = easter_sunday(year)
     kings_day = date(year, 4, 27)
     if kings_day.weekday() == 6:
         kings_day = date(year, 4, 26)
     return {
         date(year, 1, 1): "new_year",
-        easter + timedelta(days=1): "easter_monday",  # tweede Paasdag
+        easter_day + timedelta(days=1): "easter_monday",  # tweede Paasdag
         kings_day: "kings_day",
         date(year, 5, 5): "liberation_day",
-        easter + timedelta(days=39): "ascension_day",  # Hemelvaartsdag
-        easter + timedelta(days=50): "whit_monday",  # tweede Pinksterdag
+        easter_day + timedelta(days=39): "ascension_day",  # Hemelvaartsdag
+        easter_day + timedelta(days=50): "whit_monday",  # tweede Pinksterdag
         date(year, 12, 25): "christmas_day",
         date(year, 12, 26): "boxing_day",
     }
