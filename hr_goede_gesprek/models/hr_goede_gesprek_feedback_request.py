@@ -451,6 +451,65 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
             done=len(respondents) + len(expired), remaining=remaining
         )
 
+    # --- portal actions (called by controllers/) ---
+    @api.model
+    def _parse_respondents(self, text):
+        """The (name, email) pairs of ``text``: one respondent per line, as
+        "Name <address>" or a bare address (that is then the name too)."""
+        from odoo.tools.mail import email_split_tuples
+
+        respondents = []
+        for line in (text or "").splitlines():
+            if not line.strip():
+                continue
+            pairs = email_split_tuples(line)
+            if not pairs:
+                raise UserError(
+                    self.env._(
+                        "“%(line)s” has no valid e-mail address.", line=line.strip()
+                    )
+                )
+            for name, email in pairs:
+                respondents.append((name or email, email))
+        return respondents
+
+    @api.model
+    def _portal_create_request(
+        self, vals, catalogue_ids, own_questions, respondents, send=False
+    ):
+        """A request of the current user's employee from the portal form.
+
+        :param vals: name, intro, deadline (text), anonymous
+        :param respondents: the form's text, one respondent per line
+        :param send: send it at once
+        """
+        employee = self._check_can_create_request()
+        questions = self._prepare_questions(catalogue_ids, own_questions)
+        respondents = self._parse_respondents(respondents)
+        try:
+            vals = dict(vals, deadline=fields.Date.to_date(vals.get("deadline")))
+        except ValueError as error:
+            raise UserError(self.env._("That is not a valid deadline.")) from error
+        # The same rules as the backend wizard, as the user.
+        self._check_request_values(employee, vals, questions, respondents)
+        request = self._do_create_request(employee, vals, questions, respondents)
+        if send:
+            request.action_send()
+        return request
+
+    def portal_share_answer(self, answer_id, share):
+        """Share one answer with the manager (or take it back)."""
+        from odoo.exceptions import MissingError
+
+        self.ensure_one()
+        self._check_requester()
+        # sudo: the answer is checked against the request by the guard.
+        answer = self.env["hr.goede.gesprek.feedback.answer"].sudo().browse(answer_id)
+        if not answer.exists():
+            raise MissingError(self.env._("This answer does not exist."))
+        self._check_can_share_answer(answer)
+        return self._do_share_answer(answer, share)
+
 
 class HrGoedeGesprekFeedbackQuestion(models.Model):
     _name = "hr.goede.gesprek.feedback.question"
