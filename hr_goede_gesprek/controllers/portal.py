@@ -1,36 +1,210 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The employee portal: conversations, agreements and 360° feedback.
+"""The employee portal: the /my counters, conversations (with their agenda),
+agreements and the employee's side of 360° feedback.
 
-Thin controllers. Reading goes through the user's own rights (record rules;
-``_document_check_access`` for detail pages). Every change first runs the
-model's ``_check_can_*`` guard *as the user*, inside a savepoint, and only then
-performs the ``_do_*`` step with ``sudo()``: portal users hold no write rights
-on these models, and the guard is what decides. Every POST is an ``http`` route
-with Odoo's CSRF check; the signature is sent by Odoo's signature widget over
-JSON and carries the CSRF token in its URL, checked here.
+Thin controllers: a route parses its input and calls one model method.
+Reading goes through the user's own rights (record rules;
+``_document_check_access`` for detail pages). Every change is a model method
+that first runs the ``_check_can_*`` guard *as the user* and only then performs
+the ``_do_*`` step with ``sudo()``: portal users hold no write rights on these
+models, and the guard is what decides. The route runs it inside a savepoint.
+Every POST is an ``http`` route with Odoo's CSRF check; the signature is sent
+by Odoo's signature widget over JSON and carries the CSRF token in its URL,
+checked here.
+
+The formal layer (decisions, objections, appraisals) is in ``portal_formal``,
+the respondent's public token route in ``main``; both share the helpers of
+:class:`GoedeGesprekPortalMixin`.
 """
 
-import logging
 from datetime import datetime
+from typing import NamedTuple
 
 import pytz
 
-from odoo import _, fields, http
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import html2plaintext, plaintext2html
-from odoo.tools.mail import email_split_tuples
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-_logger = logging.getLogger(__name__)
-
 ERROR_KEY = "hr_goede_gesprek_portal_error"
 
 
-class GoedeGesprekPortal(CustomerPortal):
+def user_post_route(route):
+    """A form POST of a logged-in user, with Odoo's CSRF check."""
+    return http.route(route, type="http", auth="user", methods=["POST"], website=True)
+
+
+def user_route(route):
+    """A page for logged-in users only."""
+    return http.route(route, type="http", auth="user", website=True)
+
+
+def list_route(path):
+    """A list page (and its pages) for logged-in users only."""
+    return user_route([path, f"{path}/page/<int:page>"])
+
+
+class ListPage(NamedTuple):
+    """A portal list page: its model, URL, the qcontext key of its records,
+    the template, the page name, and the names of its searchbar hooks."""
+
+    model: str
+    url: str
+    key: str
+    template: str
+    page_name: str
+    sortings: str
+    filters: str
+    shows_error: bool = False
+
+
+CONVERSATIONS = ListPage(
+    "hr.goede.gesprek",
+    "/my/conversations",
+    "conversations",
+    "hr_goede_gesprek.portal_my_conversations",
+    "goede_gesprek",
+    "_get_conversation_searchbar_sortings",
+    "_get_conversation_searchbar_filters",
+    shows_error=True,
+)
+AGREEMENTS = ListPage(
+    "hr.goede.gesprek.agreement",
+    "/my/agreements",
+    "agreements",
+    "hr_goede_gesprek.portal_my_agreements",
+    "goede_gesprek_agreement",
+    "_get_agreement_searchbar_sortings",
+    "_get_agreement_searchbar_filters",
+)
+FEEDBACK_REQUESTS = ListPage(
+    "hr.goede.gesprek.feedback.request",
+    "/my/feedback",
+    "feedback_requests",
+    "hr_goede_gesprek.portal_my_feedback_requests",
+    "goede_gesprek_feedback",
+    "_get_feedback_searchbar_sortings",
+    "_get_feedback_searchbar_filters",
+)
+
+
+class GoedeGesprekPortalMixin:
+    """The helpers every portal controller of the addon shares."""
+
+    def _gg_record(self, model, record_id):
+        """The record as the logged-in user, readable by them, or 404/redirect."""
+        record = request.env[model].browse(record_id)
+        # sudo: only tells a missing record from a forbidden one.
+        if not record.sudo().exists():
+            raise MissingError(_("This document does not exist."))
+        record.check_access("read")
+        return record
+
+    def _gg_act(self, url, func, url_of_result=None):
+        """Run ``func`` (guard as the user, then the sudo step) in a savepoint.
+
+        Refusals of access redirect to /my (never data); workflow errors come
+        back on the page, kept in the session rather than in the URL. With
+        ``url_of_result``, the page of what ``func`` returns (a record just
+        created) is opened instead of ``url``.
+        """
+        try:
+            with request.env.cr.savepoint():
+                result = func()
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        except (UserError, ValidationError) as error:
+            request.session[ERROR_KEY] = error.args[0]
+            return request.redirect(url)
+        return request.redirect(url_of_result(result) if url_of_result else url)
+
+    def _gg_record_action(self, model, record_id, func, url_of=None):
+        """Run ``func(record)`` with ``record`` read as the user; then back to
+        ``url_of(record)`` (default: the record's own page)."""
+        try:
+            record = self._gg_record(model, record_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        url = url_of(record) if url_of else record.access_url
+        return self._gg_act(url, lambda: func(record))
+
+    def _gg_pop_error(self):
+        return request.session.pop(ERROR_KEY, None)
+
+    def _gg_document(self, model, record_id, access_token=None):
+        """A detail page's record: as the viewer and as superuser with the
+        viewer's uid (for names on models they cannot read), or None."""
+        try:
+            record_sudo = self._document_check_access(
+                model, record_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return None, None
+        # _document_check_access returns the record as superuser; rebind it to
+        # the viewer (sudo keeps their uid) so that the flags are theirs.
+        record = record_sudo.with_user(request.env.user)
+        return record, record.sudo()
+
+    def _gg_chatter_values(self, record_sudo, values):
+        """Post in the chatter as oneself (signed partner id), not via a token."""
+        pid = request.env.user.partner_id.id
+        values.update({"pid": pid, "hash": record_sudo._sign_token(pid)})
+
+    def _render_list_page(self, list_page, page, sortby, filterby):
+        """A list page of the user's own records, with pager and searchbar."""
+        values = self._prepare_portal_layout_values()
+        Model = request.env[list_page.model]
+        sortings = getattr(self, list_page.sortings)()
+        filters = getattr(self, list_page.filters)()
+        sortby = sortby if sortby in sortings else next(iter(sortings))
+        filterby = filterby if filterby in filters else next(iter(filters))
+        domain = Model._get_portal_domain() + filters[filterby]["domain"]
+        pager = portal_pager(
+            url=list_page.url,
+            url_args={"sortby": sortby, "filterby": filterby},
+            total=Model.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        records = Model.search(
+            domain,
+            order=sortings[sortby]["order"],
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        request.session[f"my_{list_page.key}_history"] = records.ids[:100]
+        values.update(
+            {
+                # sudo: these are the user's own records (searched under their
+                # rules above); sudo only lets the page show related names that
+                # sit on hr.employee, which portal users cannot read.
+                list_page.key: records.sudo(),
+                "pager": pager,
+                "default_url": list_page.url,
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "page_name": list_page.page_name,
+            }
+        )
+        if list_page.shows_error:
+            values["error"] = self._gg_pop_error()
+        return request.render(list_page.template, values)
+
+    def _render_form_page(self, template, page_name, **extra):
+        """A form page (a new request) with the error of the last attempt."""
+        values = self._prepare_portal_layout_values()
+        values.update(page_name=page_name, error=self._gg_pop_error(), **extra)
+        return request.render(template, values)
+
+
+class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
     # ------------------------------------------------------------------
     # /my: counters (one query each)
     # ------------------------------------------------------------------
@@ -59,35 +233,54 @@ class GoedeGesprekPortal(CustomerPortal):
         }
 
     # ------------------------------------------------------------------
-    # Helpers
+    # Searchbar hooks (one pair per list page)
     # ------------------------------------------------------------------
-    def _gg_record(self, model, record_id):
-        """The record as the logged-in user, readable by them, or 404/redirect."""
-        record = request.env[model].browse(record_id)
-        # sudo: only tells a missing record from a forbidden one.
-        if not record.sudo().exists():
-            raise MissingError(_("This document does not exist."))
-        record.check_access("read")
-        return record
+    def _get_conversation_searchbar_sortings(self):
+        return {
+            "date": {"label": _("Date"), "order": "date_start desc, id desc"},
+            "state": {"label": _("Status"), "order": "state, date_start desc, id desc"},
+        }
 
-    def _gg_act(self, url, func):
-        """Run ``func`` (guard as the user, then the sudo step) in a savepoint.
+    def _get_conversation_searchbar_filters(self):
+        return {
+            "all": {"label": _("All"), "domain": []},
+            "open": {
+                "label": _("To prepare or planned"),
+                "domain": [("state", "in", ("preparing", "planned", "held"))],
+            },
+            "report": {
+                "label": _("Report to sign"),
+                "domain": [("state", "=", "report")],
+            },
+            "done": {"label": _("Done"), "domain": [("state", "=", "done")]},
+        }
 
-        Refusals of access redirect to /my (never data); workflow errors come
-        back on the page, kept in the session rather than in the URL.
-        """
-        try:
-            with request.env.cr.savepoint():
-                func()
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        except (UserError, ValidationError) as error:
-            request.session[ERROR_KEY] = error.args[0]
-        return request.redirect(url)
+    def _get_agreement_searchbar_sortings(self):
+        return {
+            "deadline": {"label": _("Deadline"), "order": "deadline, id"},
+            "newest": {"label": _("Newest"), "order": "id desc"},
+        }
 
-    def _gg_pop_error(self):
-        return request.session.pop(ERROR_KEY, None)
+    def _get_agreement_searchbar_filters(self):
+        open_states = ("proposed", "agreed", "talk_again")
+        return {
+            "open": {"label": _("Open"), "domain": [("state", "in", open_states)]},
+            "all": {"label": _("All"), "domain": []},
+        }
 
+    def _get_feedback_searchbar_sortings(self):
+        return {"newest": {"label": _("Newest"), "order": "create_date desc, id desc"}}
+
+    def _get_feedback_searchbar_filters(self):
+        sent = [("state", "=", "sent")]
+        return {
+            "all": {"label": _("All"), "domain": []},
+            "sent": {"label": _("Waiting for answers"), "domain": sent},
+        }
+
+    # ------------------------------------------------------------------
+    # Dates in the user's time zone
+    # ------------------------------------------------------------------
     def _gg_parse_datetime(self, value):
         """A ``datetime-local`` value in the user's time zone, as naive UTC."""
         if not value:
@@ -105,82 +298,12 @@ class GoedeGesprekPortal(CustomerPortal):
         tz = pytz.timezone(request.env.user.tz or "Europe/Amsterdam")
         return pytz.utc.localize(value).astimezone(tz).strftime("%Y-%m-%dT%H:%M")
 
-    def _gg_list(self, model, url, page, sortby, filterby, sortings, filters, key):
-        values = self._prepare_portal_layout_values()
-        Model = request.env[model]
-        sortby = sortby if sortby in sortings else next(iter(sortings))
-        filterby = filterby if filterby in filters else next(iter(filters))
-        domain = Model._get_portal_domain() + filters[filterby]["domain"]
-        count = Model.search_count(domain)
-        pager = portal_pager(
-            url=url,
-            url_args={"sortby": sortby, "filterby": filterby},
-            total=count,
-            page=page,
-            step=self._items_per_page,
-        )
-        records = Model.search(
-            domain,
-            order=sortings[sortby]["order"],
-            limit=self._items_per_page,
-            offset=pager["offset"],
-        )
-        request.session[f"my_{key}_history"] = records.ids[:100]
-        values.update(
-            {
-                # sudo: these are the user's own records (searched under their
-                # rules above); sudo only lets the page show related names that
-                # sit on hr.employee, which portal users cannot read.
-                key: records.sudo(),
-                "pager": pager,
-                "default_url": url,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-                "searchbar_filters": filters,
-                "filterby": filterby,
-            }
-        )
-        return values
-
     # ------------------------------------------------------------------
     # Conversations
     # ------------------------------------------------------------------
-    @http.route(
-        ["/my/conversations", "/my/conversations/page/<int:page>"],
-        type="http",
-        auth="user",
-        website=True,
-    )
+    @list_route("/my/conversations")
     def portal_my_conversations(self, page=1, sortby=None, filterby=None, **kw):
-        sortings = {
-            "date": {"label": _("Date"), "order": "date_start desc, id desc"},
-            "state": {"label": _("Status"), "order": "state, date_start desc, id desc"},
-        }
-        filters = {
-            "all": {"label": _("All"), "domain": []},
-            "open": {
-                "label": _("To prepare or planned"),
-                "domain": [("state", "in", ("preparing", "planned", "held"))],
-            },
-            "report": {
-                "label": _("Report to sign"),
-                "domain": [("state", "=", "report")],
-            },
-            "done": {"label": _("Done"), "domain": [("state", "=", "done")]},
-        }
-        values = self._gg_list(
-            "hr.goede.gesprek",
-            "/my/conversations",
-            page,
-            sortby,
-            filterby,
-            sortings,
-            filters,
-            "conversations",
-        )
-        values["page_name"] = "goede_gesprek"
-        values["error"] = self._gg_pop_error()
-        return request.render("hr_goede_gesprek.portal_my_conversations", values)
+        return self._render_list_page(CONVERSATIONS, page, sortby, filterby)
 
     @http.route(
         ["/my/conversations/<int:conversation_id>"],
@@ -191,11 +314,10 @@ class GoedeGesprekPortal(CustomerPortal):
     def portal_my_conversation(
         self, conversation_id, access_token=None, report_type=None, download=False, **kw
     ):
-        try:
-            conversation_sudo = self._document_check_access(
-                "hr.goede.gesprek", conversation_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
+        conversation, conversation_sudo = self._gg_document(
+            "hr.goede.gesprek", conversation_id, access_token
+        )
+        if conversation is None:
             return request.redirect("/my")
         if report_type in ("html", "pdf", "text"):
             try:
@@ -208,10 +330,6 @@ class GoedeGesprekPortal(CustomerPortal):
                 report_ref="hr_goede_gesprek.action_report_goede_gesprek",
                 download=download,
             )
-        # _document_check_access returns the record as superuser; rebind it to
-        # the viewer (sudo keeps their uid) so that the flags are theirs.
-        conversation = conversation_sudo.with_user(request.env.user)
-        conversation_sudo = conversation.sudo()
         party = (
             conversation._get_user_party()
             if not request.env.user._is_public()
@@ -238,9 +356,7 @@ class GoedeGesprekPortal(CustomerPortal):
             ),
         }
         if party:
-            # Post in the chatter as oneself (signed partner id), not via a token.
-            pid = request.env.user.partner_id.id
-            values.update({"pid": pid, "hash": conversation_sudo._sign_token(pid)})
+            self._gg_chatter_values(conversation_sudo, values)
         values = self._get_page_view_values(
             conversation_sudo,
             access_token,
@@ -253,19 +369,9 @@ class GoedeGesprekPortal(CustomerPortal):
 
     def _gg_conversation_action(self, conversation_id, func):
         """Run ``func(conversation)`` with ``conversation`` as the user."""
-        try:
-            conversation = self._gg_record("hr.goede.gesprek", conversation_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        return self._gg_act(conversation.access_url, lambda: func(conversation))
+        return self._gg_record_action("hr.goede.gesprek", conversation_id, func)
 
-    @http.route(
-        "/my/conversations/<int:conversation_id>/details",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/conversations/<int:conversation_id>/details")
     def portal_conversation_details(self, conversation_id, **post):
         def act(conversation):
             vals = {}
@@ -279,186 +385,75 @@ class GoedeGesprekPortal(CustomerPortal):
             for fname in ("location", "companion_name"):
                 if fname in post:
                     vals[fname] = (post[fname] or "").strip() or False
-            if "companion_name" in post:
-                vals["companion_announced"] = bool(vals.get("companion_name"))
-            if conversation.state != "preparing" and vals.get("date_start") == (
-                conversation.date_start
-            ):
-                vals.pop("date_start")
-            conversation._check_can_portal_write(vals)
-            conversation.sudo().write(vals)
+            return conversation.portal_update_details(vals)
 
         return self._gg_conversation_action(conversation_id, act)
 
-    @http.route(
-        "/my/conversations/<int:conversation_id>/plan",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/conversations/<int:conversation_id>/plan")
     def portal_conversation_plan(self, conversation_id, **post):
-        def act(conversation):
-            conversation._check_can_plan()
-            conversation.sudo()._do_plan()
+        return self._gg_conversation_action(conversation_id, lambda c: c.portal_plan())
 
-        return self._gg_conversation_action(conversation_id, act)
-
-    @http.route(
-        "/my/conversations/<int:conversation_id>/agenda/add",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/conversations/<int:conversation_id>/agenda/add")
     def portal_agenda_add(self, conversation_id, **post):
-        def act(conversation):
-            conversation._check_agenda_editable()
-            party = conversation._get_user_party() or "partner"
-            topic = request.env["hr.goede.gesprek.topic"]
-            if post.get("topic_id", "").isdigit():
-                # sudo: topics are reference data; only their id and name.
-                topic = topic.sudo().browse(int(post["topic_id"])).exists()
-            name = (post.get("name") or "").strip() or topic.name
-            if not name:
-                raise UserError(_("Give the agenda item a title."))
-            lines = conversation.sudo().agenda_line_ids
-            conversation.sudo().agenda_line_ids.create(
-                {
-                    "conversation_id": conversation.id,
-                    "name": name,
-                    "description": (post.get("description") or "").strip() or False,
-                    "topic_id": topic.id,
-                    "author": party,
-                    "sequence": max(lines.mapped("sequence"), default=0) + 1,
-                }
-            )
+        topic_id = post.get("topic_id", "")
+        return self._gg_conversation_action(
+            conversation_id,
+            lambda c: c.portal_add_agenda_line(
+                post.get("name"),
+                post.get("description"),
+                int(topic_id) if topic_id.isdigit() else False,
+            ),
+        )
 
-        return self._gg_conversation_action(conversation_id, act)
-
-    def _gg_agenda_line(self, conversation, line_id):
-        # sudo: the line is checked against the conversation by the guard.
-        line = request.env["hr.goede.gesprek.agenda.line"].sudo().browse(line_id)
-        if not line.exists():
-            raise MissingError(_("This agenda item does not exist."))
-        conversation._check_can_edit_agenda_line(line)
-        return line
-
-    @http.route(
-        "/my/conversations/<int:conversation_id>/agenda/<int:line_id>/edit",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
+    @user_post_route(
+        "/my/conversations/<int:conversation_id>/agenda/<int:line_id>/edit"
     )
     def portal_agenda_edit(self, conversation_id, line_id, **post):
-        def act(conversation):
-            line = self._gg_agenda_line(conversation, line_id)
-            name = (post.get("name") or "").strip()
-            if not name:
-                raise UserError(_("Give the agenda item a title."))
-            line.write(
-                {
-                    "name": name,
-                    "description": (post.get("description") or "").strip() or False,
-                }
-            )
+        return self._gg_conversation_action(
+            conversation_id,
+            lambda c: c.portal_edit_agenda_line(
+                line_id, post.get("name"), post.get("description")
+            ),
+        )
 
-        return self._gg_conversation_action(conversation_id, act)
-
-    @http.route(
-        "/my/conversations/<int:conversation_id>/agenda/<int:line_id>/delete",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
+    @user_post_route(
+        "/my/conversations/<int:conversation_id>/agenda/<int:line_id>/delete"
     )
     def portal_agenda_delete(self, conversation_id, line_id, **post):
-        def act(conversation):
-            self._gg_agenda_line(conversation, line_id).unlink()
+        return self._gg_conversation_action(
+            conversation_id, lambda c: c.portal_delete_agenda_line(line_id)
+        )
 
-        return self._gg_conversation_action(conversation_id, act)
-
-    @http.route(
-        "/my/conversations/<int:conversation_id>/agenda/<int:line_id>/move",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
+    @user_post_route(
+        "/my/conversations/<int:conversation_id>/agenda/<int:line_id>/move"
     )
     def portal_agenda_move(self, conversation_id, line_id, direction="up", **post):
-        def act(conversation):
-            conversation._check_agenda_editable()
-            conversation._check_can_reorder_agenda()
-            # sudo: the employee's right to order the agenda was checked above.
-            lines = conversation.sudo().agenda_line_ids.sorted(
-                lambda line: (line.sequence, line.id)
-            )
-            ids = lines.ids
-            if line_id not in ids:
-                raise MissingError(_("This agenda item does not exist."))
-            index = ids.index(line_id)
-            other = index - 1 if direction == "up" else index + 1
-            if 0 <= other < len(ids):
-                ids[index], ids[other] = ids[other], ids[index]
-            for sequence, line in enumerate(lines.browse(ids), start=1):
-                if line.sequence != sequence:
-                    line.sequence = sequence
+        return self._gg_conversation_action(
+            conversation_id, lambda c: c.portal_move_agenda_line(line_id, direction)
+        )
 
-        return self._gg_conversation_action(conversation_id, act)
-
-    @http.route(
-        "/my/conversations/<int:conversation_id>/share",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/conversations/<int:conversation_id>/share")
     def portal_conversation_share(self, conversation_id, **post):
-        def act(conversation):
-            conversation._check_can_share_agenda()
-            conversation.sudo()._do_share_agenda()
+        return self._gg_conversation_action(
+            conversation_id, lambda c: c.portal_share_agenda()
+        )
 
-        return self._gg_conversation_action(conversation_id, act)
-
-    @http.route(
-        "/my/conversations/<int:conversation_id>/report",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/conversations/<int:conversation_id>/report")
     def portal_conversation_report(self, conversation_id, **post):
-        def act(conversation):
-            text = (post.get("report_summary") or "").strip()
-            # Plain text from the portal becomes escaped HTML; the Html field
-            # sanitizes once more on write.
-            vals = {"report_summary": plaintext2html(text) if text else False}
-            conversation._check_can_portal_write(vals)
-            conversation.sudo().write(vals)
-            if post.get("submit"):
-                conversation._check_can_submit_report()
-                conversation.sudo()._do_submit_report()
+        text = (post.get("report_summary") or "").strip()
+        # Plain text from the portal becomes escaped HTML; the Html field
+        # sanitizes once more on write.
+        summary = plaintext2html(text) if text else False
+        return self._gg_conversation_action(
+            conversation_id,
+            lambda c: c.portal_save_report(summary, submit=bool(post.get("submit"))),
+        )
 
-        return self._gg_conversation_action(conversation_id, act)
-
-    @http.route(
-        "/my/conversations/<int:conversation_id>/view",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/conversations/<int:conversation_id>/view")
     def portal_conversation_view(self, conversation_id, **post):
-        def act(conversation):
-            party = conversation._get_user_party()
-            if not party:
-                raise AccessError(_("You take no part in this conversation."))
-            vals = {f"{party}_view": (post.get("view") or "").strip() or False}
-            conversation._check_can_portal_write(vals)
-            conversation.sudo().write(vals)
-
-        return self._gg_conversation_action(conversation_id, act)
+        return self._gg_conversation_action(
+            conversation_id, lambda c: c.portal_write_view(post.get("view"))
+        )
 
     @http.route(
         "/my/conversations/<int:conversation_id>/sign/<string:mode>",
@@ -475,10 +470,7 @@ class GoedeGesprekPortal(CustomerPortal):
         try:
             conversation = self._gg_record("hr.goede.gesprek", conversation_id)
             with request.env.cr.savepoint():
-                party = conversation._get_user_party()
-                conversation._check_can_sign(party)
-                # _do_sign checks again for the same user (sudo keeps the uid).
-                conversation.sudo()._do_sign(party, mode, signature=signature)
+                conversation.portal_sign(mode, signature=signature)
         except (AccessError, MissingError):
             return {"error": _("You cannot sign this report.")}
         except (UserError, ValidationError) as error:
@@ -496,82 +488,38 @@ class GoedeGesprekPortal(CustomerPortal):
         website=True,
     )
     def portal_conversation_request_form(self, **kw):
-        values = self._prepare_portal_layout_values()
-        values.update({"page_name": "goede_gesprek", "error": self._gg_pop_error()})
-        return request.render("hr_goede_gesprek.portal_conversation_request", values)
+        return self._render_form_page(
+            "hr_goede_gesprek.portal_conversation_request", "goede_gesprek"
+        )
 
-    @http.route(
-        "/my/conversations/request",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/conversations/request")
     def portal_conversation_request(self, **post):
         Conversation = request.env["hr.goede.gesprek"]
-        created = []
-
-        def act():
-            employee = Conversation._check_can_request_conversation()
-            created.append(
-                Conversation._do_request_conversation(
-                    employee,
-                    note=post.get("note"),
-                    date_start=self._gg_parse_datetime(post.get("date_start")),
-                )
-            )
-
-        response = self._gg_act("/my/conversations/request", act)
-        if created:
-            return request.redirect(created[0].access_url)
-        return response
+        return self._gg_act(
+            "/my/conversations/request",
+            lambda: Conversation._portal_request_conversation(
+                note=post.get("note"),
+                date_start=self._gg_parse_datetime(post.get("date_start")),
+            ),
+            url_of_result=lambda record: record.access_url,
+        )
 
     # ------------------------------------------------------------------
     # Agreements
     # ------------------------------------------------------------------
-    @http.route(
-        ["/my/agreements", "/my/agreements/page/<int:page>"],
-        type="http",
-        auth="user",
-        website=True,
-    )
+    @list_route("/my/agreements")
     def portal_my_agreements(self, page=1, sortby=None, filterby=None, **kw):
-        sortings = {
-            "deadline": {"label": _("Deadline"), "order": "deadline, id"},
-            "newest": {"label": _("Newest"), "order": "id desc"},
-        }
-        filters = {
-            "open": {
-                "label": _("Open"),
-                "domain": [("state", "in", ("proposed", "agreed", "talk_again"))],
-            },
-            "all": {"label": _("All"), "domain": []},
-        }
-        values = self._gg_list(
-            "hr.goede.gesprek.agreement",
-            "/my/agreements",
-            page,
-            sortby,
-            filterby,
-            sortings,
-            filters,
-            "agreements",
-        )
-        values["page_name"] = "goede_gesprek_agreement"
-        return request.render("hr_goede_gesprek.portal_my_agreements", values)
+        return self._render_list_page(AGREEMENTS, page, sortby, filterby)
 
     @http.route(
         ["/my/agreements/<int:agreement_id>"], type="http", auth="public", website=True
     )
     def portal_my_agreement(self, agreement_id, access_token=None, **kw):
-        try:
-            agreement_sudo = self._document_check_access(
-                "hr.goede.gesprek.agreement", agreement_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
+        agreement, agreement_sudo = self._gg_document(
+            "hr.goede.gesprek.agreement", agreement_id, access_token
+        )
+        if agreement is None:
             return request.redirect("/my")
-        agreement = agreement_sudo.with_user(request.env.user)
-        agreement_sudo = agreement.sudo()  # the viewer's uid, as superuser
         is_party = not request.env.user._is_public() and agreement._is_party()
         values = {
             "agreement": agreement_sudo,
@@ -580,8 +528,7 @@ class GoedeGesprekPortal(CustomerPortal):
             "error": self._gg_pop_error(),
         }
         if is_party:
-            pid = request.env.user.partner_id.id
-            values.update({"pid": pid, "hash": agreement_sudo._sign_token(pid)})
+            self._gg_chatter_values(agreement_sudo, values)
         values = self._get_page_view_values(
             agreement_sudo,
             access_token,
@@ -593,187 +540,98 @@ class GoedeGesprekPortal(CustomerPortal):
         return request.render("hr_goede_gesprek.portal_my_agreement", values)
 
     def _gg_agreement_action(self, agreement_id, func, back=None):
-        try:
-            agreement = self._gg_record("hr.goede.gesprek.agreement", agreement_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        url = agreement.access_url
-        if back == "conversation" and agreement.sudo().conversation_id:
-            url = agreement.sudo().conversation_id.access_url
-        return self._gg_act(url, lambda: func(agreement))
+        def url_of(agreement):
+            # sudo: the conversation's URL only (the agreement was read as
+            # the user).
+            conversation = agreement.sudo().conversation_id
+            if back == "conversation" and conversation:
+                return conversation.access_url
+            return agreement.access_url
 
-    @http.route(
-        "/my/agreements/<int:agreement_id>/confirm",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+        return self._gg_record_action(
+            "hr.goede.gesprek.agreement", agreement_id, func, url_of
+        )
+
+    @user_post_route("/my/agreements/<int:agreement_id>/confirm")
     def portal_agreement_confirm(self, agreement_id, back=None, **post):
-        def act(agreement):
-            agreement._check_can_confirm()
-            agreement.sudo()._do_confirm(request.env.user)
+        return self._gg_agreement_action(
+            agreement_id, lambda a: a.portal_confirm(), back
+        )
 
-        return self._gg_agreement_action(agreement_id, act, back)
-
-    @http.route(
-        "/my/agreements/<int:agreement_id>/decline",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/agreements/<int:agreement_id>/decline")
     def portal_agreement_decline(self, agreement_id, back=None, **post):
-        def act(agreement):
-            agreement._check_can_decline()
-            agreement.sudo()._do_decline(post.get("reason"))
+        return self._gg_agreement_action(
+            agreement_id, lambda a: a.portal_decline(post.get("reason")), back
+        )
 
-        return self._gg_agreement_action(agreement_id, act, back)
-
-    @http.route(
-        "/my/agreements/<int:agreement_id>/progress",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/agreements/<int:agreement_id>/progress")
     def portal_agreement_progress(self, agreement_id, back=None, **post):
-        def act(agreement):
-            if post.get("done"):
-                agreement._check_can_close()
-                agreement.sudo()._do_close("done")
-                return
-            agreement._check_can_update_progress()
-            try:
-                progress = int(post.get("progress") or 0)
-            except ValueError as error:
-                raise UserError(_("Progress is a percentage from 0 to 100.")) from error
-            agreement.sudo()._do_update_progress(progress, post.get("note"))
-
-        return self._gg_agreement_action(agreement_id, act, back)
+        return self._gg_agreement_action(
+            agreement_id,
+            lambda a: a.portal_update_progress(
+                post.get("progress"), post.get("note"), done=bool(post.get("done"))
+            ),
+            back,
+        )
 
     # ------------------------------------------------------------------
     # 360° feedback (the employee's side)
     # ------------------------------------------------------------------
-    @http.route(
-        ["/my/feedback", "/my/feedback/page/<int:page>"],
-        type="http",
-        auth="user",
-        website=True,
-    )
+    @list_route("/my/feedback")
     def portal_my_feedback_requests(self, page=1, sortby=None, filterby=None, **kw):
-        sortings = {
-            "newest": {"label": _("Newest"), "order": "create_date desc, id desc"}
-        }
-        filters = {
-            "all": {"label": _("All"), "domain": []},
-            "sent": {
-                "label": _("Waiting for answers"),
-                "domain": [("state", "=", "sent")],
-            },
-        }
-        values = self._gg_list(
-            "hr.goede.gesprek.feedback.request",
-            "/my/feedback",
-            page,
-            sortby,
-            filterby,
-            sortings,
-            filters,
-            "feedback_requests",
-        )
-        values["page_name"] = "goede_gesprek_feedback"
-        return request.render("hr_goede_gesprek.portal_my_feedback_requests", values)
+        return self._render_list_page(FEEDBACK_REQUESTS, page, sortby, filterby)
 
     @http.route(
         "/my/feedback/new", type="http", auth="user", methods=["GET"], website=True
     )
     def portal_feedback_new_form(self, **kw):
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "goede_gesprek_feedback",
-                "error": self._gg_pop_error(),
-                # sudo: the catalogue is reference data for every employee.
-                "catalogue": request.env["hr.goede.gesprek.feedback.question"]
-                .sudo()
-                .search([("request_id", "=", False)]),
-                "default_deadline": request.env[
-                    "hr.goede.gesprek.feedback.request"
-                ]._default_deadline(),
-            }
+        return self._render_form_page(
+            "hr_goede_gesprek.portal_feedback_new",
+            "goede_gesprek_feedback",
+            # sudo: the catalogue is reference data for every employee.
+            catalogue=request.env["hr.goede.gesprek.feedback.question"]
+            .sudo()
+            .search([("request_id", "=", False)]),
+            default_deadline=request.env[
+                "hr.goede.gesprek.feedback.request"
+            ]._default_deadline(),
         )
-        return request.render("hr_goede_gesprek.portal_feedback_new", values)
 
-    @http.route(
-        "/my/feedback/new", type="http", auth="user", methods=["POST"], website=True
-    )
+    @user_post_route("/my/feedback/new")
     def portal_feedback_new(self, **post):
         Request = request.env["hr.goede.gesprek.feedback.request"]
-        created = []
-
-        def act():
-            employee = Request._check_can_create_request()
-            form = request.httprequest.form
-            catalogue_ids = [
-                int(i) for i in form.getlist("catalogue_ids") if i.isdigit()
-            ]
-            questions = Request._prepare_questions(
-                catalogue_ids, post.get("own_questions")
-            )
-            respondents = []
-            for line in (post.get("respondents") or "").splitlines():
-                if not line.strip():
-                    continue
-                pairs = email_split_tuples(line)
-                if not pairs:
-                    raise UserError(
-                        _("“%(line)s” has no valid e-mail address.", line=line.strip())
-                    )
-                for name, email in pairs:
-                    respondents.append((name or email, email))
-            try:
-                deadline = fields.Date.to_date(post.get("deadline"))
-            except ValueError as error:
-                raise UserError(_("That is not a valid deadline.")) from error
-            vals = {
-                "name": (post.get("name") or "").strip(),
-                "intro": (post.get("intro") or "").strip() or False,
-                "deadline": deadline,
-                "anonymous": bool(post.get("anonymous")),
-            }
-            # The same rules as the backend wizard, as the user.
-            Request._check_request_values(employee, vals, questions, respondents)
-            feedback = Request._do_create_request(
-                employee, vals, questions, respondents
-            )
-            if post.get("send"):
-                feedback._check_can_send()
-                feedback._do_send()
-            created.append(feedback)
-
-        response = self._gg_act("/my/feedback/new", act)
-        if created:
-            return request.redirect(created[0].access_url)
-        return response
+        form = request.httprequest.form
+        catalogue_ids = [int(i) for i in form.getlist("catalogue_ids") if i.isdigit()]
+        return self._gg_act(
+            "/my/feedback/new",
+            lambda: Request._portal_create_request(
+                {
+                    "name": (post.get("name") or "").strip(),
+                    "intro": (post.get("intro") or "").strip() or False,
+                    "deadline": post.get("deadline"),
+                    "anonymous": bool(post.get("anonymous")),
+                },
+                catalogue_ids,
+                post.get("own_questions"),
+                post.get("respondents"),
+                send=bool(post.get("send")),
+            ),
+            url_of_result=lambda record: record.access_url,
+        )
 
     @http.route(
         ["/my/feedback/<int:request_id>"], type="http", auth="public", website=True
     )
     def portal_my_feedback_request(self, request_id, access_token=None, **kw):
-        try:
-            feedback_sudo = self._document_check_access(
-                "hr.goede.gesprek.feedback.request",
-                request_id,
-                access_token=access_token,
-            )
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        feedback = feedback_sudo.with_user(request.env.user)
-        feedback_sudo = feedback.sudo()  # the viewer's uid, as superuser
+        feedback, feedback_sudo = self._gg_document(
+            "hr.goede.gesprek.feedback.request", request_id, access_token
+        )
         # Raw answers are for the requester only, never for a token holder.
-        is_requester = not request.env.user._is_public() and feedback._is_requester()
-        if not is_requester:
+        if (
+            feedback is None
+            or request.env.user._is_public()
+            or not feedback._is_employee()
+        ):
             return request.redirect("/my")
         values = {
             "feedback": feedback_sudo,
@@ -783,390 +641,20 @@ class GoedeGesprekPortal(CustomerPortal):
         return request.render("hr_goede_gesprek.portal_my_feedback_request", values)
 
     def _gg_feedback_action(self, request_id, func):
-        try:
-            feedback = self._gg_record("hr.goede.gesprek.feedback.request", request_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        return self._gg_act(feedback.access_url, lambda: func(feedback))
+        return self._gg_record_action(
+            "hr.goede.gesprek.feedback.request", request_id, func
+        )
 
-    @http.route(
-        "/my/feedback/<int:request_id>/send",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/feedback/<int:request_id>/send")
     def portal_feedback_send(self, request_id, **post):
-        def act(feedback):
-            feedback._check_can_send()
-            feedback._do_send()
+        return self._gg_feedback_action(request_id, lambda f: f.action_send())
 
-        return self._gg_feedback_action(request_id, act)
-
-    @http.route(
-        "/my/feedback/<int:request_id>/close",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/feedback/<int:request_id>/close")
     def portal_feedback_close(self, request_id, **post):
-        def act(feedback):
-            feedback._check_can_close()
-            feedback._do_close()
+        return self._gg_feedback_action(request_id, lambda f: f.action_close())
 
-        return self._gg_feedback_action(request_id, act)
-
-    @http.route(
-        "/my/feedback/<int:request_id>/answer/<int:answer_id>/share",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @user_post_route("/my/feedback/<int:request_id>/answer/<int:answer_id>/share")
     def portal_feedback_share(self, request_id, answer_id, share=None, **post):
-        def act(feedback):
-            # sudo: the answer is checked against the request by the guard.
-            answer = (
-                request.env["hr.goede.gesprek.feedback.answer"].sudo().browse(answer_id)
-            )
-            if not answer.exists():
-                raise MissingError(_("This answer does not exist."))
-            feedback._check_can_share_answer(answer)
-            feedback._do_share_answer(answer, share == "1")
-
-        return self._gg_feedback_action(request_id, act)
-
-    # ------------------------------------------------------------------
-    # 360° feedback (the respondent's side): the only public write route
-    # ------------------------------------------------------------------
-    @http.route(
-        "/feedback/respond/<int:respondent_id>/<string:token>",
-        type="http",
-        auth="public",
-        methods=["GET", "POST"],
-        website=True,
-        sitemap=False,
-    )
-    def feedback_respond(self, respondent_id, token, **post):
-        # sudo: a respondent has no account; the token (compared in constant
-        # time with consteq), the deadline and single use authorise them.
-        respondent = (
-            request.env["hr.goede.gesprek.feedback.respondent"]
-            .sudo()
-            .browse(respondent_id)
-            .exists()
+        return self._gg_feedback_action(
+            request_id, lambda f: f.portal_share_answer(answer_id, share == "1")
         )
-        status = respondent._check_token(token) if respondent else "invalid"
-        if status != "ok":
-            return request.render(
-                "hr_goede_gesprek.portal_feedback_token_status",
-                {"status": status},
-                status=404 if status == "invalid" else 200,
-            )
-        error = None
-        if request.httprequest.method == "POST":
-            answers = {
-                question.id: post.get(f"answer_{question.id}")
-                for question in respondent.request_id.question_ids
-            }
-            try:
-                with request.env.cr.savepoint():
-                    respondent._do_answer(answers)
-            except UserError as exc:
-                error = exc.args[0]
-            else:
-                return request.render(
-                    "hr_goede_gesprek.portal_feedback_token_status",
-                    {"status": "thanks"},
-                )
-        return request.render(
-            "hr_goede_gesprek.portal_feedback_respond",
-            {
-                "respondent": respondent,
-                "feedback": respondent.request_id,
-                "token": token,
-                "error": error,
-            },
-        )
-
-    # ------------------------------------------------------------------
-    # Decisions (formal layer): letters, receipt, objections
-    # ------------------------------------------------------------------
-    @http.route(
-        ["/my/decisions", "/my/decisions/page/<int:page>"],
-        type="http",
-        auth="user",
-        website=True,
-    )
-    def portal_my_decisions(self, page=1, sortby=None, filterby=None, **kw):
-        sortings = {
-            "date": {"label": _("Date"), "order": "date_issued desc, id desc"},
-            "term": {"label": _("Term ends"), "order": "term_end, id desc"},
-        }
-        filters = {
-            "all": {"label": _("All"), "domain": []},
-            "open": {
-                "label": _("Term running"),
-                "domain": [("state", "in", ("issued", "notified"))],
-            },
-        }
-        values = self._gg_list(
-            "hr.goede.gesprek.decision",
-            "/my/decisions",
-            page,
-            sortby,
-            filterby,
-            sortings,
-            filters,
-            "decisions",
-        )
-        values["page_name"] = "goede_gesprek_decision"
-        return request.render("hr_goede_gesprek.portal_my_decisions", values)
-
-    def _gg_decision(self, decision_id):
-        """The decision as the user: theirs and issued, or AccessError/404.
-
-        No access tokens: a decision letter is only ever shown to its employee.
-        """
-        decision = self._gg_record("hr.goede.gesprek.decision", decision_id)
-        decision._check_portal_readable()
-        return decision
-
-    @http.route(
-        ["/my/decisions/<int:decision_id>"], type="http", auth="user", website=True
-    )
-    def portal_my_decision(self, decision_id, **kw):
-        try:
-            decision = self._gg_decision(decision_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        # sudo: the employee's own decision, checked just above; sudo lets the
-        # page show names that sit on hr.employee and the employee's objections.
-        decision_sudo = decision.sudo()
-        # Terms run in the company's calendar, not in the user's time zone.
-        today = decision._legal_today()
-        values = {
-            "decision": decision_sudo,
-            "page_name": "goede_gesprek_decision",
-            "error": self._gg_pop_error(),
-            "must_open": decision_sudo.state == "issued",
-            "term_running": decision_sudo.state in ("issued", "notified")
-            and (not decision_sudo.term_end or decision_sudo.term_end >= today),
-            "term_passed": decision_sudo.state == "notified"
-            and decision_sudo.term_end
-            and decision_sudo.term_end < today,
-            "objections": decision_sudo.objection_ids,
-        }
-        return request.render("hr_goede_gesprek.portal_my_decision", values)
-
-    @http.route(
-        "/my/decisions/<int:decision_id>/open",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
-    def portal_decision_open(self, decision_id, **post):
-        """Opening the letter records that it reached the employee (once).
-
-        Receipt is recorded only together with the letter: this very response
-        carries it. When the letter cannot be produced nothing is recorded and
-        the decision page says why.
-        """
-        try:
-            decision = self._gg_decision(decision_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        if decision.state != "issued":
-            # Already received (or a retried request): just the letter.
-            return request.redirect(f"{decision_url(decision)}/letter")
-        try:
-            with request.env.cr.savepoint():
-                # The model's own guard (only the employee concerned, only an
-                # issued decision), then the letter, ready to be sent...
-                decision._check_can_acknowledge()
-                response = self._gg_letter_response(decision._get_letter())
-                # ...and only then its step with sudo: a portal user may not
-                # post on the decision's chatter themselves. sudo keeps the
-                # uid, so the receipt is registered by the employee, on the
-                # company's date.
-                decision.sudo()._do_notify(None, "portal")
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        except (UserError, ValidationError) as error:
-            request.session[ERROR_KEY] = error.args[0]
-            return request.redirect(decision_url(decision))
-        return response
-
-    @http.route(
-        "/my/decisions/<int:decision_id>/letter",
-        type="http",
-        auth="user",
-        website=True,
-    )
-    def portal_decision_letter(self, decision_id, **kw):
-        """The frozen letter. A GET never records receipt (no cross-site
-        side effects): while the receipt is open, the page's POST button does."""
-        try:
-            decision = self._gg_decision(decision_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        if decision.state == "issued":
-            return request.redirect(decision_url(decision))
-        try:
-            with request.env.cr.savepoint():
-                # The frozen letter; made (once) if the decision has none yet.
-                attachment = decision._get_letter()
-        except UserError as error:
-            request.session[ERROR_KEY] = error.args[0]
-            return request.redirect(decision_url(decision))
-        return self._gg_letter_response(attachment)
-
-    def _gg_letter_response(self, attachment):
-        """The letter as a download."""
-        # sudo: the letter is filed on hr.employee (personnel file), which the
-        # employee cannot read; the caller checked the decision itself.
-        stream = request.env["ir.binary"]._get_stream_from(attachment.sudo())
-        return stream.get_response(as_attachment=True)
-
-    @http.route(
-        "/my/decisions/<int:decision_id>/object",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
-    def portal_decision_object(self, decision_id, grounds=None, **post):
-        try:
-            decision = self._gg_decision(decision_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-
-        def act():
-            # create() is the model's guard (the declared policy as the user:
-            # an objector gives the decision and grounds only; _check_can_file:
-            # the employee, within the term, grounds required) followed by its
-            # own sudo step.
-            request.env["hr.goede.gesprek.objection"].create(
-                {"decision_id": decision.id, "grounds": (grounds or "").strip()}
-            )
-
-        return self._gg_act(decision_url(decision), act)
-
-    # ------------------------------------------------------------------
-    # Appraisals on request (formal layer): request, view (zienswijze)
-    # ------------------------------------------------------------------
-    @http.route(
-        ["/my/appraisals", "/my/appraisals/page/<int:page>"],
-        type="http",
-        auth="user",
-        website=True,
-    )
-    def portal_my_appraisals(self, page=1, sortby=None, filterby=None, **kw):
-        sortings = {
-            "date": {"label": _("Date"), "order": "request_date desc, id desc"},
-        }
-        filters = {"all": {"label": _("All"), "domain": []}}
-        values = self._gg_list(
-            "hr.goede.gesprek.appraisal",
-            "/my/appraisals",
-            page,
-            sortby,
-            filterby,
-            sortings,
-            filters,
-            "appraisals",
-        )
-        values["page_name"] = "goede_gesprek_appraisal"
-        values["error"] = self._gg_pop_error()
-        return request.render("hr_goede_gesprek.portal_my_appraisals", values)
-
-    @http.route(
-        "/my/appraisals/request",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
-    def portal_appraisal_request(self, request_reason=None, **post):
-        """The right to an appraisal on request."""
-        Appraisal = request.env["hr.goede.gesprek.appraisal"]
-        employee = request.env["hr.goede.gesprek"]._get_user_employees()[:1]
-        if not employee.user_id:
-            request.session[ERROR_KEY] = _(
-                "Your employee record is not linked to your login: ask HR."
-            )
-            return request.redirect("/my/appraisals")
-        created = []
-
-        def act():
-            vals = {
-                "employee_id": employee.id,
-                "company_id": employee.company_id.id,
-                "request_reason": (request_reason or "").strip() or False,
-            }
-            # create() is the model's guard as the user (their own appraisal,
-            # only the values the declared policy gives them) followed by its
-            # own sudo step: portal users hold no create right.
-            created.append(Appraisal.create(vals).id)
-
-        response = self._gg_act("/my/appraisals", act)
-        if created:
-            return request.redirect(f"/my/appraisals/{created[0]}")
-        return response
-
-    def _gg_appraisal(self, appraisal_id):
-        appraisal = self._gg_record("hr.goede.gesprek.appraisal", appraisal_id)
-        if appraisal.employee_user_id != request.env.user:
-            raise AccessError(_("This appraisal is not yours."))
-        return appraisal
-
-    @http.route(
-        ["/my/appraisals/<int:appraisal_id>"], type="http", auth="user", website=True
-    )
-    def portal_my_appraisal(self, appraisal_id, **kw):
-        try:
-            appraisal = self._gg_appraisal(appraisal_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        values = {
-            # sudo: the employee's own appraisal (checked above); sudo shows the
-            # names on hr.employee and the scale level.
-            "appraisal": appraisal.sudo(),
-            "can_add_view": appraisal.can_add_view,
-            # A draft decision is never shown to the employee.
-            "decision": appraisal.sudo().decision_id.filtered(
-                lambda d: d.state != "draft"
-            ),
-            "page_name": "goede_gesprek_appraisal",
-            "error": self._gg_pop_error(),
-        }
-        return request.render("hr_goede_gesprek.portal_my_appraisal", values)
-
-    @http.route(
-        "/my/appraisals/<int:appraisal_id>/view",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
-    def portal_appraisal_view(self, appraisal_id, employee_view=None, **post):
-        try:
-            appraisal = self._gg_appraisal(appraisal_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-
-        def act():
-            view = (employee_view or "").strip()
-            if not view:
-                raise UserError(_("Write your view first."))
-            # write() is the model's guard (only the employee, within the term,
-            # the view on its own) followed by its own sudo step.
-            appraisal.write({"employee_view": view})
-
-        return self._gg_act(f"/my/appraisals/{appraisal.id}", act)
-
-
-def decision_url(decision):
-    return f"/my/decisions/{decision.id}"

@@ -28,8 +28,8 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date, html2plaintext
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.tools import clean_context, format_date, html2plaintext
 
 from ..tools.cron import (
     NO_FOLLOW,
@@ -736,6 +736,150 @@ class HrGoedeGesprek(models.Model):
         return self.env.ref(
             "hr_goede_gesprek.action_report_goede_gesprek"
         ).report_action(self)
+
+    # ------------------------------------------------------------------
+    # Actions from the portal (controllers/)
+    # Each runs its guard as the user first and only then its step with
+    # sudo(): portal users hold a read-only ACL on conversations and agenda
+    # items. sudo keeps the uid, so the steps still know who acts.
+    # ------------------------------------------------------------------
+    def _portal_write(self, vals):
+        """Write what the portal form changed, once the guard allowed it."""
+        self._check_can_portal_write(vals)
+        # sudo: read-only ACL for portal users; the guard above ran as the user.
+        self.sudo().write(vals)
+        return True
+
+    def portal_update_details(self, vals):
+        """Date, duration, place and companion of the conversation."""
+        self.ensure_one()
+        vals = dict(vals)
+        if "companion_name" in vals:
+            vals["companion_announced"] = bool(vals.get("companion_name"))
+        if self.state != "preparing" and vals.get("date_start") == self.date_start:
+            # Once planned, the date moves only by rescheduling: an unchanged
+            # date in the form is no change.
+            vals.pop("date_start")
+        return self._portal_write(vals)
+
+    def portal_plan(self):
+        self._check_can_plan()
+        # sudo: read-only ACL for portal users; _check_can_plan ran as the user.
+        self.sudo()._do_plan()
+        return True
+
+    def portal_share_agenda(self):
+        self._check_can_share_agenda()
+        # sudo: read-only ACL for portal users; the guard above ran as the user.
+        self.sudo()._do_share_agenda()
+        return True
+
+    def portal_save_report(self, report_summary, submit=False):
+        """Save the report (HTML) and, with ``submit``, submit it for signing."""
+        self._portal_write({"report_summary": report_summary})
+        if submit:
+            self._check_can_submit_report()
+            # sudo: read-only ACL for portal users; the guard ran as the user.
+            self.sudo()._do_submit_report()
+        return True
+
+    def portal_write_view(self, view):
+        """The current user's own view on the conversation (their side's)."""
+        self.ensure_one()
+        party = self._get_user_party()
+        if not party:
+            raise AccessError(self.env._("You take no part in this conversation."))
+        return self._portal_write({f"{party}_view": (view or "").strip() or False})
+
+    def portal_sign(self, mode, signature=None):
+        """Sign the report for the current user's own side."""
+        self.ensure_one()
+        party = self._get_user_party()
+        self._check_can_sign(party)
+        # sudo: the signature fields are workflow fields; _do_sign checks again
+        # for the same user (sudo keeps the uid).
+        self.sudo()._do_sign(party, mode, signature=signature)
+        return True
+
+    def portal_add_agenda_line(self, name, description=None, topic_id=False):
+        """Add an item at the end of the agenda, by the current user's side."""
+        self.ensure_one()
+        self._check_agenda_editable()
+        party = self._get_user_party() or "partner"
+        # sudo: topics are reference data; only their id and name.
+        topic = self.env["hr.goede.gesprek.topic"].sudo().browse(topic_id or [])
+        topic = topic.exists()
+        name = (name or "").strip() or topic.name
+        if not name:
+            raise UserError(self.env._("Give the agenda item a title."))
+        # sudo: the guard above allowed the user to change the agenda; portal
+        # users hold no create right on agenda items. The caller's default_*
+        # context keys are dropped: they would reach the sudo create.
+        env = self.env(context=clean_context(self.env.context), su=True)
+        lines = self.with_env(env).agenda_line_ids
+        lines.create(
+            {
+                "conversation_id": self.id,
+                "name": name,
+                "description": (description or "").strip() or False,
+                "topic_id": topic.id,
+                "author": party,
+                "sequence": max(lines.mapped("sequence"), default=0) + 1,
+            }
+        )
+        return True
+
+    def _portal_agenda_line(self, line_id):
+        """The agenda item ``line_id`` of this conversation, as superuser, once
+        the current user may edit it (their own item, or HR)."""
+        self.ensure_one()
+        self.check_access("read")
+        # sudo: the line is checked against the conversation by the guard.
+        line = self.env["hr.goede.gesprek.agenda.line"].sudo().browse(line_id)
+        if not line.exists():
+            raise MissingError(self.env._("This agenda item does not exist."))
+        self._check_can_edit_agenda_line(line)
+        return line
+
+    def portal_edit_agenda_line(self, line_id, name, description=None):
+        line = self._portal_agenda_line(line_id)
+        name = (name or "").strip()
+        if not name:
+            raise UserError(self.env._("Give the agenda item a title."))
+        line.write({"name": name, "description": (description or "").strip() or False})
+        return True
+
+    def portal_delete_agenda_line(self, line_id):
+        self._portal_agenda_line(line_id).unlink()
+        return True
+
+    def portal_move_agenda_line(self, line_id, direction="up"):
+        """Swap an agenda item with its neighbour ("up" or "down") and number
+        the items 1, 2, 3... (the employee sets the order, or HR)."""
+        self.ensure_one()
+        self._check_agenda_editable()
+        self._check_can_reorder_agenda()
+        # sudo: the user's right to order the agenda was checked above.
+        lines = self.sudo().agenda_line_ids.sorted(
+            lambda line: (line.sequence, line.id)
+        )
+        ids = lines.ids
+        if line_id not in ids:
+            raise MissingError(self.env._("This agenda item does not exist."))
+        index = ids.index(line_id)
+        other = index - 1 if direction == "up" else index + 1
+        if 0 <= other < len(ids):
+            ids[index], ids[other] = ids[other], ids[index]
+        for sequence, line in enumerate(lines.browse(ids), start=1):
+            if line.sequence != sequence:
+                line.sequence = sequence
+        return True
+
+    @api.model
+    def _portal_request_conversation(self, note=None, date_start=None):
+        """The right to a conversation: the current user's employee asks."""
+        employee = self._check_can_request_conversation()
+        return self._do_request_conversation(employee, note=note, date_start=date_start)
 
     # ------------------------------------------------------------------
     # Business: roles and who the current user is here

@@ -374,6 +374,45 @@ class HrGoedeGesprekAgreement(models.Model):
         return True
 
     # ------------------------------------------------------------------
+    # Actions from the portal (controllers/)
+    # Each runs its guard as the user first and only then its step with
+    # sudo(): portal users hold a read-only ACL on agreements. sudo keeps the
+    # uid, so the steps still know who confirms.
+    # ------------------------------------------------------------------
+    def portal_confirm(self):
+        self._check_can_confirm()
+        # sudo: confirmations and state are workflow fields; the guard ran as
+        # the user.
+        self.sudo()._do_confirm(self.env.user)
+        return True
+
+    def portal_decline(self, reason=None):
+        self._check_can_decline()
+        # sudo: state and decline reason are workflow fields; the guard ran as
+        # the user.
+        self.sudo()._do_decline(reason)
+        return True
+
+    def portal_update_progress(self, progress, note=None, done=False):
+        """Mark the agreement done, or record its progress (a percentage given
+        as text by the portal form) with an optional note."""
+        if done:
+            self._check_can_close()
+            # sudo: the state is a workflow field; the guard ran as the user.
+            self.sudo()._do_close("done")
+            return True
+        self._check_can_update_progress()
+        try:
+            progress = int(progress or 0)
+        except ValueError as error:
+            raise UserError(
+                self.env._("Progress is a percentage from 0 to 100.")
+            ) from error
+        # sudo: read-only ACL for portal users; the guard ran as the user.
+        self.sudo()._do_update_progress(progress, note)
+        return True
+
+    # ------------------------------------------------------------------
     # Transitions (no checks: callers check)
     # ------------------------------------------------------------------
     def _do_confirm(self, user):

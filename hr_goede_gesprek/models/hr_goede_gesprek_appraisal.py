@@ -894,3 +894,24 @@ class HrGoedeGesprekAppraisal(models.Model):
                 )
             elif appraisal.countersigned_date:
                 appraisal.activity_feedback([countersign])
+
+    # --- portal actions (called by controllers/) ---
+    @api.model
+    def _portal_request_appraisal(self, request_reason=None):
+        """The right to an appraisal on request: the current user's employee
+        asks for their own appraisal."""
+        employee = self.env["hr.goede.gesprek"]._get_user_employees()[:1]
+        if not employee.user_id:
+            raise UserError(
+                self.env._("Your employee record is not linked to your login: ask HR.")
+            )
+        # create() runs the guard as the user first (their own appraisal, only
+        # the values the declared policy gives them) and only then creates with
+        # sudo: portal users hold no create right.
+        return self.create(
+            {
+                "employee_id": employee.id,
+                "company_id": employee.company_id.id,
+                "request_reason": (request_reason or "").strip() or False,
+            }
+        )

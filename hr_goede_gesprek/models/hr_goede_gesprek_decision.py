@@ -1134,3 +1134,14 @@ class HrGoedeGesprekDecision(models.Model):
                 decision.activity_feedback([acknowledge])
         unlink_sign.activity_unlink([sign])
         unlink_ack.activity_unlink([acknowledge])
+
+    # --- portal actions (called by controllers/) ---
+    def portal_acknowledge(self):
+        """The employee opens the letter in the portal: receipt is recorded
+        (only once the letter exists, see ``_do_notify``)."""
+        self._check_can_acknowledge()
+        # sudo: a portal user may not post on the decision's chatter
+        # themselves; sudo keeps the uid, so the receipt is registered by the
+        # employee, on the company's date.
+        self.sudo()._do_notify(None, "portal")
+        return True

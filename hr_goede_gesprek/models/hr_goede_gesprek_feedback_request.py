@@ -39,8 +39,9 @@ the system; the invitation mails are linked to no record (see
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.tools import clean_context, email_normalize
+from odoo.tools.mail import email_split_tuples
 
 ANONYMITY_THRESHOLD = 3
 REMINDER_DAYS = 3
@@ -186,6 +187,63 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         return True
 
     # ------------------------------------------------------------------
+    # Actions from the portal (controllers/)
+    # ------------------------------------------------------------------
+    @api.model
+    def _parse_respondents(self, text):
+        """The (name, email) pairs of ``text``: one respondent per line, as
+        "Name <address>" or a bare address (that is then the name too)."""
+        respondents = []
+        for line in (text or "").splitlines():
+            if not line.strip():
+                continue
+            pairs = email_split_tuples(line)
+            if not pairs:
+                raise UserError(
+                    self.env._(
+                        "“%(line)s” has no valid e-mail address.", line=line.strip()
+                    )
+                )
+            for name, email in pairs:
+                respondents.append((name or email, email))
+        return respondents
+
+    @api.model
+    def _portal_create_request(
+        self, vals, catalogue_ids, own_questions, respondents, send=False
+    ):
+        """A request of the current user's employee from the portal form.
+
+        :param vals: name, intro, deadline (text), anonymous
+        :param respondents: the form's text, one respondent per line
+        :param send: send it at once
+        """
+        employee = self._check_can_create_request()
+        questions = self._prepare_questions(catalogue_ids, own_questions)
+        respondents = self._parse_respondents(respondents)
+        try:
+            vals = dict(vals, deadline=fields.Date.to_date(vals.get("deadline")))
+        except ValueError as error:
+            raise UserError(self.env._("That is not a valid deadline.")) from error
+        # The same rules as the backend wizard, as the user.
+        self._check_request_values(employee, vals, questions, respondents)
+        request = self._do_create_request(employee, vals, questions, respondents)
+        if send:
+            request.action_send()
+        return request
+
+    def portal_share_answer(self, answer_id, share):
+        """Share one answer with the manager (or take it back)."""
+        self.ensure_one()
+        self._check_requester()
+        # sudo: the answer is checked against the request by the guard.
+        answer = self.env["hr.goede.gesprek.feedback.answer"].sudo().browse(answer_id)
+        if not answer.exists():
+            raise MissingError(self.env._("This answer does not exist."))
+        self._check_can_share_answer(answer)
+        return self._do_share_answer(answer, share)
+
+    # ------------------------------------------------------------------
     # Business: who
     # ------------------------------------------------------------------
     def _policy_roles(self):
@@ -193,11 +251,6 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         if self._is_employee():
             roles.add("requester")
         return roles
-
-    def _is_requester(self, user=None):
-        """The employee who asks for feedback (the portal's name for
-        ``_is_employee``)."""
-        return self._is_employee(user)
 
     def _get_child_roles(self, env):
         """The roles of ``env``'s user on a question, respondent or answer of

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.tests import tagged
 
 from .common_portal import GoedeGesprekPortalCase
@@ -255,3 +256,48 @@ class TestPortal(GoedeGesprekPortalCase):
         self.assertIn(
             "Career", self.url_open("/my/conversations/%s" % conversation.id).text
         )
+
+    def test_move_agenda_line(self):
+        """The employee swaps an item with its neighbour; the items are
+        numbered anew; the ends stay put; nobody else moves them."""
+        Line = self.env["hr.goede.gesprek.agenda.line"]
+        first, second, third = (
+            Line.create(
+                {"conversation_id": self.conversation.id, "name": name, "sequence": 10}
+            )
+            for name in ("First", "Second", "Third")
+        )
+
+        def order():
+            lines = self.conversation.agenda_line_ids
+            return lines.sorted(lambda line: (line.sequence, line.id)).mapped("name")
+
+        as_employee = self.conversation.with_user(self.user_portal)
+        as_employee.portal_move_agenda_line(third.id, "up")
+        self.assertEqual(order(), ["First", "Third", "Second"])
+        self.assertEqual((first + third + second).mapped("sequence"), [1, 2, 3])
+        as_employee.portal_move_agenda_line(first.id, "up")
+        as_employee.portal_move_agenda_line(second.id, "down")
+        self.assertEqual(order(), ["First", "Third", "Second"])
+        as_employee.portal_move_agenda_line(first.id, "down")
+        self.assertEqual(order(), ["Third", "First", "Second"])
+        elsewhere = Line.create(
+            {"conversation_id": self.conversation_other.id, "name": "Elsewhere"}
+        )
+        with self.assertRaises(MissingError):
+            as_employee.portal_move_agenda_line(elsewhere.id, "up")
+        # A colleague of the same team, the manager (a partner, not the
+        # employee), and a locked agenda: refused, nothing moves.
+        for user in (self.user_portal_other, self.user_manager):
+            with self.assertRaises(AccessError):
+                self.conversation.with_user(user).portal_move_agenda_line(
+                    second.id, "up"
+                )
+        self.env.cr.execute(
+            "UPDATE hr_goede_gesprek SET state = 'done' WHERE id = %s",
+            [self.conversation.id],
+        )
+        self.conversation.invalidate_recordset(["state"])
+        with self.assertRaises(UserError):
+            as_employee.portal_move_agenda_line(second.id, "up")
+        self.assertEqual(order(), ["Third", "First", "Second"])

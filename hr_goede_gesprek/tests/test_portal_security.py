@@ -5,7 +5,11 @@ from freezegun import freeze_time
 from odoo import http
 from odoo.tests import tagged
 
+from odoo.addons.hr_goede_gesprek.controllers.main import GoedeGesprekFeedback
 from odoo.addons.hr_goede_gesprek.controllers.portal import GoedeGesprekPortal
+from odoo.addons.hr_goede_gesprek.controllers.portal_formal import (
+    GoedeGesprekFormalPortal,
+)
 
 from .common_portal import XSS, GoedeGesprekPortalCase
 
@@ -13,12 +17,17 @@ from .common_portal import XSS, GoedeGesprekPortalCase
 @tagged("post_install", "-at_install", "goede_gesprek_portal")
 class TestPortalSecurity(GoedeGesprekPortalCase):
     def _routes(self):
-        for name in dir(GoedeGesprekPortal):
-            method = getattr(GoedeGesprekPortal, name)
-            routing = getattr(method, "original_routing", None)
-            endpoint = getattr(method, "original_endpoint", None)
-            if routing and "hr_goede_gesprek" in endpoint.__module__:
-                yield name, routing
+        for controller in (
+            GoedeGesprekPortal,
+            GoedeGesprekFormalPortal,
+            GoedeGesprekFeedback,
+        ):
+            for name in dir(controller):
+                method = getattr(controller, name)
+                routing = getattr(method, "original_routing", None)
+                endpoint = getattr(method, "original_endpoint", None)
+                if routing and "hr_goede_gesprek" in endpoint.__module__:
+                    yield name, routing
 
     def test_route_declarations(self):
         """Lists need a login; no route disables CSRF; one public write route."""
