@@ -25,6 +25,12 @@ def new_employee(env, name, user=None, manager=None, **vals):
     return env["hr.employee"].create({"name": name, **vals})
 
 
+def activities_of_type(record, xmlid):
+    """The activities of type ``xmlid`` on ``record``."""
+    kind = record.env.ref(xmlid)
+    return record.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+
+
 class GoedeGesprekCase(TransactionCase):
     """One user per role, with their employee records.
 

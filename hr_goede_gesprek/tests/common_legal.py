@@ -48,6 +48,16 @@ def hold_appraisal(
     return appraisal
 
 
+def issue_with_letter(decision, user, day=ISSUE_DAY):
+    """``user`` issues ``decision`` on ``day``, its letter rendered as a real
+    PDF (tests skip the rendering otherwise); returns the letter."""
+    with freeze_time(day):
+        decision.with_user(user).with_context(
+            force_report_rendering=True
+        ).action_issue()
+    return decision.attachment_id
+
+
 class LegalCase(GoedeGesprekCase):
     """Adds Dirk, director and authorised signatory, manager of Maria."""
 
@@ -93,6 +103,26 @@ class LegalCase(GoedeGesprekCase):
             "signatory_id": self.user_director.id,
         }
 
+    def _other_company_decision(self, company):
+        """A draft decision about Olga, an employee of ``company``, for Dirk to
+        sign (he is given access to ``company``)."""
+        self.user_director.company_ids |= company
+        employee = self.env["hr.employee"].create(
+            {"name": "Olga Other", "company_id": company.id}
+        )
+        return self.Decision.create(
+            {
+                "employee_id": employee.id,
+                "company_id": company.id,
+                "topic_id": self.topic_salary.id,
+                "subject": "Salary step",
+                "decision_text": "One step.",
+                "reasons": "Good work.",
+                "date_effective": "2026-04-01",
+                "signatory_id": self.user_director.id,
+            }
+        )
+
     def _draft(self, user=None, **vals):
         values = {**self._decision_vals(), **vals}
         return (
@@ -127,3 +157,18 @@ class LegalCase(GoedeGesprekCase):
         with freeze_time(notified or day):
             decision.with_user(self.user_employee).action_acknowledge()
         return decision
+
+
+class HolidayCase(LegalCase):
+    """Starts from an empty list of days declared holidays."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Holiday = cls.env["hr.goede.gesprek.holiday"]
+        # Demo data may list a day of its own; these tests start from none.
+        cls.Holiday.with_context(active_test=False).search([]).unlink()
+
+    @classmethod
+    def _day(cls, day, name="Declared equal", **vals):
+        return cls.Holiday.create({"date": day, "name": name, **vals})

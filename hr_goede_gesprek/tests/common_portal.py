@@ -3,6 +3,7 @@
 import json
 import re
 
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user
 
 from .common import GROUP_MANAGER, GROUP_OFFICER, new_employee
@@ -51,11 +52,25 @@ class GoedeGesprekPortalCase(HttpCase):
             cls.env, "Eva Internal", cls.user_internal, cls.emp_manager
         )
         cls.Conversation = cls.env["hr.goede.gesprek"]
+        cls.Request = cls.env["hr.goede.gesprek.feedback.request"]
+        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
         cls.conversation = cls.Conversation.create(
             {"employee_id": cls.emp_portal.id, "location": "Canteen"}
         )
         cls.conversation_other = cls.Conversation.create(
             {"employee_id": cls.emp_other.id, "location": "Secret room of Otto"}
+        )
+
+    @classmethod
+    def _set_up_formal_layer(cls, **vals):
+        """Maria signs the decisions; a municipality under civil law."""
+        cls.env.company.write(
+            {
+                "goede_gesprek_signatory_ids": [Command.set(cls.user_manager.ids)],
+                "goede_gesprek_legal_regime": "civil",
+                "goede_gesprek_sector": "municipal",
+                **vals,
+            }
         )
 
     # ------------------------------------------------------------------

@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from .common import activities_of_type
 from .common_legal import LegalCase, hold_appraisal, plan_appraisal
 
 
@@ -57,13 +58,8 @@ class TestAppraisal(LegalCase):
         self.assertEqual(appraisal.manager_user_id, self.user_manager)
         self.assertEqual(appraisal.next_manager_user_id, self.user_director)
         self.assertTrue(appraisal.topic_ids, "the usual topics are on the list")
-        plan = self.env.ref("hr_goede_gesprek.mail_activity_type_plan_appraisal")
-        self.assertEqual(
-            appraisal.activity_ids.filtered(
-                lambda a: a.activity_type_id == plan
-            ).user_id,
-            self.user_manager,
-        )
+        plan = "hr_goede_gesprek.mail_activity_type_plan_appraisal"
+        self.assertEqual(activities_of_type(appraisal, plan).user_id, self.user_manager)
         with self.assertRaisesRegex(AccessError, "Only the manager"):
             appraisal.with_user(self.user_employee).action_plan()
         with self.assertRaisesRegex(UserError, "date and time"):

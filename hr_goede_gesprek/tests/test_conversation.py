@@ -38,15 +38,16 @@ class TestConversation(GoedeGesprekCase):
             self._new(duration=-1)
         with self.assertRaises(ValidationError):
             self._new(partner_employee_ids=[Command.set(self.emp_employee.ids)])
-        conversation = self._new()
-        with self.assertRaisesRegex(UserError, "Propose a date"):
-            conversation.with_user(self.user_employee).action_plan()
-        with self.assertRaisesRegex(UserError, "Only a planned conversation"):
-            conversation.with_user(self.user_employee).action_hold()
-        with self.assertRaisesRegex(UserError, "held conversation"):
-            conversation.with_user(self.user_employee).action_submit_report()
-        with self.assertRaisesRegex(UserError, "reopened"):
-            conversation.with_user(self.user_employee).action_reset_to_preparing()
+        conversation = self._new().with_user(self.user_employee)
+        for action, message in (
+            ("action_plan", "Propose a date"),
+            ("action_hold", "Only a planned conversation"),
+            ("action_submit_report", "held conversation"),
+            ("action_reset_to_preparing", "reopened"),
+        ):
+            with self.subTest(action=action):
+                with self.assertRaisesRegex(UserError, message):
+                    getattr(conversation, action)()
 
     def test_workflow_fields_not_writable(self):
         conversation = self._new()

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 from math import ceil
-from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -13,6 +12,7 @@ from odoo.addons.hr_goede_gesprek.models.hr_employee import (
     HrEmployee,
 )
 
+from .common_cron import CronCaseMixin
 from .common_reward import RewardCommon
 
 _logger = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ BIG = 300
 
 
 @tagged("post_install", "-at_install")
-class TestCron(RewardCommon):
+class TestCron(CronCaseMixin, RewardCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -50,19 +50,6 @@ class TestCron(RewardCommon):
             }
         )
         cls.Conversation = cls.env["hr.goede.gesprek"]
-
-    def _as_cron(self, model):
-        # The scheduler runs the jobs as OdooBot; the work is done as user_cron.
-        return self.env[model].with_user(self.env.ref("base.user_root"))
-
-    def _activities(self, record, xmlid):
-        return self.env["mail.activity"].search(
-            [
-                ("res_model", "=", record._name),
-                ("res_id", "in", record.ids),
-                ("activity_type_id", "=", self.env.ref(xmlid).id),
-            ]
-        )
 
     def _mails_to(self, email):
         return self.env["mail.mail"].search([("email_to", "=", email)])
@@ -131,23 +118,13 @@ class TestCron(RewardCommon):
     def test_bad_record_does_not_stop_batch(self):
         self._held(self.employee, "2025-01-10 10:00:00")
         self._held(self.colleague, "2025-01-10 10:00:00")
-        original = HrEmployee._goede_gesprek_send_due
         bad = self.colleague
-
-        def send(records, targets, today):
-            if bad in records:
-                raise ValueError("broken record")
-            return original(records, targets, today)
-
-        with (
-            freeze_time("2026-01-11"),
-            patch.object(HrEmployee, "_goede_gesprek_send_due", send),
-            self.assertLogs(
-                "odoo.addons.hr_goede_gesprek.tools.cron",
-                "WARNING",
-            ),
-        ):
-            self._as_cron("hr.employee")._cron_goede_gesprek_due()
+        self._run_past_a_broken_record(
+            "2026-01-11",
+            self._as_cron("hr.employee")._cron_goede_gesprek_due,
+            (HrEmployee, "_goede_gesprek_send_due"),
+            lambda records, targets, today: bad in records,
+        )
         self.assertEqual(self.employee.goede_gesprek_due_stage, "manager")
         self.assertFalse(self.colleague.goede_gesprek_due_stage)
         self.assertTrue(self.colleague.goede_gesprek_due_error_date)
@@ -267,15 +244,14 @@ class TestCron(RewardCommon):
                 "state": "planned",
             }
         )
-        kind = "hr_goede_gesprek.mail_act_agenda_share"
-        with freeze_time("2026-05-08 09:00:00"):
-            self._as_cron("hr.goede.gesprek")._cron_agenda_not_shared()
-            self.assertFalse(self._activities(conv, kind))
-        with freeze_time("2026-05-10 09:00:00"):
-            self._as_cron("hr.goede.gesprek")._cron_agenda_not_shared()
-            self._as_cron("hr.goede.gesprek")._cron_agenda_not_shared()
-            activity = self._activities(conv, kind)
-            self.assertEqual(activity.user_id, self.employee_user)
+        activity = self._run_reminder(
+            conv,
+            "hr_goede_gesprek.mail_act_agenda_share",
+            ("hr.goede.gesprek", "_cron_agenda_not_shared"),
+            "2026-05-08 09:00:00",
+            "2026-05-10 09:00:00",
+        )
+        self.assertEqual(activity.user_id, self.employee_user)
 
     def test_report_not_signed(self):
         conv = self.Conversation.create(
@@ -286,15 +262,14 @@ class TestCron(RewardCommon):
                 "partner_employee_ids": [(6, 0, self.manager.ids)],
             }
         )
-        kind = "hr_goede_gesprek.mail_act_report_sign"
-        with freeze_time("2026-05-10"):
-            self._as_cron("hr.goede.gesprek")._cron_report_not_signed()
-            self.assertFalse(self._activities(conv, kind))
-        with freeze_time("2026-05-16"):
-            self._as_cron("hr.goede.gesprek")._cron_report_not_signed()
-            self._as_cron("hr.goede.gesprek")._cron_report_not_signed()
-            activities = self._activities(conv, kind)
-            self.assertEqual(activities.user_id, self.employee_user | self.manager_user)
+        activities = self._run_reminder(
+            conv,
+            "hr_goede_gesprek.mail_act_report_sign",
+            ("hr.goede.gesprek", "_cron_report_not_signed"),
+            "2026-05-10",
+            "2026-05-16",
+        )
+        self.assertEqual(activities.user_id, self.employee_user | self.manager_user)
 
     def test_request_escalates(self):
         director_user = self.other_user
@@ -306,13 +281,14 @@ class TestCron(RewardCommon):
             {"employee_id": self.employee.id, "requested_date": "2026-05-01"}
         )
         kind = "hr_goede_gesprek.mail_act_conversation_request"
-        with freeze_time("2026-05-10"):
-            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
-            self.assertFalse(self._activities(conv, kind))
-        with freeze_time("2026-05-16"):
-            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
-            self._as_cron("hr.goede.gesprek")._cron_conversation_request()
-            self.assertEqual(self._activities(conv, kind).user_id, director_user)
+        activities = self._run_reminder(
+            conv,
+            kind,
+            ("hr.goede.gesprek", "_cron_conversation_request"),
+            "2026-05-10",
+            "2026-05-16",
+        )
+        self.assertEqual(activities.user_id, director_user)
         with freeze_time("2026-05-30"):
             self._as_cron("hr.goede.gesprek")._cron_conversation_request()
             self._as_cron("hr.goede.gesprek")._cron_conversation_request()
@@ -331,15 +307,14 @@ class TestCron(RewardCommon):
                 "owner": "both",
             }
         )
-        kind = "hr_goede_gesprek.mail_act_agreement_deadline"
-        with freeze_time("2026-06-01"):
-            self._as_cron("hr.goede.gesprek.agreement")._cron_agreement_deadline()
-            self.assertFalse(self._activities(agreement, kind))
-        with freeze_time("2026-06-02"):
-            self._as_cron("hr.goede.gesprek.agreement")._cron_agreement_deadline()
-            self._as_cron("hr.goede.gesprek.agreement")._cron_agreement_deadline()
-            activities = self._activities(agreement, kind)
-            self.assertEqual(activities.user_id, self.employee_user | self.manager_user)
+        activities = self._run_reminder(
+            agreement,
+            "hr_goede_gesprek.mail_act_agreement_deadline",
+            ("hr.goede.gesprek.agreement", "_cron_agreement_deadline"),
+            "2026-06-01",
+            "2026-06-02",
+        )
+        self.assertEqual(activities.user_id, self.employee_user | self.manager_user)
 
     # ------------------------------------------------------------------
     def test_reward_limits(self):
@@ -369,15 +344,13 @@ class TestCron(RewardCommon):
 
     def test_scheduled_actions_run_like_the_scheduler(self):
         """The jobs run as OdooBot (18.0's progress records need it), manually too."""
-        admin = self.env.ref("base.user_admin")
-        for name in (
-            "conversation_due",
-            "conversation_request",
-            "agenda_not_shared",
-            "report_not_signed",
-            "agreement_deadline",
-            "reward_limits",
-        ):
-            cron = self.env.ref(f"hr_goede_gesprek.ir_cron_{name}")
-            self.assertEqual(cron.user_id, self.env.ref("base.user_root"))
-            cron.with_user(admin).method_direct_trigger()
+        self._assert_scheduled_actions_run_like_the_scheduler(
+            (
+                "conversation_due",
+                "conversation_request",
+                "agenda_not_shared",
+                "report_not_signed",
+                "agreement_deadline",
+                "reward_limits",
+            )
+        )

@@ -2,9 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The formal layer's scheduled actions: as the reminder user, once, batched."""
 
-import logging
 from datetime import timedelta
-from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -16,14 +14,12 @@ from odoo.addons.hr_goede_gesprek.models.hr_goede_gesprek_decision import (
 )
 from odoo.addons.mail.models.mail_thread import MailThread
 
+from .common_cron import CronCaseMixin
 from .common_legal import LegalCase
-
-_logger = logging.getLogger(__name__)
-CRON_LOGGER = "odoo.addons.hr_goede_gesprek.tools.cron"
 
 
 @tagged("post_install", "-at_install")
-class TestCronLegal(LegalCase):
+class TestCronLegal(CronCaseMixin, LegalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -34,18 +30,6 @@ class TestCronLegal(LegalCase):
                 "goede_gesprek_hr_user_id": cls.user_officer.id,
             }
         )
-
-    def _as_cron(self, model):
-        # The scheduler runs the jobs as OdooBot; the work is done as user_cron.
-        return self.env[model].with_user(self.env.ref("base.user_root"))
-
-    def _measure(self, call):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        start = self.cr.sql_log_count
-        call()
-        self.env.flush_all()
-        return self.cr.sql_log_count - start
 
     # ------------------------------------------------------------------
     # Decisions: final when the term passed
@@ -70,19 +54,12 @@ class TestCronLegal(LegalCase):
     def test_mark_final_bad_record_does_not_stop_batch(self):
         good = self._notified()
         bad = self._notified()
-        original = HrGoedeGesprekDecision._do_mark_final
-
-        def mark(records):
-            if bad in records:
-                raise ValueError("broken record")
-            return original(records)
-
-        with (
-            freeze_time("2026-06-01"),
-            patch.object(HrGoedeGesprekDecision, "_do_mark_final", mark),
-            self.assertLogs(CRON_LOGGER, "WARNING"),
-        ):
-            self._as_cron("hr.goede.gesprek.decision")._cron_mark_final()
+        self._run_past_a_broken_record(
+            "2026-06-01",
+            self._as_cron("hr.goede.gesprek.decision")._cron_mark_final,
+            (HrGoedeGesprekDecision, "_do_mark_final"),
+            lambda records: bad in records,
+        )
         self.assertEqual(good.state, "final")
         self.assertEqual(bad.state, "notified")
         with freeze_time("2026-06-02"):  # retried the next day
@@ -90,19 +67,17 @@ class TestCronLegal(LegalCase):
         self.assertEqual(bad.state, "final")
 
     def test_mark_final_queries_independent_of_batch_size(self):
-        counts = {}
         worker = self.env["hr.goede.gesprek.decision"].with_user(self.cron_user)
-        for label, size in (("warm-up", 2), (3, 3), (9, 9)):
-            decisions = self.Decision
-            for _i in range(size):
-                decisions |= self._notified()
-            with freeze_time("2026-06-01"):
-                counts[label] = self._measure(
-                    lambda size=size: worker._batch_mark_final(batch_size=size)
-                )
-            self.assertEqual(set(decisions.mapped("state")), {"final"})
-        _logger.info("mark final: %s queries per batch", counts)
-        self.assertLessEqual(counts[9], counts[3], counts)
+        self._assert_batch_queries_flat(
+            "mark final",
+            self._notified,
+            worker._batch_mark_final,
+            "2026-06-01",
+            (2, 3, 9),
+            lambda decisions, size: self.assertEqual(
+                set(decisions.mapped("state")), {"final"}
+            ),
+        )
 
     # ------------------------------------------------------------------
     # Hours requests: deemed granted after the deadline
@@ -144,36 +119,29 @@ class TestCronLegal(LegalCase):
     def test_deemed_granted_bad_record_does_not_stop_batch(self):
         good = self._request()
         bad = self._request()
-        original = MailThread._message_log_batch
-
-        def log(records, *args, **kwargs):
-            if records._name == bad._name and bad in records:
-                raise ValueError("broken record")
-            return original(records, *args, **kwargs)
-
-        with (
-            freeze_time("2026-04-02"),
-            patch.object(MailThread, "_message_log_batch", log),
-            self.assertLogs(CRON_LOGGER, "WARNING"),
-        ):
-            self._as_cron("hr.goede.gesprek.hours.request")._cron_deemed_granted()
+        self._run_past_a_broken_record(
+            "2026-04-02",
+            self._as_cron("hr.goede.gesprek.hours.request")._cron_deemed_granted,
+            (MailThread, "_message_log_batch"),
+            lambda records, *args, **kwargs: (
+                records._name == bad._name and bad in records
+            ),
+        )
         self.assertEqual(good.state, "deemed_granted")
         self.assertEqual(bad.state, "submitted")
 
     def test_deemed_granted_queries_independent_of_batch_size(self):
-        counts = {}
         worker = self.Hours.with_user(self.cron_user)
-        for label, size in (("warm-up", 2), (3, 3), (9, 9)):
-            requests = self.Hours
-            for _i in range(size):
-                requests |= self._request()
-            with freeze_time("2026-04-02"):
-                counts[label] = self._measure(
-                    lambda size=size: worker._batch_deemed_granted(batch_size=size)
-                )
-            self.assertEqual(set(requests.mapped("state")), {"deemed_granted"})
-        _logger.info("deemed granted: %s queries per batch", counts)
-        self.assertLessEqual(counts[9], counts[3], counts)
+        self._assert_batch_queries_flat(
+            "deemed granted",
+            self._request,
+            worker._batch_deemed_granted,
+            "2026-04-02",
+            (2, 3, 9),
+            lambda requests, size: self.assertEqual(
+                set(requests.mapped("state")), {"deemed_granted"}
+            ),
+        )
 
     # ------------------------------------------------------------------
     # Objections without a decision after N weeks
@@ -187,13 +155,8 @@ class TestCronLegal(LegalCase):
         return objection.with_env(self.env)
 
     def _overdue_activities(self, objections):
-        kind = self.env.ref("hr_goede_gesprek.mail_activity_type_objection_overdue")
-        return self.env["mail.activity"].search(
-            [
-                ("res_model", "=", objections._name),
-                ("res_id", "in", objections.ids),
-                ("activity_type_id", "=", kind.id),
-            ]
+        return self._activities(
+            objections, "hr_goede_gesprek.mail_activity_type_objection_overdue"
         )
 
     def test_objection_overdue_reminds_hr_once(self):
@@ -237,19 +200,14 @@ class TestCronLegal(LegalCase):
     def test_objection_overdue_bad_record_does_not_stop_batch(self):
         good = self._objection()
         bad = self._objection()
-        original = hr_goede_gesprek_objection._activities
-
-        def activities(env, model, vals_list):
-            if any(vals["res_id"] == bad.id for vals in vals_list):
-                raise ValueError("broken record")
-            return original(env, model, vals_list)
-
-        with (
-            freeze_time("2026-06-01"),
-            patch.object(hr_goede_gesprek_objection, "_activities", activities),
-            self.assertLogs(CRON_LOGGER, "WARNING"),
-        ):
-            self._as_cron("hr.goede.gesprek.objection")._cron_objection_overdue()
+        self._run_past_a_broken_record(
+            "2026-06-01",
+            self._as_cron("hr.goede.gesprek.objection")._cron_objection_overdue,
+            (hr_goede_gesprek_objection, "_activities"),
+            lambda env, model, vals_list: any(
+                vals["res_id"] == bad.id for vals in vals_list
+            ),
+        )
         self.assertEqual(len(self._overdue_activities(good)), 1)
         self.assertFalse(self._overdue_activities(bad))
         self.assertFalse(bad.overdue_reminder_date)
@@ -258,27 +216,19 @@ class TestCronLegal(LegalCase):
         self.assertEqual(len(self._overdue_activities(bad)), 1)
 
     def test_objection_overdue_queries_independent_of_batch_size(self):
-        counts = {}
         worker = self.Objection.with_user(self.cron_user)
-        for label, size in (("warm-up", 2), (2, 2), (6, 6)):
-            objections = self.Objection
-            for _i in range(size):
-                objections |= self._objection()
-            with freeze_time("2026-06-01"):
-                counts[label] = self._measure(
-                    lambda size=size: worker._batch_objection_overdue(batch_size=size)
-                )
-            self.assertEqual(len(self._overdue_activities(objections)), size)
-        _logger.info("objection overdue: %s queries per batch", counts)
-        self.assertLessEqual(counts[6], counts[2], counts)
+        self._assert_batch_queries_flat(
+            "objection overdue",
+            self._objection,
+            worker._batch_objection_overdue,
+            "2026-06-01",
+            (2, 2, 6),
+            lambda objections, size: self.assertEqual(
+                len(self._overdue_activities(objections)), size
+            ),
+        )
 
     def test_scheduled_actions_run_like_the_scheduler(self):
-        admin = self.env.ref("base.user_admin")
-        for name in (
-            "decision_mark_final",
-            "hours_request_deemed_granted",
-            "objection_overdue",
-        ):
-            cron = self.env.ref(f"hr_goede_gesprek.ir_cron_{name}")
-            self.assertEqual(cron.user_id, self.env.ref("base.user_root"))
-            cron.with_user(admin).method_direct_trigger()
+        self._assert_scheduled_actions_run_like_the_scheduler(
+            ("decision_mark_final", "hours_request_deemed_granted", "objection_overdue")
+        )

@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from .common import activities_of_type
 from .common_legal import LegalCase
 
 
@@ -47,22 +48,7 @@ class TestDecision(LegalCase):
         other_company.goede_gesprek_signatory_ids = [
             Command.set(self.user_director.ids)
         ]
-        self.user_director.company_ids |= other_company
-        employee = self.env["hr.employee"].create(
-            {"name": "Olga Other", "company_id": other_company.id}
-        )
-        decision = self.Decision.create(
-            {
-                "employee_id": employee.id,
-                "company_id": other_company.id,
-                "topic_id": self.topic_salary.id,
-                "subject": "Salary step",
-                "decision_text": "One step.",
-                "reasons": "Good work.",
-                "date_effective": "2026-04-01",
-                "signatory_id": self.user_director.id,
-            }
-        )
+        decision = self._other_company_decision(other_company)
         with freeze_time("2026-03-03"):
             decision.with_user(self.user_director).with_company(
                 other_company
@@ -231,23 +217,13 @@ class TestDecision(LegalCase):
 
     def test_activities(self):
         decision = self._draft()
-        sign = self.env.ref("hr_goede_gesprek.mail_activity_type_sign_decision")
-        ack = self.env.ref("hr_goede_gesprek.mail_activity_type_acknowledge_decision")
-        self.assertEqual(
-            decision.activity_ids.filtered(
-                lambda a: a.activity_type_id == sign
-            ).user_id,
-            self.user_director,
-        )
+        sign = "hr_goede_gesprek.mail_activity_type_sign_decision"
+        ack = "hr_goede_gesprek.mail_activity_type_acknowledge_decision"
+        self.assertEqual(activities_of_type(decision, sign).user_id, self.user_director)
         with freeze_time("2026-03-02"):
             decision.with_user(self.user_director).action_issue()
-        self.assertFalse(
-            decision.activity_ids.filtered(lambda a: a.activity_type_id == sign)
-        )
-        self.assertEqual(
-            decision.activity_ids.filtered(lambda a: a.activity_type_id == ack).user_id,
-            self.user_employee,
-        )
+        self.assertFalse(activities_of_type(decision, sign))
+        self.assertEqual(activities_of_type(decision, ack).user_id, self.user_employee)
         with freeze_time("2026-03-03"):
             decision.with_user(self.user_employee).action_acknowledge()
         self.assertFalse(decision.activity_ids)

@@ -6,11 +6,9 @@ import shutil
 import subprocess
 import tempfile
 
-from freezegun import freeze_time
-
 from odoo.tests import HttpCase, tagged
 
-from .common_legal import LegalCase
+from .common_legal import LegalCase, issue_with_letter
 
 
 @tagged("post_install", "-at_install")
@@ -62,11 +60,7 @@ class TestDecisionLetterPdf(LegalCase, HttpCase):
             date_end="2026-12-31",
             signatory_function="Gemeentesecretaris",
         )
-        with freeze_time("2026-03-02"):
-            decision.with_user(self.user_director).with_context(
-                force_report_rendering=True
-            ).action_issue()
-        attachment = decision.attachment_id
+        attachment = issue_with_letter(decision, self.user_director)
         self.assertEqual(attachment.mimetype, "application/pdf")
         self.assertEqual(attachment.res_model, "hr.employee")
         self.assertEqual(attachment.name, "BES-2026-0001.pdf")

@@ -76,20 +76,18 @@ class TestEmployee(GoedeGesprekCaseB):
         self.assertFalse(by_colleague.goede_gesprek_visible)
 
     def test_forms_show_the_smart_button(self):
-        public_arch = (
-            self.env["hr.employee.public"]
-            .with_user(self.user_employee)
-            .get_views([(False, "form")])["views"]["form"]["arch"]
-        )
-        self.assertIn('name="action_open_goede_gesprek"', public_arch)
-        self.assertIn('name="goede_gesprek_count"', public_arch)
-        private_arch = (
-            self.env["hr.employee"]
-            .with_user(self.user_officer)
-            .get_views([(False, "form")])["views"]["form"]["arch"]
-        )
-        self.assertIn('name="action_open_goede_gesprek"', private_arch)
-        self.assertIn('name="last_goede_gesprek_date"', private_arch)
+        for model, user, field in (
+            ("hr.employee.public", self.user_employee, "goede_gesprek_count"),
+            ("hr.employee", self.user_officer, "last_goede_gesprek_date"),
+        ):
+            with self.subTest(model=model):
+                arch = (
+                    self.env[model]
+                    .with_user(user)
+                    .get_views([(False, "form")])["views"]["form"]["arch"]
+                )
+                self.assertIn('name="action_open_goede_gesprek"', arch)
+                self.assertIn(f'name="{field}"', arch)
 
     def test_no_conversation_in_twelve_months(self):
         Employee = self.env["hr.employee"]

@@ -12,11 +12,6 @@ from .common_portal import XSS, GoedeGesprekPortalCase
 
 @tagged("post_install", "-at_install", "goede_gesprek_portal")
 class TestFeedback(GoedeGesprekPortalCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Request = cls.env["hr.goede.gesprek.feedback.request"]
-
     def _request(self, employee=None, n=3, anonymous=False, deadline="2026-04-01"):
         employee = employee or self.emp_portal
         request = self.Request.create(

@@ -12,7 +12,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from ..tools import legal_terms
-from .common_legal import LegalCase
+from .common_legal import HolidayCase
 
 # Notified on Monday 2 March 2026, a term of 6 weeks ends on Monday 13 April.
 NOTIFIED = "2026-03-02"
@@ -20,17 +20,7 @@ PLAIN_END = date(2026, 4, 13)
 
 
 @tagged("post_install", "-at_install")
-class TestHolidayTerms(LegalCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Holiday = cls.env["hr.goede.gesprek.holiday"]
-        # Demo data may list a day of its own; these tests start from none.
-        cls.Holiday.with_context(active_test=False).search([]).unlink()
-
-    def _day(self, day, name="Declared equal", **vals):
-        return self.Holiday.create({"date": day, "name": name, **vals})
-
+class TestHolidayTerms(HolidayCase):
     def test_functions_take_extra_days(self):
         extra = frozenset({PLAIN_END, date(2026, 4, 14)})
         self.assertEqual(legal_terms.term_end(date(2026, 3, 2), 6), PLAIN_END)
@@ -108,15 +98,11 @@ class TestHolidayTerms(LegalCase):
 
 
 @tagged("post_install", "-at_install")
-class TestHolidayConstraints(LegalCase):
+class TestHolidayConstraints(HolidayCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Holiday = cls.env["hr.goede.gesprek.holiday"]
-        cls.Holiday.with_context(active_test=False).search([]).unlink()
-        cls.day = cls.Holiday.create(
-            {"date": "2026-04-13", "name": "Declared equal", "legal_basis": "KB"}
-        )
+        cls.day = cls._day("2026-04-13", legal_basis="KB")
 
     def test_duplicate_date_refused(self):
         with self.assertRaisesRegex(
@@ -193,13 +179,11 @@ class TestHolidayConstraints(LegalCase):
 
 
 @tagged("post_install", "-at_install", "access_rights")
-class TestHolidayAccess(LegalCase):
+class TestHolidayAccess(HolidayCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Holiday = cls.env["hr.goede.gesprek.holiday"]
-        cls.Holiday.with_context(active_test=False).search([]).unlink()
-        cls.day = cls.Holiday.create({"date": "2026-04-13", "name": "Declared equal"})
+        cls.day = cls._day("2026-04-13")
 
     def test_admin_manages_the_days(self):
         Holiday = self.Holiday.with_user(self.user_admin)
@@ -241,13 +225,11 @@ class TestHolidayAccess(LegalCase):
 
 
 @tagged("post_install", "-at_install")
-class TestHolidayQueries(LegalCase):
+class TestHolidayQueries(HolidayCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Holiday = cls.env["hr.goede.gesprek.holiday"]
-        cls.Holiday.with_context(active_test=False).search([]).unlink()
-        cls.Holiday.create({"date": "2026-04-13", "name": "Declared equal"})
+        cls._day("2026-04-13")
         vals = {
             "employee_id": cls.emp_employee.id,
             "topic_id": cls.topic_salary.id,

@@ -448,22 +448,8 @@ class TestIntegrityDecision(LegalCase):
                 "goede_gesprek_signatory_ids": [Command.set(self.user_director.ids)],
             }
         )
-        self.user_director.company_ids |= company
         self._sequences(company).unlink()
-        decision = self.Decision.create(
-            {
-                "employee_id": self.env["hr.employee"]
-                .create({"name": "Olga Other", "company_id": company.id})
-                .id,
-                "company_id": company.id,
-                "topic_id": self.topic_salary.id,
-                "subject": "Salary step",
-                "decision_text": "One step.",
-                "reasons": "Good work.",
-                "date_effective": "2026-04-01",
-                "signatory_id": self.user_director.id,
-            }
-        )
+        decision = self._other_company_decision(company)
         with freeze_time(ISSUE_DAY):
             decision.with_user(self.user_director).with_company(company).action_issue()
         self.assertEqual(len(self._sequences(company)), 1)

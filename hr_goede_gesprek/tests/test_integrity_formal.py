@@ -46,6 +46,15 @@ class FormalCase(LegalCase):
             decision.with_user(self.user_employee).action_acknowledge()
         return appraisal
 
+    def _assert_write_refused(self, record, vals, message):
+        """Writing ``vals`` on ``record`` (in its env) raises the
+        ValidationError ``message``; the cache is then read again from the
+        database, for the caller to check that nothing changed."""
+        with self.assertRaisesRegex(ValidationError, message):
+            with self.env.cr.savepoint():
+                record.write(vals)
+        record.invalidate_recordset()
+
     def _snapshot(self, record, fnames):
         record.invalidate_recordset()
         return {fname: record[fname] for fname in fnames}
@@ -223,16 +232,17 @@ class TestObjectionIntegrity(FormalCase):
             {"name": "Three points", "level_ids": [(0, 0, {"name": "Fine"})]}
         )
         # Even the workflow (sudo) cannot link records of another employee.
-        with self.assertRaisesRegex(ValidationError, "employee of the contested"):
-            with self.env.cr.savepoint():
-                objection.sudo().write({"outcome_decision_id": other.id})
+        self._assert_write_refused(
+            objection.sudo(),
+            {"outcome_decision_id": other.id},
+            "employee of the contested",
+        )
         # Nor a level of another scale.
-        with self.assertRaisesRegex(ValidationError, "scale of the appraisal"):
-            with self.env.cr.savepoint():
-                objection.with_user(self.user_officer).write(
-                    {"revised_level_id": other_scale.level_ids.id}
-                )
-        objection.invalidate_recordset()
+        self._assert_write_refused(
+            objection.with_user(self.user_officer),
+            {"revised_level_id": other_scale.level_ids.id},
+            "scale of the appraisal",
+        )
         self.assertFalse(objection.outcome_decision_id)
         self.assertFalse(objection.revised_level_id)
         # A decision that is no appraisal's cannot revise an appraisal.
@@ -241,12 +251,11 @@ class TestObjectionIntegrity(FormalCase):
             objection = self.Objection.with_user(self.user_employee).create(
                 {"decision_id": plain.id, "grounds": "Not this step."}
             )
-        with self.assertRaisesRegex(ValidationError, "against an appraisal"):
-            with self.env.cr.savepoint():
-                objection.with_user(self.user_officer).write(
-                    {"revised_level_id": self.level_very_good.id}
-                )
-        objection.invalidate_recordset()
+        self._assert_write_refused(
+            objection.with_user(self.user_officer),
+            {"revised_level_id": self.level_very_good.id},
+            "against an appraisal",
+        )
         self.assertFalse(objection.revised_level_id)
 
 
@@ -348,10 +357,9 @@ class TestHoursRequestIntegrity(FormalCase):
         request = self._submitted()
         request.with_user(self.user_manager).write({"answer": "grant"})
         request.with_user(self.user_manager).action_prepare_decision()
-        with self.assertRaisesRegex(ValidationError, "who made the request"):
-            with self.env.cr.savepoint():
-                request.sudo().write({"employee_id": self.emp_other.id})
-        request.invalidate_recordset()
+        self._assert_write_refused(
+            request.sudo(), {"employee_id": self.emp_other.id}, "who made the request"
+        )
         self.assertEqual(request.employee_id, self.emp_employee)
 
 
@@ -468,10 +476,11 @@ class TestAppraisalIntegrity(FormalCase):
 
     def test_decisions_are_about_the_same_employee(self):
         appraisal = self._established()
-        with self.assertRaisesRegex(ValidationError, "the employee appraised"):
-            with self.env.cr.savepoint():
-                appraisal.sudo().write({"employee_id": self.emp_other.id})
-        appraisal.invalidate_recordset()
+        self._assert_write_refused(
+            appraisal.sudo(),
+            {"employee_id": self.emp_other.id},
+            "the employee appraised",
+        )
         self.assertEqual(appraisal.employee_id, self.emp_employee)
         # HR moves a request to another employee only while requested.
         requested = self._requested()

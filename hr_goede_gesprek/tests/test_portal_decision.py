@@ -8,10 +8,9 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.tests import tagged
 
-from .common_legal import hold_appraisal
+from .common_legal import hold_appraisal, issue_with_letter
 from .common_portal import XSS, GoedeGesprekPortalCase
 
 _logger = logging.getLogger(__name__)
@@ -23,13 +22,7 @@ class TestPortalDecision(GoedeGesprekPortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.write(
-            {
-                "goede_gesprek_signatory_ids": [Command.set(cls.user_manager.ids)],
-                "goede_gesprek_legal_regime": "civil",
-                "goede_gesprek_sector": "municipal",
-            }
-        )
+        cls._set_up_formal_layer()
         cls.Decision = cls.env["hr.goede.gesprek.decision"]
         cls.topic = cls.env.ref("hr_goede_gesprek.legal_topic_salary_step")
         with freeze_time("2026-03-02"):
@@ -135,11 +128,7 @@ class TestPortalDecision(GoedeGesprekPortalCase):
         decision = self._draft(self.emp_portal, "Real letter for Kees").with_env(
             self.env
         )
-        with freeze_time("2026-03-02"):
-            decision.with_user(self.user_manager).with_context(
-                force_report_rendering=True
-            ).action_issue()
-        letter = decision.attachment_id
+        letter = issue_with_letter(decision, self.user_manager)
         self.assertEqual(letter.mimetype, "application/pdf")
         self.authenticate("ggp_portal", "ggp_portal")
         url = self._url(decision)
@@ -428,15 +417,7 @@ class TestPortalAppraisal(GoedeGesprekPortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
-        cls.env.company.write(
-            {
-                "goede_gesprek_signatory_ids": [Command.set(cls.user_manager.ids)],
-                "goede_gesprek_legal_regime": "civil",
-                "goede_gesprek_sector": "municipal",
-                "goede_gesprek_appraisal_countersign": False,
-            }
-        )
+        cls._set_up_formal_layer(goede_gesprek_appraisal_countersign=False)
         cls.appraisal_other = cls.Appraisal.create(
             {"employee_id": cls.emp_other.id, "request_reason": "Secret of Otto"}
         )
