@@ -19,7 +19,7 @@ controller acts with ``sudo()`` afterwards.
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.cron import (
     NO_FOLLOW,
@@ -90,14 +90,10 @@ class HrGoedeGesprekAgreement(models.Model):
         "hr.goede.gesprek", ondelete="cascade", index=True, check_company=True
     )
     employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
         compute="_compute_employee_id",
         store=True,
         readonly=False,
         precompute=True,
-        check_company=True,
         tracking=True,
     )
     company_id = fields.Many2one(
@@ -326,18 +322,15 @@ class HrGoedeGesprekAgreement(models.Model):
     @api.constrains("conversation_id", "employee_id")
     def _check_same_employee(self):
         """An agreement is about the employee of its conversation."""
-        # sudo: compares the employees of the links only.
-        for agreement in self.sudo():
-            conversation = agreement.conversation_id
-            if conversation and conversation.employee_id != agreement.employee_id:
-                raise ValidationError(
-                    self.env._(
-                        "The agreement “%(name)s” belongs to a conversation of "
-                        "%(employee)s: it can only be about that employee.",
-                        name=agreement.name,
-                        employee=conversation.employee_id.name,
-                    )
-                )
+        self._check_linked_employees(
+            lambda agreement: agreement.conversation_id.employee_id,
+            lambda agreement: self.env._(
+                "The agreement “%(name)s” belongs to a conversation of "
+                "%(employee)s: it can only be about that employee.",
+                name=agreement.name,
+                employee=agreement.conversation_id.employee_id.name,
+            ),
+        )
 
     # ------------------------------------------------------------------
     # Public actions

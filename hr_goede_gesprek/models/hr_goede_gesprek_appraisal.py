@@ -109,14 +109,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="restrict",
-    )
+    employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, string="Department"
     )
@@ -380,20 +373,17 @@ class HrGoedeGesprekAppraisal(models.Model):
     @api.constrains("employee_id")
     def _check_links_same_employee(self):
         """Its decisions and objections are about the appraisal's employee."""
-        # sudo: ids compared only; the user may not read every linked record.
-        for appraisal in self.sudo():
-            linked = appraisal.decision_ids.employee_id | (
-                appraisal.objection_ids.employee_id
-            )
-            if linked - appraisal.employee_id:
-                raise ValidationError(
-                    self.env._(
-                        "The decisions and objections of “%(name)s” must be about "
-                        "%(employee)s, the employee appraised.",
-                        name=appraisal.name,
-                        employee=appraisal.employee_id.name,
-                    )
-                )
+        self._check_linked_employees(
+            lambda appraisal: (
+                appraisal.decision_ids.employee_id | appraisal.objection_ids.employee_id
+            ),
+            lambda appraisal: self.env._(
+                "The decisions and objections of “%(name)s” must be about "
+                "%(employee)s, the employee appraised.",
+                name=appraisal.name,
+                employee=appraisal.employee_id.name,
+            ),
+        )
 
     # ------------------------------------------------------------------
     # Roles (declared policy)

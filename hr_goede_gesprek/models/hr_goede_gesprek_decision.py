@@ -140,14 +140,7 @@ class HrGoedeGesprekDecision(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="restrict",
-    )
+    employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, string="Department"
     )
@@ -1046,13 +1039,7 @@ class HrGoedeGesprekDecision(models.Model):
         self.ensure_one()
         self._check_can_correct()
         correction = self._do_correct()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": correction.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return correction._get_form_action()
 
     def _check_can_correct(self):
         self.check_access("read")
@@ -1091,6 +1078,18 @@ class HrGoedeGesprekDecision(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return correction.with_env(self.env)
+
+    def _get_form_action(self):
+        """The window action that opens this decision's form: where a
+        correction or a decision prepared from its origin is written."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
     def action_print_letter(self):
         self.check_access("read")

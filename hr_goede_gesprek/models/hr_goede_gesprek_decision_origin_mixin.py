@@ -25,11 +25,4 @@ class HrGoedeGesprekDecisionOriginMixin(models.AbstractModel):
         """Prepare the draft decision and open it."""
         self.ensure_one()
         self._check_can_prepare_decision()
-        decision = self._do_prepare_decision()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.goede.gesprek.decision",
-            "res_id": decision.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._do_prepare_decision()._get_form_action()

@@ -17,9 +17,13 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Good Conversation: a document about an employee"
 
-    # Declared here so the fields below can follow it; each concrete model
-    # completes it (required, ondelete, or a related to its parent).
-    employee_id = fields.Many2one("hr.employee", string="Employee")
+    # Declared here so the fields below can follow it, with what every
+    # document shares (required, indexed, of the document's company); each
+    # concrete model completes it (tracking, ondelete, or a related to its
+    # parent).
+    employee_id = fields.Many2one(
+        "hr.employee", string="Employee", required=True, index=True, check_company=True
+    )
     # Stored, so that record rules and portal domains never search
     # hr.employee as the user (plain users cannot read it) and use an index.
     employee_user_id = fields.Many2one(

@@ -69,14 +69,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        check_company=True,
-        tracking=True,
-        ondelete="restrict",
-    )
+    employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     request_date = fields.Date(
         # A legal date: the company's, not the user's local one.
         default=lambda self: self._default_legal_today(),
@@ -189,17 +182,15 @@ class HrGoedeGesprekHoursRequest(models.Model):
     @api.constrains("employee_id")
     def _check_links_same_employee(self):
         """Its decisions are about the request's employee."""
-        # sudo: ids compared only; the user may not read the decisions.
-        for request in self.sudo():
-            if request.decision_ids.employee_id - request.employee_id:
-                raise ValidationError(
-                    self.env._(
-                        "The decisions on “%(name)s” must be about %(employee)s, "
-                        "who made the request.",
-                        name=request.name,
-                        employee=request.employee_id.name,
-                    )
-                )
+        self._check_linked_employees(
+            lambda request: request.decision_ids.employee_id,
+            lambda request: self.env._(
+                "The decisions on “%(name)s” must be about %(employee)s, "
+                "who made the request.",
+                name=request.name,
+                employee=request.employee_id.name,
+            ),
+        )
 
     # ------------------------------------------------------------------
     # CRUD: the mixin checks the declared policy as the caller.

@@ -1,7 +1,7 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
 
@@ -84,6 +84,15 @@ class HrGoedeGesprekLegalMixin(models.AbstractModel):
         for record in self:
             if not record._is_employee():
                 raise AccessError(message(record))
+
+    def _check_linked_employees(self, linked_employees, message):
+        """Refuse (``ValidationError(message(record))``) every record linked to
+        records about another employee than its own (``linked_employees(record)``:
+        the employees of its links)."""
+        # sudo: ids compared only; the user may not read every linked record.
+        for record in self.sudo():
+            if linked_employees(record) - record.employee_id:
+                raise ValidationError(message(record))
 
     # Hooks called by the decision on its origin (an empty recordset when the
     # decision has none of this kind).

@@ -77,8 +77,12 @@ class HrGoedeGesprekObjection(models.Model):
     company_id = fields.Many2one(
         related="decision_id.company_id", store=True, index=True
     )
+    # The contested decision's employee: required and checked there.
     employee_id = fields.Many2one(
-        related="decision_id.employee_id", store=True, index=True
+        related="decision_id.employee_id",
+        store=True,
+        required=False,
+        check_company=False,
     )
     appraisal_id = fields.Many2one(
         related="decision_id.origin_appraisal_id", store=True, index="btree_not_null"

@@ -19,16 +19,15 @@ class HrGoedeGesprekStateMixin(models.AbstractModel):
         ``message`` is a function of the record that returns the translated
         message of the ``UserError``; without it, a general one names the record.
         """
+        message = message or (
+            lambda record: self.env._(
+                "“%(name)s” cannot take this step in its current state.",
+                name=record.display_name,
+            )
+        )
         for record in self:
             if record.state not in states:
-                if message:
-                    raise UserError(message(record))
-                raise UserError(
-                    self.env._(
-                        "“%(name)s” cannot take this step in its current state.",
-                        name=record.display_name,
-                    )
-                )
+                raise UserError(message(record))
 
     def _state_label(self):
         """The translated label of the record's state."""
