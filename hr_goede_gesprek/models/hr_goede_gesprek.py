@@ -29,7 +29,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.tools import clean_context, format_date, html2plaintext
+from odoo.tools import LazyTranslate, clean_context, format_date, html2plaintext
 
 from ..tools.cron import (
     NO_FOLLOW,
@@ -38,6 +38,8 @@ from ..tools.cron import (
     _run_as_cron_user,
 )
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("preparing", "Preparing"),
@@ -145,6 +147,155 @@ PORTAL_DETAIL_FIELDS = frozenset(
     {"date_start", "duration", "location", "companion_name", "companion_announced"}
 )
 PORTAL_REPORT_FIELDS = frozenset({"report_summary", "employee_view", "partner_view"})
+
+
+# Every refusal of a conversation step or change, by ``"<step>:<rule>"``.
+# ``%(name)s`` is the conversation, ``%(state)s`` its state; other
+# placeholders are given by the caller (see ``_get_step_message``).
+STEP_MESSAGES = {
+    "duration:range": _lt("The duration of “%(name)s” must be between 0 and 24 hours."),
+    "partners:own": _lt("%(employee)s cannot be their own conversation partner."),
+    "partners:invalid": _lt(
+        "%(partners)s cannot be the conversation partner of "
+        "%(employee)s: a conversation partner is the employee's "
+        "manager or an HR officer."
+    ),
+    "unlink:locked": _lt(
+        "“%(name)s” has a signed report and cannot be deleted; "
+        "it belongs to the employee's personnel file."
+    ),
+    "write:locked": _lt(
+        "The report of “%(name)s” is signed by both parties and "
+        "locked; nobody can change it any more. Use “Amend” to "
+        "create a new version."
+    ),
+    "write_view:who": _lt(
+        "Only the party concerned can write their own view on “%(name)s”."
+    ),
+    "write_view:signed": _lt(
+        "You already signed “%(name)s”; your view can no longer change."
+    ),
+    "write:planned": _lt(
+        "“%(name)s” is already planned: use “Reschedule” and give "
+        "a reason to move it."
+    ),
+    "create:who": _lt(
+        "You can only start conversations for yourself or for "
+        "the members of your own team, not for %(employee)s."
+    ),
+    "portal_write:fields": _lt(
+        "These fields cannot be changed from the portal: %(fields)s."
+    ),
+    "portal_write:who": _lt(
+        "Only the employee or a conversation partner can change “%(name)s”."
+    ),
+    "portal_write:state": _lt(
+        "Date, place and duration of “%(name)s” can only change before it is held."
+    ),
+    "portal_write:forbidden": _lt(
+        "You may not change these fields of “%(name)s” now: %(fields)s."
+    ),
+    "edit_agenda_line:not_own": _lt(
+        "You can only change the agenda items you added yourself."
+    ),
+    "request:no_employee": _lt(
+        "Only employees can ask for a conversation; your account is "
+        "not linked to an employee."
+    ),
+    "reschedule:no_reason": _lt("Give a reason for moving “%(name)s”."),
+    "reschedule:same_date": _lt(
+        "The new date of “%(name)s” is the same as the current one."
+    ),
+    "plan:who": _lt(
+        "Only the employee, a conversation partner or HR can plan “%(name)s”."
+    ),
+    "plan:state": _lt(
+        "Only a conversation in preparation can be planned; “%(name)s” is %(state)s."
+    ),
+    "plan:no_date": _lt("Propose a date and time for “%(name)s” before planning it."),
+    "plan:no_duration": _lt("Give “%(name)s” a duration before planning it."),
+    "share_agenda:who": _lt(
+        "Only the employee, a conversation partner or HR can share the "
+        "agenda of “%(name)s”."
+    ),
+    "share_agenda:state": _lt(
+        "The agenda of “%(name)s” can only be shared before the "
+        "conversation is held."
+    ),
+    "share_agenda:empty": _lt(
+        "The agenda of “%(name)s” is empty: add at least one item before sharing it."
+    ),
+    "edit_agenda:closed": _lt("The agenda of “%(name)s” can no longer change."),
+    "edit_agenda:who": _lt(
+        "Only the employee, a conversation partner or HR can change "
+        "the agenda of “%(name)s”."
+    ),
+    "reorder_agenda:who": _lt(
+        "The employee sets the order of the agenda of “%(name)s”."
+    ),
+    "hold:who": _lt(
+        "Only the employee, a conversation partner or HR can mark "
+        "“%(name)s” as held."
+    ),
+    "hold:state": _lt(
+        "Only a planned conversation can be held; “%(name)s” is %(state)s."
+    ),
+    "hold:not_started": _lt(
+        "“%(name)s” has not started yet; it can be marked as held "
+        "once it has taken place."
+    ),
+    "write_report:state": _lt(
+        "The report of “%(name)s” can only be written before "
+        "it is submitted for signature."
+    ),
+    "write_report:who": _lt(
+        "Only the agreed author (or HR) can write the report of “%(name)s”."
+    ),
+    "submit_report:who": _lt(
+        "Only the agreed author of the report (or HR) can submit "
+        "the report of “%(name)s”."
+    ),
+    "submit_report:state": _lt(
+        "Only the report of a held conversation can be submitted; "
+        "“%(name)s” is %(state)s."
+    ),
+    "submit_report:empty": _lt("Write the report of “%(name)s” before submitting it."),
+    "sign:who": _lt(
+        "Only the employee and their conversation partner sign the "
+        "report of “%(name)s”, each for themselves."
+    ),
+    "sign:state": _lt(
+        "The report of “%(name)s” can only be signed once it is "
+        "submitted for signature."
+    ),
+    "sign:signed": _lt("The report of “%(name)s” is already signed by this party."),
+    "cancel:who": _lt(
+        "Only the employee, a conversation partner or HR can cancel “%(name)s”."
+    ),
+    "cancel:state": _lt("“%(name)s” can no longer be cancelled."),
+    "reopen:who": _lt(
+        "Only the employee, a conversation partner or HR can reopen “%(name)s”."
+    ),
+    "reopen:state": _lt(
+        "Only a cancelled conversation can be reopened; “%(name)s” is %(state)s."
+    ),
+    "reschedule:who": _lt(
+        "Only the employee, a conversation partner or HR can reschedule “%(name)s”."
+    ),
+    "reschedule:state": _lt(
+        "Only a planned conversation can be rescheduled; “%(name)s” is %(state)s."
+    ),
+    "amend:who": _lt(
+        "Only the employee, a conversation partner or HR can amend the "
+        "report of “%(name)s”."
+    ),
+    "amend:state": _lt(
+        "Only a signed report can be amended; “%(name)s” is not "
+        "signed by both parties yet."
+    ),
+    "amend:amended": _lt("“%(name)s” was already amended; amend its latest version."),
+    "print_report:state": _lt("“%(name)s” has no report to print yet."),
+}
 
 
 class HrGoedeGesprek(models.Model):
@@ -986,12 +1137,19 @@ class HrGoedeGesprek(models.Model):
             if error := getattr(conversation, f"_get_cannot_{action}_reason")(*args):
                 raise error
 
-    def _get_cannot_plan_reason(self):
+    def _get_participant_reason(self, step, states):
+        """The refusal of ``step`` by a non-participant (``"<step>:who"``) or
+        outside ``states`` (``"<step>:state"``); None if neither applies."""
         self.ensure_one()
         if not self._is_participant():
-            return AccessError(self._get_step_message("plan:who"))
-        if self.state != "preparing":
-            return UserError(self._get_step_message("plan:state"))
+            return AccessError(self._get_step_message(f"{step}:who"))
+        if self.state not in states:
+            return UserError(self._get_step_message(f"{step}:state"))
+        return None
+
+    def _get_cannot_plan_reason(self):
+        if reason := self._get_participant_reason("plan", ("preparing",)):
+            return reason
         if not self.date_start:
             return UserError(self._get_step_message("plan:no_date"))
         if self.duration <= 0:
@@ -999,11 +1157,8 @@ class HrGoedeGesprek(models.Model):
         return None
 
     def _get_cannot_share_agenda_reason(self):
-        self.ensure_one()
-        if not self._is_participant():
-            return AccessError(self._get_step_message("share_agenda:who"))
-        if self.state not in OPEN_STATES:
-            return UserError(self._get_step_message("share_agenda:state"))
+        if reason := self._get_participant_reason("share_agenda", OPEN_STATES):
+            return reason
         if not self.agenda_line_ids:
             return UserError(self._get_step_message("share_agenda:empty"))
         return None
@@ -1026,11 +1181,8 @@ class HrGoedeGesprek(models.Model):
         return None
 
     def _get_cannot_hold_reason(self):
-        self.ensure_one()
-        if not self._is_participant():
-            return AccessError(self._get_step_message("hold:who"))
-        if self.state != "planned":
-            return UserError(self._get_step_message("hold:state"))
+        if reason := self._get_participant_reason("hold", ("planned",)):
+            return reason
         if self.date_start > fields.Datetime.now():
             return UserError(self._get_step_message("hold:not_started"))
         return None
@@ -1085,20 +1237,10 @@ class HrGoedeGesprek(models.Model):
         return None
 
     def _get_cannot_reopen_reason(self):
-        self.ensure_one()
-        if not self._is_participant():
-            return AccessError(self._get_step_message("reopen:who"))
-        if self.state != "cancelled":
-            return UserError(self._get_step_message("reopen:state"))
-        return None
+        return self._get_participant_reason("reopen", ("cancelled",))
 
     def _get_cannot_reschedule_reason(self):
-        self.ensure_one()
-        if not self._is_participant():
-            return AccessError(self._get_step_message("reschedule:who"))
-        if self.state != "planned":
-            return UserError(self._get_step_message("reschedule:state"))
-        return None
+        return self._get_participant_reason("reschedule", ("planned",))
 
     def _get_cannot_amend_reason(self):
         self.ensure_one()
@@ -1118,238 +1260,18 @@ class HrGoedeGesprek(models.Model):
 
     def _get_step_message(self, key, **params):
         """The translated message that refuses a step or a change on this
-        record, by ``"<step>:<rule>"``: every refusal of the conversation in
-        one place. ``params``: the values a message names besides the record.
+        record, by ``"<step>:<rule>"`` (``STEP_MESSAGES``). ``params``: the
+        values a message names besides the record and its state.
         """
-        messages = {
-            "duration:range": lambda: self.env._(
-                "The duration of “%(name)s” must be between 0 and 24 hours.",
-                name=self.display_name,
-            ),
-            "partners:own": lambda: self.env._(
-                "%(employee)s cannot be their own conversation partner.",
-                employee=params["employee"],
-            ),
-            "partners:invalid": lambda: self.env._(
-                "%(partners)s cannot be the conversation partner of "
-                "%(employee)s: a conversation partner is the employee's "
-                "manager or an HR officer.",
-                partners=params["partners"],
-                employee=params["employee"],
-            ),
-            "unlink:locked": lambda: self.env._(
-                "“%(name)s” has a signed report and cannot be deleted; "
-                "it belongs to the employee's personnel file.",
-                name=self.display_name,
-            ),
-            "write:locked": lambda: self.env._(
-                "The report of “%(name)s” is signed by both parties and "
-                "locked; nobody can change it any more. Use “Amend” to "
-                "create a new version.",
-                name=self.display_name,
-            ),
-            "write_view:who": lambda: self.env._(
-                "Only the party concerned can write their own view on “%(name)s”.",
-                name=self.display_name,
-            ),
-            "write_view:signed": lambda: self.env._(
-                "You already signed “%(name)s”; your view can no longer change.",
-                name=self.display_name,
-            ),
-            "write:planned": lambda: self.env._(
-                "“%(name)s” is already planned: use “Reschedule” and give "
-                "a reason to move it.",
-                name=self.display_name,
-            ),
-            "create:who": lambda: self.env._(
-                "You can only start conversations for yourself or for "
-                "the members of your own team, not for %(employee)s.",
-                employee=params["employee"],
-            ),
-            "portal_write:fields": lambda: self.env._(
-                "These fields cannot be changed from the portal: %(fields)s.",
-                fields=params["fields"],
-            ),
-            "portal_write:who": lambda: self.env._(
-                "Only the employee or a conversation partner can change “%(name)s”.",
-                name=self.display_name,
-            ),
-            "portal_write:state": lambda: self.env._(
-                "Date, place and duration of “%(name)s” can only change "
-                "before it is held.",
-                name=self.display_name,
-            ),
-            "portal_write:forbidden": lambda: self.env._(
-                "You may not change these fields of “%(name)s” now: %(fields)s.",
-                name=self.display_name,
-                fields=params["fields"],
-            ),
-            "edit_agenda_line:not_own": lambda: self.env._(
-                "You can only change the agenda items you added yourself.",
-            ),
-            "request:no_employee": lambda: self.env._(
-                "Only employees can ask for a conversation; your account is "
-                "not linked to an employee.",
-            ),
-            "reschedule:no_reason": lambda: self.env._(
-                "Give a reason for moving “%(name)s”.",
-                name=self.display_name,
-            ),
-            "reschedule:same_date": lambda: self.env._(
-                "The new date of “%(name)s” is the same as the current one.",
-                name=self.display_name,
-            ),
-            "plan:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can plan "
-                "“%(name)s”.",
-                name=self.display_name,
-            ),
-            "plan:state": lambda: self.env._(
-                "Only a conversation in preparation can be planned; “%(name)s” "
-                "is %(state)s.",
-                name=self.display_name,
-                state=self._state_label(),
-            ),
-            "plan:no_date": lambda: self.env._(
-                "Propose a date and time for “%(name)s” before planning it.",
-                name=self.display_name,
-            ),
-            "plan:no_duration": lambda: self.env._(
-                "Give “%(name)s” a duration before planning it.",
-                name=self.display_name,
-            ),
-            "share_agenda:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can share the "
-                "agenda of “%(name)s”.",
-                name=self.display_name,
-            ),
-            "share_agenda:state": lambda: self.env._(
-                "The agenda of “%(name)s” can only be shared before the "
-                "conversation is held.",
-                name=self.display_name,
-            ),
-            "share_agenda:empty": lambda: self.env._(
-                "The agenda of “%(name)s” is empty: add at least one item "
-                "before sharing it.",
-                name=self.display_name,
-            ),
-            "edit_agenda:closed": lambda: self.env._(
-                "The agenda of “%(name)s” can no longer change.",
-                name=self.display_name,
-            ),
-            "edit_agenda:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can change "
-                "the agenda of “%(name)s”.",
-                name=self.display_name,
-            ),
-            "reorder_agenda:who": lambda: self.env._(
-                "The employee sets the order of the agenda of “%(name)s”.",
-                name=self.display_name,
-            ),
-            "hold:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can mark "
-                "“%(name)s” as held.",
-                name=self.display_name,
-            ),
-            "hold:state": lambda: self.env._(
-                "Only a planned conversation can be held; “%(name)s” is %(state)s.",
-                name=self.display_name,
-                state=self._state_label(),
-            ),
-            "hold:not_started": lambda: self.env._(
-                "“%(name)s” has not started yet; it can be marked as held "
-                "once it has taken place.",
-                name=self.display_name,
-            ),
-            "write_report:state": lambda: self.env._(
-                "The report of “%(name)s” can only be written before "
-                "it is submitted for signature.",
-                name=self.display_name,
-            ),
-            "write_report:who": lambda: self.env._(
-                "Only the agreed author (or HR) can write the report of “%(name)s”.",
-                name=self.display_name,
-            ),
-            "submit_report:who": lambda: self.env._(
-                "Only the agreed author of the report (or HR) can submit "
-                "the report of “%(name)s”.",
-                name=self.display_name,
-            ),
-            "submit_report:state": lambda: self.env._(
-                "Only the report of a held conversation can be submitted; "
-                "“%(name)s” is %(state)s.",
-                name=self.display_name,
-                state=self._state_label(),
-            ),
-            "submit_report:empty": lambda: self.env._(
-                "Write the report of “%(name)s” before submitting it.",
-                name=self.display_name,
-            ),
-            "sign:who": lambda: self.env._(
-                "Only the employee and their conversation partner sign the "
-                "report of “%(name)s”, each for themselves.",
-                name=self.display_name,
-            ),
-            "sign:state": lambda: self.env._(
-                "The report of “%(name)s” can only be signed once it is "
-                "submitted for signature.",
-                name=self.display_name,
-            ),
-            "sign:signed": lambda: self.env._(
-                "The report of “%(name)s” is already signed by this party.",
-                name=self.display_name,
-            ),
-            "cancel:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can cancel "
-                "“%(name)s”.",
-                name=self.display_name,
-            ),
-            "cancel:state": lambda: self.env._(
-                "“%(name)s” can no longer be cancelled.",
-                name=self.display_name,
-            ),
-            "reopen:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can reopen "
-                "“%(name)s”.",
-                name=self.display_name,
-            ),
-            "reopen:state": lambda: self.env._(
-                "Only a cancelled conversation can be reopened; “%(name)s” is "
-                "%(state)s.",
-                name=self.display_name,
-                state=self._state_label(),
-            ),
-            "reschedule:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can reschedule "
-                "“%(name)s”.",
-                name=self.display_name,
-            ),
-            "reschedule:state": lambda: self.env._(
-                "Only a planned conversation can be rescheduled; “%(name)s” is "
-                "%(state)s.",
-                name=self.display_name,
-                state=self._state_label(),
-            ),
-            "amend:who": lambda: self.env._(
-                "Only the employee, a conversation partner or HR can amend the "
-                "report of “%(name)s”.",
-                name=self.display_name,
-            ),
-            "amend:state": lambda: self.env._(
-                "Only a signed report can be amended; “%(name)s” is not "
-                "signed by both parties yet.",
-                name=self.display_name,
-            ),
-            "amend:amended": lambda: self.env._(
-                "“%(name)s” was already amended; amend its latest version.",
-                name=self.display_name,
-            ),
-            "print_report:state": lambda: self.env._(
-                "“%(name)s” has no report to print yet.",
-                name=self.display_name,
-            ),
+        message = self.env._(STEP_MESSAGES[key])
+        # The record's name and state are read only for the messages naming them.
+        record_values = {"name": lambda: self.display_name, "state": self._state_label}
+        values = {
+            placeholder: value()
+            for placeholder, value in record_values.items()
+            if f"%({placeholder})s" in message
         }
-        return messages[key]()
+        return message % dict(values, **params)
 
     # ------------------------------------------------------------------
     # Business: the guards (read access first, then the reasons above)

@@ -24,6 +24,9 @@ per year, a CHECK constraint, updated in the same transaction).
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 KINDS = [("cash", "Cash"), ("in_kind", "In kind")]
 TAX_TREATMENTS = [
@@ -62,11 +65,55 @@ PAYROLL_FIELDS = TAX_FIELDS | {"payment_date"}
 # the computed year).
 
 
+# Why a step or a change is refused on a reward, by ``"<step>:<rule>"`` (the
+# constraints, the guards and the ``_get_cannot_<step>_reason`` methods):
+# ``%(name)s`` is the reward, other placeholders are given by the caller.
+STEP_MESSAGES = {
+    "amount:net": _lt("The net amount of reward '%(name)s' must be more than zero."),
+    "amount:gross": _lt("The gross amount of reward '%(name)s' cannot be negative."),
+    "in_kind:what": _lt("Reward '%(name)s' is in kind: say what is given."),
+    "tax_treatment:late": _lt(
+        "The tax treatment of reward '%(name)s' must be chosen no "
+        "later than its payment (%(payment)s)."
+    ),
+    "own": _lt("Reward '%(name)s' is your own: someone else handles it."),
+    "unlink:state": _lt(
+        "Reward '%(name)s' is %(state)s: cancel it instead of deleting it."
+    ),
+    "write:paid": _lt("Reward '%(name)s' is paid and can no longer be changed."),
+    "propose:archived": _lt("%(employee)s is archived: no reward can be proposed."),
+    "propose:own": _lt("You cannot propose a reward for yourself."),
+    "propose:who": _lt("Only the manager of %(employee)s or HR may propose a reward."),
+    "approve:state": _lt("Reward '%(name)s' is not awaiting approval."),
+    "approve:who": _lt("You may not approve the reward '%(name)s' for %(employee)s."),
+    "override:policy": _lt(
+        "The policy of %(company)s does not allow rewards above the yearly cap."
+    ),
+    "override:no_reason": _lt(
+        "Give the reason to exceed the cap for reward '%(name)s'."
+    ),
+    "mark_paid:state": _lt("Reward '%(name)s' must be approved before it is paid."),
+    "mark_paid:no_tax_treatment": _lt(
+        "Choose the tax treatment of reward '%(name)s' (and the date "
+        "it was chosen) before it is paid."
+    ),
+    "cancel:state": _lt(
+        "Reward '%(name)s' is paid or cancelled and cannot be cancelled."
+    ),
+    "cancel:who": _lt("You may not cancel the reward '%(name)s'."),
+    "reset:state": _lt("Only a cancelled reward can be proposed again ('%(name)s')."),
+    "export:state": _lt(
+        "Reward '%(name)s' is not approved: it cannot be handed to payroll."
+    ),
+}
+
+
 class HrGoedeGesprekReward(models.Model):
     _name = "hr.goede.gesprek.reward"
     _description = "Incidental Reward"
     _inherit = [
         "hr.goede.gesprek.employee.mixin",
+        "hr.goede.gesprek.state.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -209,30 +256,15 @@ class HrGoedeGesprekReward(models.Model):
     def _check_amounts(self):
         for reward in self:
             if reward.amount_net <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "The net amount of reward '%(name)s' must be more than zero.",
-                        name=reward.name,
-                    )
-                )
+                raise ValidationError(reward._get_step_message("amount:net"))
             if reward.amount_gross and reward.amount_gross < 0:
-                raise ValidationError(
-                    self.env._(
-                        "The gross amount of reward '%(name)s' cannot be negative.",
-                        name=reward.name,
-                    )
-                )
+                raise ValidationError(reward._get_step_message("amount:gross"))
 
     @api.constrains("kind", "in_kind_description")
     def _check_in_kind(self):
         for reward in self:
             if reward.kind == "in_kind" and not reward.in_kind_description:
-                raise ValidationError(
-                    self.env._(
-                        "Reward '%(name)s' is in kind: say what is given.",
-                        name=reward.name,
-                    )
-                )
+                raise ValidationError(reward._get_step_message("in_kind:what"))
 
     @api.constrains("tax_treatment_date", "payment_date")
     def _check_tax_treatment_date(self):
@@ -243,11 +275,8 @@ class HrGoedeGesprekReward(models.Model):
                 and reward.tax_treatment_date > reward.payment_date
             ):
                 raise ValidationError(
-                    self.env._(
-                        "The tax treatment of reward '%(name)s' must be chosen no "
-                        "later than its payment (%(payment)s).",
-                        name=reward.name,
-                        payment=reward.payment_date,
+                    reward._get_step_message(
+                        "tax_treatment:late", payment=reward.payment_date
                     )
                 )
 
@@ -302,13 +331,8 @@ class HrGoedeGesprekReward(models.Model):
         for reward in self:
             if reward.state in ("approved", "paid"):
                 raise UserError(
-                    self.env._(
-                        "Reward '%(name)s' is %(state)s: cancel it instead of "
-                        "deleting it.",
-                        name=reward.name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[reward.state],
+                    reward._get_step_message(
+                        "unlink:state", state=reward._state_label()
                     )
                 )
 
@@ -401,12 +425,7 @@ class HrGoedeGesprekReward(models.Model):
         if self.env.su:
             return
         if own := self.filtered(lambda r: r._is_employee()):
-            raise AccessError(
-                self.env._(
-                    "Reward '%(name)s' is your own: someone else handles it.",
-                    name=own[0].name,
-                )
-            )
+            raise AccessError(own[0]._get_step_message("own"))
 
     # The _get_cannot_*_reason methods: None, or the error the step raises on
     # this reward now (UserError: not in this state; AccessError: not by the
@@ -416,38 +435,26 @@ class HrGoedeGesprekReward(models.Model):
         employee = self.employee_id
         if not employee.active:
             return UserError(
-                self.env._(
-                    "%(employee)s is archived: no reward can be proposed.",
-                    employee=employee.name,
-                )
+                self._get_step_message("propose:archived", employee=employee.name)
             )
         if self.env.su:
             return None
         if self._is_employee():
-            return AccessError(self.env._("You cannot propose a reward for yourself."))
+            return AccessError(self._get_step_message("propose:own"))
         if not self._may_propose():
             return AccessError(
-                self.env._(
-                    "Only the manager of %(employee)s or HR may propose a reward.",
-                    employee=employee.name,
-                )
+                self._get_step_message("propose:who", employee=employee.name)
             )
         return None
 
     def _get_cannot_approve_reason(self):
         self.ensure_one()
         if self.state != "proposed":
-            return UserError(
-                self.env._(
-                    "Reward '%(name)s' is not awaiting approval.", name=self.name
-                )
-            )
+            return UserError(self._get_step_message("approve:state"))
         if not self._may_approve():
             return AccessError(
-                self.env._(
-                    "You may not approve the reward '%(name)s' for %(employee)s.",
-                    name=self.name,
-                    employee=self.sudo().employee_id.name,
+                self._get_step_message(
+                    "approve:who", employee=self.sudo().employee_id.name
                 )
             )
         return None
@@ -456,81 +463,50 @@ class HrGoedeGesprekReward(models.Model):
         self.ensure_one()
         if not self.company_id.goede_gesprek_reward_allow_override:
             return UserError(
-                self.env._(
-                    "The policy of %(company)s does not allow rewards above the "
-                    "yearly cap.",
-                    company=self.company_id.name,
-                )
+                self._get_step_message("override:policy", company=self.company_id.name)
             )
         if not (isinstance(reason, str) and reason.strip()):
-            return UserError(
-                self.env._(
-                    "Give the reason to exceed the cap for reward '%(name)s'.",
-                    name=self.name,
-                )
-            )
+            return UserError(self._get_step_message("override:no_reason"))
         return None
 
     def _get_cannot_mark_paid_reason(self):
         self.ensure_one()
         if self.state != "approved":
-            return UserError(
-                self.env._(
-                    "Reward '%(name)s' must be approved before it is paid.",
-                    name=self.name,
-                )
-            )
+            return UserError(self._get_step_message("mark_paid:state"))
         if not (self.tax_treatment and self.tax_treatment_date):
-            return UserError(
-                self.env._(
-                    "Choose the tax treatment of reward '%(name)s' (and the date "
-                    "it was chosen) before it is paid.",
-                    name=self.name,
-                )
-            )
+            return UserError(self._get_step_message("mark_paid:no_tax_treatment"))
         return None
 
     def _get_cannot_cancel_reason(self):
         self.ensure_one()
         if self.state not in ("proposed", "approved"):
-            return UserError(
-                self.env._(
-                    "Reward '%(name)s' is paid or cancelled and cannot be cancelled.",
-                    name=self.name,
-                )
-            )
+            return UserError(self._get_step_message("cancel:state"))
         if self.state == "approved":
             allowed = self._may_approve()
         else:
             allowed = self._may_propose()
         if not allowed:
-            return AccessError(
-                self.env._("You may not cancel the reward '%(name)s'.", name=self.name)
-            )
+            return AccessError(self._get_step_message("cancel:who"))
         return None
 
     def _get_cannot_reset_reason(self):
-        self.ensure_one()
-        if self.state != "cancelled":
-            return UserError(
-                self.env._(
-                    "Only a cancelled reward can be proposed again ('%(name)s').",
-                    name=self.name,
-                )
-            )
-        return None
+        return self._get_state_reason(("cancelled",), "reset:state")
 
     def _get_cannot_export_reason(self):
+        return self._get_state_reason(("approved", "paid"), "export:state")
+
+    def _get_state_reason(self, states, key):
+        """The ``UserError`` of ``STEP_MESSAGES[key]`` unless the reward is in
+        one of ``states`` (None then)."""
         self.ensure_one()
-        if self.state not in ("approved", "paid"):
-            return UserError(
-                self.env._(
-                    "Reward '%(name)s' is not approved: it cannot be handed to "
-                    "payroll.",
-                    name=self.name,
-                )
-            )
+        if self.state not in states:
+            return UserError(self._get_step_message(key))
         return None
+
+    def _get_step_message(self, key, **params):
+        """The translated message of ``STEP_MESSAGES[key]`` about this reward;
+        ``params``: the values it names besides the reward."""
+        return self.env._(STEP_MESSAGES[key]) % dict(params, name=self.name)
 
     def _raise_cannot(self, step, *args):
         """Raise the first reason (see above) why ``step`` fails on these rewards."""
@@ -577,12 +553,7 @@ class HrGoedeGesprekReward(models.Model):
         fnames = [f for f in vals if not self._policy_free(f)]
         paid = self.filtered(lambda r: r.state == "paid")
         if paid and not all(paid._policy_unchanged(f, vals[f]) for f in fnames):
-            raise UserError(
-                self.env._(
-                    "Reward '%(name)s' is paid and can no longer be changed.",
-                    name=paid[0].name,
-                )
-            )
+            raise UserError(paid[0]._get_step_message("write:paid"))
         if "state" in vals and not self._policy_unchanged("state", vals["state"]):
             raise UserError(
                 self.env._("Use the buttons to approve, pay or cancel a reward.")

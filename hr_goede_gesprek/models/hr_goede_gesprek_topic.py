@@ -8,25 +8,21 @@ archives themes and topics. A record without company is shared by all companies.
 
 from odoo import fields, models
 
+from .hr_goede_gesprek_catalogue_mixin import CATALOGUE_FIELDS
+
 # Configuration: the addon's HR administrators write it (ACL), nobody else.
-TOPIC_FIELDS = frozenset(
-    {"name", "group_id", "prompt", "sensitive", "sequence", "active", "company_id"}
-)
+TOPIC_FIELDS = CATALOGUE_FIELDS | {"group_id", "prompt", "sensitive"}
 
 
 class HrGoedeGesprekTopic(models.Model):
     _name = "hr.goede.gesprek.topic"
     _description = "Conversation Card Topic"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = ["hr.goede.gesprek.catalogue.mixin"]
     _order = "group_id, sequence, id"
-    _check_company_auto = True
     _policy_create = {"admin": TOPIC_FIELDS}
     _policy_write = {"*": {"admin": TOPIC_FIELDS}}
     _policy_unlink = {"*": {"admin"}}
-    _policy_state_field = None
-    _policy_employee_field = None
 
-    name = fields.Char(required=True, translate=True)
     group_id = fields.Many2one(
         "hr.goede.gesprek.topic.group",
         string="Theme",
@@ -39,9 +35,4 @@ class HrGoedeGesprekTopic(models.Model):
         string="Wellbeing topic",
         help="Talk about it freely, but record only work-related agreements: "
         "never health details or diagnoses.",
-    )
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", index=True, help="Leave empty to share it with all companies."
     )
