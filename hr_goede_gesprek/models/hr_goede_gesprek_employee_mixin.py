@@ -10,6 +10,16 @@ workflow mixin, which every model of the addon inherits.
 """
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, create_index
+
+# The users who manage the employee, stored on the document itself so that a
+# record rule compares one indexed column instead of joining hr.employee and
+# hr.department: {field: path from the employee}.
+MANAGER_PATHS = {
+    "employee_manager_user_id": "employee_id.parent_id.user_id",
+    "department_manager_user_id": "employee_id.department_id.manager_id.user_id",
+}
 
 
 class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
@@ -40,6 +50,113 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
         index="btree_not_null",
         string="Employee contact",
     )
+
+    employee_manager_user_id = fields.Many2one(
+        "res.users",
+        related=MANAGER_PATHS["employee_manager_user_id"],
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        string="Employee's manager (user)",
+    )
+    department_manager_user_id = fields.Many2one(
+        "res.users",
+        related=MANAGER_PATHS["department_manager_user_id"],
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        string="Department manager user",
+    )
+    # Search only: "the user is a partner of this document's conversation",
+    # for record rules (see _search_partner_user_id).
+    partner_user_id = fields.Many2one(
+        "res.users",
+        string="Conversation partner user",
+        compute="_compute_partner_user_id",
+        search="_search_partner_user_id",
+    )
+    # The path from this document to its conversation, if it belongs to one
+    # ("id" on the conversation itself); None: no conversation partners.
+    _partner_conversation_field = None
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    def _compute_partner_user_id(self):
+        # Search only; a record has several partners (partner_user_ids).
+        self.partner_user_id = False
+
+    def _search_partner_user_id(self, operator, value):
+        """Documents whose conversation has ``value`` (a user id) as partner.
+
+        Record rules OR this with other indexed terms (the employee's user, the
+        managers' users). As ``x = ANY(ARRAY(subquery))`` on an indexed column
+        PostgreSQL can combine the terms' indexes (a BitmapOr) instead of
+        scanning the whole table, which ``x IN (subquery)`` under an OR forces.
+        """
+        if operator != "=" or not isinstance(value, int):
+            raise UserError(
+                self.env._("Search the conversation partners by one user only.")
+            )
+        fname = self._partner_conversation_field
+        if not fname:
+            return [(0, "=", 1)]
+        # The subquery reads the relation table: pending partners first.
+        self.env["hr.goede.gesprek"].flush_model(["partner_user_ids"])
+        return [
+            (
+                fname,
+                "=",
+                SQL(
+                    "ANY(ARRAY(SELECT conversation_id FROM "
+                    "hr_goede_gesprek_partner_user_rel WHERE user_id = %s))",
+                    value,
+                ),
+            )
+        ]
+
+    # ------------------------------------------------------------------
+    # Database
+    # ------------------------------------------------------------------
+    def init(self):
+        """An index for the default order of every document list, so that the
+        80 newest rows are read off an index whatever the table's size."""
+        super().init()
+        if self._abstract or not self._auto:
+            return
+        # Column names come from the model's own _order, checked against its
+        # stored fields.
+        terms = [term.strip() for term in (self._order or "").split(",")]
+        columns = []
+        for term in terms:
+            fname, _sep, direction = term.partition(" ")
+            field = self._fields.get(fname)
+            if not field or not field.store or field.type in ("one2many", "many2many"):
+                return
+            columns.append(f'"{fname}" {direction.strip().upper() or "ASC"}')
+        if columns:
+            create_index(
+                self.env.cr,
+                f"{self._table}_order_index",
+                self._table,
+                columns,
+            )
+
+    @api.model
+    def _employee_mixin_values(self, employee):
+        """The values of this mixin's stored columns for a row about
+        ``employee``, for code that inserts rows itself (the reward budget's
+        INSERT ... ON CONFLICT). sudo: ids only; hr.employee is not readable by
+        every user who causes such a row."""
+        employee = employee.sudo()
+        return {
+            "employee_user_id": employee.user_id.id or None,
+            "employee_work_contact_id": employee.work_contact_id.id or None,
+            "employee_manager_user_id": employee.parent_id.user_id.id or None,
+            "department_manager_user_id": (
+                employee.department_id.manager_id.user_id.id or None
+            ),
+        }
 
     # ------------------------------------------------------------------
     # Who is who

@@ -78,7 +78,7 @@ class HrGoedeGesprekObjection(models.Model):
         related="decision_id.company_id", store=True, index=True
     )
     employee_id = fields.Many2one(
-        related="decision_id.employee_id", store=True, index=True
+        related="decision_id.employee_id", store=True, index=True, precompute=True
     )
     appraisal_id = fields.Many2one(
         related="decision_id.origin_appraisal_id", store=True, index="btree_not_null"
