@@ -9,10 +9,13 @@ The role questions themselves (``_is_hr``, ``_is_manager_of``) live in the
 workflow mixin, which every model of the addon inherits.
 """
 
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, create_index
 
+ORDER_DIRECTION = re.compile(r"^(ASC|DESC)( NULLS (FIRST|LAST))?$")
 # The users who manage the employee, stored on the document itself so that a
 # record rule compares one indexed column instead of joining hr.employee and
 # hr.department: {field: path from the employee}.
@@ -131,15 +134,31 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
         for term in terms:
             fname, _sep, direction = term.partition(" ")
             field = self._fields.get(fname)
-            if not field or not field.store or field.type in ("one2many", "many2many"):
-                return
-            columns.append(f'"{fname}" {direction.strip().upper() or "ASC"}')
+            direction = direction.strip().upper() or "ASC"
+            if (
+                not field
+                or not field.store
+                or field.type in ("one2many", "many2many")
+                or not ORDER_DIRECTION.match(direction)
+            ):
+                columns = []
+                break
+            columns.append(f'"{fname}" {direction}')
         if columns:
             create_index(
                 self.env.cr,
                 f"{self._table}_order_index",
                 self._table,
                 columns,
+            )
+        # HR's counts per state (kanban columns, dashboards) over every row of
+        # the company: an index-only scan instead of reading the table.
+        if "state" in self._fields and "company_id" in self._fields:
+            create_index(
+                self.env.cr,
+                f"{self._table}_company_state_index",
+                self._table,
+                ['"company_id"', '"state"'],
             )
 
     @api.model
