@@ -70,13 +70,13 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
         index="btree_not_null",
         string="Department manager user",
     )
-    # Search only: "the user is a partner of this document's conversation",
-    # for record rules (see _search_partner_user_id).
-    partner_user_id = fields.Many2one(
+    # The partners of this document's conversation, for record rules (see
+    # _search_conversation_partner_user_ids).
+    conversation_partner_user_ids = fields.Many2many(
         "res.users",
-        string="Conversation partner user",
-        compute="_compute_partner_user_id",
-        search="_search_partner_user_id",
+        string="Conversation partner users",
+        compute="_compute_conversation_partner_user_ids",
+        search="_search_conversation_partner_user_ids",
     )
     # The path from this document to its conversation, if it belongs to one
     # ("id" on the conversation itself); None: no conversation partners.
@@ -85,19 +85,35 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    def _compute_partner_user_id(self):
-        # Search only; a record has several partners (partner_user_ids).
-        self.partner_user_id = False
+    def _partner_depends(self):
+        fname = self._partner_conversation_field
+        if fname == "id":
+            return ["partner_user_ids"]
+        return [f"{fname}.partner_user_ids"] if fname else []
 
-    def _search_partner_user_id(self, operator, value):
-        """Documents whose conversation has ``value`` (a user id) as partner.
+    @api.depends(lambda self: self._partner_depends())
+    def _compute_conversation_partner_user_ids(self):
+        fname = self._partner_conversation_field
+        for record in self:
+            # sudo: the partners are read to decide access, like the rules do.
+            conversation = record.sudo()[fname] if fname and fname != "id" else record
+            record.conversation_partner_user_ids = (
+                conversation.sudo().partner_user_ids if fname else False
+            )
+
+    def _search_conversation_partner_user_ids(self, operator, value):
+        """Documents whose conversation has the user ``value`` as partner.
 
         Record rules OR this with other indexed terms (the employee's user, the
         managers' users). As ``x = ANY(ARRAY(subquery))`` on an indexed column
         PostgreSQL can combine the terms' indexes (a BitmapOr) instead of
         scanning the whole table, which ``x IN (subquery)`` under an OR forces.
         """
-        if operator != "=" or not isinstance(value, int):
+        if operator == "in" and isinstance(value, list | tuple) and len(value) == 1:
+            value = value[0]
+        elif operator != "=":
+            value = None
+        if not isinstance(value, int) or isinstance(value, bool):
             raise UserError(
                 self.env._("Search the conversation partners by one user only.")
             )

@@ -131,15 +131,11 @@ class TestIndexPlans(GoedeGesprekCase):
 
     def test_partner_user_search_refuses_other_operators(self):
         with self.assertRaises(UserError):
-            self.Conversation.search(
-                [("partner_user_id", "in", [self.user_manager.id])]
-            )
-        partnered = self.Conversation.search(
-            [("partner_user_id", "=", self.user_manager.id)]
-        )
+            self.Conversation.search([("conversation_partner_user_ids", "in", [1, 2])])
+        as_partner = [("conversation_partner_user_ids", "in", [self.user_manager.id])]
+        before = self.Conversation.search(as_partner)
         conversation = self._new()
-        self.assertIn(
-            conversation,
-            self.Conversation.search([("partner_user_id", "=", self.user_manager.id)]),
-        )
-        self.assertNotIn(conversation, partnered)
+        self.assertIn(conversation, self.Conversation.search(as_partner))
+        self.assertNotIn(conversation, before)
+        # The rules evaluate it in Python too (filtered_domain on create).
+        self.assertEqual(conversation.filtered_domain(as_partner), conversation)
