@@ -76,6 +76,18 @@ class HrEmployee(models.Model):
     goede_gesprek_count = fields.Integer(
         compute="_compute_goede_gesprek_stats", string="Conversations"
     )
+    # When the employee last had a conversation that was held, whoever may read
+    # it (computed as superuser, as stored computes are): the coverage filter
+    # searches this indexed column instead of aggregating every conversation.
+    # HR only, like the conversations themselves (not on the public profile).
+    goede_gesprek_last_held_date = fields.Datetime(
+        compute="_compute_goede_gesprek_last_held_date",
+        store=True,
+        index=True,
+        copy=False,
+        groups="hr.group_hr_user",
+        string="Last held conversation",
+    )
     last_goede_gesprek_date = fields.Datetime(
         compute="_compute_goede_gesprek_stats",
         search="_search_last_goede_gesprek_date",
@@ -187,25 +199,23 @@ class HrEmployee(models.Model):
             employee.goede_gesprek_open_agreement_count = values["agreements"]
 
     @api.model
-    def _search_last_goede_gesprek_date_ids(self, operator, value):
-        """Ids of the employees whose last held conversation matches."""
-        # sudo: HR monitoring must see every held conversation to find who had
-        # none; only employee ids come out, filtered again by the caller's rules.
-        groups = (
+    @api.depends("goede_gesprek_ids.state", "goede_gesprek_ids.date_start")
+    def _compute_goede_gesprek_last_held_date(self):
+        last = dict(
             self.env["hr.goede.gesprek"]
             .sudo()
             ._read_group(
-                [("state", "in", HELD_STATES), ("date_start", "!=", False)],
+                [
+                    ("employee_id", "in", self._origin.ids),
+                    ("state", "in", HELD_STATES),
+                    ("date_start", "!=", False),
+                ],
                 ["employee_id"],
                 ["date_start:max"],
             )
         )
-        if value is False or value is None:
-            with_one = [employee.id for employee, _last in groups]
-            return with_one, operator == "="
-        value = fields.Datetime.to_datetime(value)
-        compare = OPERATORS[operator]
-        return [employee.id for employee, last in groups if compare(last, value)], False
+        for employee in self:
+            employee.goede_gesprek_last_held_date = last.get(employee._origin, False)
 
     def _search_last_goede_gesprek_date(self, operator, value):
         if operator not in OPERATORS:
@@ -215,8 +225,11 @@ class HrEmployee(models.Model):
                     operator=operator,
                 )
             )
-        ids, negate = self._search_last_goede_gesprek_date_ids(operator, value)
-        return [("id", "not in" if negate else "in", ids)]
+        # The stored date of the last held conversation, one indexed column:
+        # HR's coverage filter must count every held conversation, also those
+        # the searching user cannot read (only employee ids come out, filtered
+        # again by the caller's rules).
+        return [("goede_gesprek_last_held_date", operator, value)]
 
     # ------------------------------------------------------------------
     # Constraints

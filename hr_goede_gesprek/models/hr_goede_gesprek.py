@@ -310,6 +310,7 @@ class HrGoedeGesprek(models.Model):
         "portal.mixin",
     ]
     _order = "date_start desc, id desc"
+    _partner_conversation_field = "id"
     _check_company_auto = True
     _policy_create = {
         "employee": CREATE_FIELDS,

@@ -73,6 +73,7 @@ class HrGoedeGesprekAgreement(models.Model):
         "hr.goede.gesprek.decision.origin.mixin",
     ]
     _order = "deadline, id"
+    _partner_conversation_field = "conversation_id"
     _check_company_auto = True
     _policy_create = POLICY_CREATE
     _policy_write = POLICY_WRITE

@@ -203,6 +203,8 @@ class HrGoedeGesprekDecision(models.Model):
         "res.users",
         string="Signatory",
         tracking=True,
+        # Record rules: the signatory reads the decisions they sign.
+        index="btree_not_null",
         domain="[('id', 'in', allowed_signatory_ids)]",
     )
     allowed_signatory_ids = fields.Many2many(

@@ -9,7 +9,20 @@ The role questions themselves (``_is_hr``, ``_is_manager_of``) live in the
 workflow mixin, which every model of the addon inherits.
 """
 
+import re
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, create_index
+
+ORDER_DIRECTION = re.compile(r"^(ASC|DESC)( NULLS (FIRST|LAST))?$")
+# The users who manage the employee, stored on the document itself so that a
+# record rule compares one indexed column instead of joining hr.employee and
+# hr.department: {field: path from the employee}.
+MANAGER_PATHS = {
+    "employee_manager_user_id": "employee_id.parent_id.user_id",
+    "department_manager_user_id": "employee_id.department_id.manager_id.user_id",
+}
 
 
 class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
@@ -44,6 +57,145 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
         index="btree_not_null",
         string="Employee contact",
     )
+
+    employee_manager_user_id = fields.Many2one(
+        "res.users",
+        related=MANAGER_PATHS["employee_manager_user_id"],
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        string="Employee's manager (user)",
+    )
+    department_manager_user_id = fields.Many2one(
+        "res.users",
+        related=MANAGER_PATHS["department_manager_user_id"],
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        string="Department manager user",
+    )
+    # The partners of this document's conversation, for record rules (see
+    # _search_conversation_partner_user_ids).
+    conversation_partner_user_ids = fields.Many2many(
+        "res.users",
+        string="Conversation partner users",
+        compute="_compute_conversation_partner_user_ids",
+        search="_search_conversation_partner_user_ids",
+    )
+    # The path from this document to its conversation, if it belongs to one
+    # ("id" on the conversation itself); None: no conversation partners.
+    _partner_conversation_field = None
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    def _partner_depends(self):
+        fname = self._partner_conversation_field
+        if fname == "id":
+            return ["partner_user_ids"]
+        return [f"{fname}.partner_user_ids"] if fname else []
+
+    @api.depends(lambda self: self._partner_depends())
+    def _compute_conversation_partner_user_ids(self):
+        fname = self._partner_conversation_field
+        for record in self:
+            # sudo: the partners are read to decide access, like the rules do.
+            conversation = record.sudo()[fname] if fname and fname != "id" else record
+            record.conversation_partner_user_ids = (
+                conversation.sudo().partner_user_ids if fname else False
+            )
+
+    def _search_conversation_partner_user_ids(self, operator, value):
+        """Documents whose conversation has the user ``value`` as partner.
+
+        Record rules OR this with other indexed terms (the employee's user, the
+        managers' users). As ``x = ANY(ARRAY(subquery))`` on an indexed column
+        PostgreSQL can combine the terms' indexes (a BitmapOr) instead of
+        scanning the whole table, which ``x IN (subquery)`` under an OR forces.
+        """
+        if operator == "in" and isinstance(value, list | tuple) and len(value) == 1:
+            value = value[0]
+        elif operator != "=":
+            value = None
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise UserError(
+                self.env._("Search the conversation partners by one user only.")
+            )
+        fname = self._partner_conversation_field
+        if not fname:
+            return [(0, "=", 1)]
+        # The subquery reads the relation table: pending partners first.
+        self.env["hr.goede.gesprek"].flush_model(["partner_user_ids"])
+        return [
+            (
+                fname,
+                "=",
+                SQL(
+                    "ANY(ARRAY(SELECT conversation_id FROM "
+                    "hr_goede_gesprek_partner_user_rel WHERE user_id = %s))",
+                    value,
+                ),
+            )
+        ]
+
+    # ------------------------------------------------------------------
+    # Database
+    # ------------------------------------------------------------------
+    def init(self):
+        """An index for the default order of every document list, so that the
+        80 newest rows are read off an index whatever the table's size."""
+        super().init()
+        if self._abstract or not self._auto:
+            return
+        # Column names come from the model's own _order, checked against its
+        # stored fields.
+        terms = [term.strip() for term in (self._order or "").split(",")]
+        columns = []
+        for term in terms:
+            fname, _sep, direction = term.partition(" ")
+            field = self._fields.get(fname)
+            direction = direction.strip().upper() or "ASC"
+            if (
+                not field
+                or not field.store
+                or field.type in ("one2many", "many2many")
+                or not ORDER_DIRECTION.match(direction)
+            ):
+                columns = []
+                break
+            columns.append(f'"{fname}" {direction}')
+        if columns:
+            create_index(
+                self.env.cr,
+                f"{self._table}_order_index",
+                self._table,
+                columns,
+            )
+        # HR's counts per state (kanban columns, dashboards) over every row of
+        # the company: an index-only scan instead of reading the table.
+        if "state" in self._fields and "company_id" in self._fields:
+            create_index(
+                self.env.cr,
+                f"{self._table}_company_state_index",
+                self._table,
+                ['"company_id"', '"state"'],
+            )
+
+    @api.model
+    def _employee_mixin_values(self, employee):
+        """The values of this mixin's stored columns for a row about
+        ``employee``, for code that inserts rows itself (the reward budget's
+        INSERT ... ON CONFLICT). sudo: ids only; hr.employee is not readable by
+        every user who causes such a row."""
+        employee = employee.sudo()
+        return {
+            "employee_user_id": employee.user_id.id or None,
+            "employee_work_contact_id": employee.work_contact_id.id or None,
+            "employee_manager_user_id": employee.parent_id.user_id.id or None,
+            "department_manager_user_id": (
+                employee.department_id.manager_id.user_id.id or None
+            ),
+        }
 
     # ------------------------------------------------------------------
     # Who is who

@@ -81,6 +81,7 @@ class HrGoedeGesprekObjection(models.Model):
     employee_id = fields.Many2one(
         related="decision_id.employee_id",
         store=True,
+        precompute=True,
         required=False,
         check_company=False,
     )

@@ -149,29 +149,29 @@ class HrGoedeGesprekRewardBudget(models.Model):
             self._insert_row(employee, year, company)
 
     def _insert_row(self, employee, year, company):
+        values = {
+            "employee_id": employee.id,
+            "company_id": company.id,
+            "year": year,
+            "cap": company.goede_gesprek_reward_cap,
+            "used_amount": 0,
+            "override_amount": 0,
+            "share_warned": False,
+            "norm_warned": False,
+            "summary_sent": False,
+            # The stored columns of the employee mixin.
+            **self._employee_mixin_values(employee),
+            "create_uid": self.env.uid,
+            "write_uid": self.env.uid,
+        }
         self.env.cr.execute(
-            """
-            INSERT INTO hr_goede_gesprek_reward_budget
-                (employee_id, company_id, year, cap, used_amount, override_amount,
-                 share_warned, norm_warned, summary_sent,
-                 employee_user_id, employee_work_contact_id,
-                 create_uid, write_uid, create_date, write_date)
-            VALUES (%s, %s, %s, %s, 0, 0, false, false, false, %s, %s,
-                    %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')
-            ON CONFLICT (employee_id, year) DO NOTHING
-            """,
-            (
-                employee.id,
-                company.id,
-                year,
-                company.goede_gesprek_reward_cap,
-                # The stored columns of the employee mixin (sudo: ids only; a
-                # manager who approves cannot read hr.employee).
-                employee.sudo().user_id.id or None,
-                employee.sudo().work_contact_id.id or None,
-                self.env.uid,
-                self.env.uid,
-            ),
+            SQL(
+                "INSERT INTO hr_goede_gesprek_reward_budget (%s, create_date, "
+                "write_date) VALUES (%s, now() at time zone 'UTC', "
+                "now() at time zone 'UTC') ON CONFLICT (employee_id, year) DO NOTHING",
+                SQL(", ").join(SQL.identifier(column) for column in values),
+                SQL(", ").join(SQL("%s", value) for value in values.values()),
+            )
         )
 
     def _apply(self, employee, year, amount, override=0.0):

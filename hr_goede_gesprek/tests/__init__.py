@@ -36,3 +36,4 @@ from . import test_integrity_formal
 from . import test_integrity_conversation
 from . import test_policy_attack
 from . import test_integrity_cron
+from . import test_index_plans

@@ -21,8 +21,12 @@ NAME_BUDGET = 6
 # check, no shortcut): the more rules bind a role, the more queries it takes
 # (employee: own and partner rules; manager: also the team rule over the
 # employees' managers and departments; HR: one rule that allows all).
-LIST_BUDGETS = {"gg_employee": 7, "gg_manager": 8, "gg_officer": 5}
-CREATE_BUDGET = 18
+# The manager's team rule compares columns stored on the conversation (no
+# join of hr.employee and hr.department): one query fewer than before.
+LIST_BUDGETS = {"gg_employee": 7, "gg_manager": 7, "gg_officer": 5}
+# One query more than before: the employee's stored date of the last held
+# conversation (the indexed column HR's coverage filter searches).
+CREATE_BUDGET = 19
 CREATE_50_EXTRA = 2
 ROWS = 80
 
