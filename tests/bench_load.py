@@ -88,7 +88,9 @@ class Client:
 
     def get(self, path):
         response = self.http.get(f"{self.url}{path}", timeout=60)
-        response.raise_for_status()
+        if response.status_code >= 400:
+            text = re.sub(r"<[^>]+>|\s+", " ", response.text)
+            raise RuntimeError(f"GET {path}: HTTP {response.status_code}: {text[:300]}")
         return response.text
 
     def post_form(self, path, data):
@@ -107,10 +109,10 @@ class Stats:
         self.errors = defaultdict(list)
         self.writes = defaultdict(int)
 
-    def run(self, name, func, *args):
+    def run(self, name, func, *args, **kwargs):
         started = time.perf_counter()
         try:
-            result = func(*args)
+            result = func(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - every failure is reported
             with self.lock:
                 self.errors[name].append(str(exc)[:200])

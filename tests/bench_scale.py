@@ -454,7 +454,10 @@ def build(registry, employees, managers, per_employee):
                     "name": f"Scale manager {i}",
                     "login": f"scale_manager_{i}",
                     "email": f"scale.manager.{i}@example.com",
-                    "groups_id": [(4, manager_group.id)],
+                    "groups_id": [
+                        (4, manager_group.id),
+                        (4, env.ref("base.group_user").id),
+                    ],
                 }
                 for i in range(managers)
             ]
@@ -564,7 +567,8 @@ def build(registry, employees, managers, per_employee):
                 "employee_id": "s.employee_id",
                 "company_id": "s.company_id",
                 "date_start": "s.start",
-                "state": "CASE WHEN s.start > now() THEN 'planned' "
+                "state": "CASE WHEN s.start > now() AND s.employee_id %% 2 = 0 THEN 'preparing' "
+                "WHEN s.start > now() THEN 'planned' "
                 "WHEN s.k = 0 AND s.employee_id %% 7 = 0 THEN 'report' ELSE 'done' END",
                 "access_token": "NULL",
                 "report_attachment_id": "NULL",
@@ -754,7 +758,7 @@ def prepare_load_users(env, first_employee):
                  FROM hr_employee e
                 WHERE e.id >= %s AND e.user_id IS NULL AND EXISTS (
                       SELECT 1 FROM hr_goede_gesprek g
-                       WHERE g.employee_id = e.id AND g.state = 'planned')) ranked
+                       WHERE g.employee_id = e.id AND g.state = 'preparing')) ranked
             ORDER BY rank, parent_id, id LIMIT %s""",
         (first_employee, LOAD_USERS["employee"] + LOAD_USERS["portal"]),
     )
@@ -786,6 +790,7 @@ def prepare_load_users(env, first_employee):
         Users.create(
             {
                 "name": f"Load HR officer {i}",
+                "email": f"load.hr.{i}@example.com",
                 "login": f"load_hr_{i}",
                 "password": f"load_hr_{i}",
                 "groups_id": [(6, 0, officer.ids)],
