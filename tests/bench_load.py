@@ -89,7 +89,8 @@ class Client:
     def get(self, path):
         response = self.http.get(f"{self.url}{path}", timeout=60)
         if response.status_code >= 400:
-            text = re.sub(r"<[^>]+>|\s+", " ", response.text)
+            text = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", response.text)
+            text = re.sub(r"<[^>]+>|\s+", " ", text)
             raise RuntimeError(f"GET {path}: HTTP {response.status_code}: {text[:300]}")
         return response.text
 
