@@ -177,6 +177,23 @@ def employee_day(client, stats, marker, deadline, think):
         time.sleep(think())
 
 
+def post_note(client, stats, role, conversation, body):
+    """A note on a conversation; counted as a write when it succeeded."""
+    posted = stats.run(
+        f"{role}: post a note (write)",
+        client.call,
+        "hr.goede.gesprek",
+        "message_post",
+        [conversation["id"]],
+        body=body,
+        message_type="comment",
+        subtype_xmlid="mail.mt_note",
+    )
+    if posted is not None:
+        with stats.lock:
+            stats.writes["message"] += 1
+
+
 def manager_day(client, stats, marker, deadline, think):
     n = 0
     while time.time() < deadline:
@@ -204,22 +221,7 @@ def manager_day(client, stats, marker, deadline, think):
         records = (team or {}).get("records", [])
         if records:
             n += 1
-            conv = random.choice(records)
-            if (
-                stats.run(
-                    "manager: post a note (write)",
-                    client.call,
-                    "hr.goede.gesprek",
-                    "message_post",
-                    [conv["id"]],
-                    body=f"{marker}-{n}",
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_note",
-                )
-                is not None
-            ):
-                with stats.lock:
-                    stats.writes["message"] += 1
+            post_note(client, stats, "manager", random.choice(records), f"{marker}-{n}")
         time.sleep(think())
 
 
@@ -262,22 +264,7 @@ def hr_day(client, stats, marker, deadline, think):
         records = (page or {}).get("records", [])
         if records:
             n += 1
-            conv = random.choice(records)
-            if (
-                stats.run(
-                    "HR: post a note (write)",
-                    client.call,
-                    "hr.goede.gesprek",
-                    "message_post",
-                    [conv["id"]],
-                    body=f"{marker}-{n}",
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_note",
-                )
-                is not None
-            ):
-                with stats.lock:
-                    stats.writes["message"] += 1
+            post_note(client, stats, "HR", random.choice(records), f"{marker}-{n}")
         time.sleep(think())
 
 

@@ -188,14 +188,17 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
         INSERT ... ON CONFLICT). sudo: ids only; hr.employee is not readable by
         every user who causes such a row."""
         employee = employee.sudo()
-        return {
-            "employee_user_id": employee.user_id.id or None,
-            "employee_work_contact_id": employee.work_contact_id.id or None,
-            "employee_manager_user_id": employee.parent_id.user_id.id or None,
-            "department_manager_user_id": (
-                employee.department_id.manager_id.user_id.id or None
-            ),
-        }
+        values = {}
+        for fname, field in self._fields.items():
+            # The stored fields that follow the employee (related to it).
+            if (
+                field.store
+                and field.type == "many2one"
+                and (field.related or "").startswith("employee_id.")
+            ):
+                path = field.related.split(".", 1)[1]
+                values[fname] = employee.mapped(path).id or None
+        return values
 
     # ------------------------------------------------------------------
     # Who is who

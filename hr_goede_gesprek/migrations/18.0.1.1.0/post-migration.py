@@ -7,13 +7,9 @@ from the module's own files, through Odoo's XML loader. Only these records:
 the files hold others (the conversation templates) that a company may have
 edited and that did not change."""
 
-import copy
-import io
-
-from lxml import etree
-
 from odoo import SUPERUSER_ID, api
-from odoo.tools import convert_xml_import, file_open
+
+from odoo.addons.hr_goede_gesprek.tools.migration import reload_records
 
 # file -> the ids of its records to reload (None: every record of the file)
 RELOAD = {
@@ -25,22 +21,9 @@ RELOAD = {
 }
 
 
-def _records(path, ids):
-    """The records of ``path`` named in ``ids``, as a file of their own."""
-    with file_open(f"hr_goede_gesprek/{path}", "rb") as f:
-        doc = etree.parse(f)
-    root = etree.Element("odoo", noupdate="1")
-    for record in doc.iter("record"):
-        if ids is None or record.get("id") in ids:
-            root.append(copy.deepcopy(record))
-    buffer = io.BytesIO(etree.tostring(root))
-    buffer.name = path  # the loader names the file in its messages
-    return buffer
-
-
 def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
     for path, ids in RELOAD.items():
-        convert_xml_import(env, "hr_goede_gesprek", _records(path, ids), mode="init")
+        reload_records(env, path, lambda r, ids=ids: ids is None or r.get("id") in ids)
