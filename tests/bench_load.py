@@ -254,11 +254,7 @@ def hr_day(client, stats, marker, deadline, think):
             client.call,
             "hr.employee",
             "search_count",
-            [
-                "|",
-                ("last_goede_gesprek_date", "=", False),
-                ("last_goede_gesprek_date", "<", since),
-            ],
+            [("no_goede_gesprek_since", "=", since)],
         )
         time.sleep(think())
         records = (page or {}).get("records", [])

@@ -124,8 +124,10 @@ POLICY_WRITE = {
 }
 
 # The only fields that may still change on a locked (signed) conversation.
+# The portal link's token is made on first use (portal.mixin, as superuser;
+# no role may write it), also for a conversation signed before it was shared.
 LOCK_FREE_FIELDS = frozenset(
-    {"website_message_ids", "next_version_id", "report_attachment_id"}
+    {"website_message_ids", "next_version_id", "report_attachment_id", "access_token"}
 )
 LOCK_FREE_PREFIXES = ("message_", "activity_")
 CALENDAR_FIELDS = frozenset(

@@ -113,6 +113,15 @@ class TestEmployee(GoedeGesprekCaseB):
         )
         with self.assertRaises(UserError):
             Employee.search([("last_goede_gesprek_date", "ilike", "2026")])
+        # The coverage filter's own field: the same employees, one condition.
+        self.assertEqual(
+            Employee.search(scope + [("no_goede_gesprek_since", "=", "2025-06-15")]),
+            self.emp_colleague | self.emp_manager,
+        )
+        for operator, value in (("<", "2025-06-15"), ("=", False), ("=", "soon")):
+            with self.subTest(operator=operator, value=value):
+                with self.assertRaisesRegex(UserError, "No conversation since"):
+                    Employee.search([("no_goede_gesprek_since", operator, value)])
 
     def _make_employees(self, count):
         employees = self.env["hr.employee"].create(

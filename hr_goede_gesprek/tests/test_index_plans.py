@@ -12,6 +12,7 @@ the same screens on 50,000 employees.
 """
 
 import re
+from datetime import timedelta
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -81,15 +82,12 @@ class TestIndexPlans(GoedeGesprekCase):
     def test_coverage_uses_an_index(self):
         """HR: employees without a held conversation in the last 12 months."""
         Employee = self.env["hr.employee"].with_user(self.user_officer)
-        query = Employee._search(
-            [
-                "|",
-                ("last_goede_gesprek_date", "=", False),
-                ("last_goede_gesprek_date", "<", "2026-01-01"),
-            ]
-        )
-        scans, plan = self._seq_scans(query)
+        query = Employee._search([("no_goede_gesprek_since", "=", "2026-01-01")])
+        scans, plan = self._seq_scans(query, SQL("COUNT(*)"))
         self.assertFalse(scans, plan)
+        # The count reads the covering index only, in one range.
+        self.assertIn("Index Only Scan using hr_employee_goede_gesprek_coverage", plan)
+        self.assertIn("Index Cond: (goede_gesprek_coverage_date <", plan)
 
     def test_coverage_counts_held_conversations_only(self):
         """The stored date follows the conversation's state: planned is not
@@ -97,10 +95,20 @@ class TestIndexPlans(GoedeGesprekCase):
         Employee = self.env["hr.employee"].with_user(self.user_officer)
         domain = [("id", "=", self.emp_employee.id)]
         none = [*domain, ("last_goede_gesprek_date", "=", False)]
+        none_since = [*domain, ("no_goede_gesprek_since", "=", "2100-01-01")]
         conversation = self._planned()
         self.assertEqual(Employee.search(none), self.emp_employee)
+        self.assertEqual(Employee.search(none_since), self.emp_employee)
         conversation.with_user(self.user_employee).action_hold()
         self.assertFalse(Employee.search(none))
+        self.assertEqual(
+            self.emp_employee.goede_gesprek_coverage_date, conversation.date_start
+        )
+        day = conversation.date_start.date()
+        since_that_day = [*domain, ("no_goede_gesprek_since", "=", day)]
+        self.assertFalse(Employee.search(since_that_day), "held that day")
+        since_next_day = [*domain, ("no_goede_gesprek_since", "=", day + timedelta(1))]
+        self.assertEqual(Employee.search(since_next_day), self.emp_employee)
         self.assertEqual(
             self.emp_employee.goede_gesprek_last_held_date, conversation.date_start
         )

@@ -158,6 +158,15 @@ class TestReportSigning(GoedeGesprekCase):
         # Chatter still works on a locked conversation.
         conversation.with_user(self.user_employee).message_post(body="Thanks!")
         self.assertIn("We discussed", conversation.report_summary)
+        # Its portal page still opens: the link's token is made on first use
+        # (portal.mixin, as superuser), also after the lock; users cannot set it.
+        conversation.sudo().access_token = False
+        self.assertTrue(
+            conversation.with_user(self.user_employee)._portal_ensure_token()
+        )
+        for user in (self.user_employee, self.user_officer):
+            with self.assertRaises(AccessError):
+                conversation.with_user(user).write({"access_token": "chosen"})
         with self.assertRaisesRegex(UserError, "no longer be cancelled"):
             conversation.with_user(self.user_officer).action_cancel()
 
