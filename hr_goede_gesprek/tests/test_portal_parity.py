@@ -4,6 +4,7 @@
 information at hand, the choices, own rewards and the prepare page; each
 route and model method per role, and another employee's record refused."""
 
+import logging
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -13,6 +14,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common_portal import XSS, GoedeGesprekPortalCase
+
+_logger = logging.getLogger(__name__)
+
+# Budget per page (warm caches); measured: /my/hours 8, /my/rewards 9, prepare 18.
+PAGE_BUDGET = 25
 
 
 @tagged("post_install", "-at_install", "goede_gesprek_portal")
@@ -464,3 +470,63 @@ class TestPortalParity(GoedeGesprekPortalCase):
         result = response.json()["result"]
         self.assertEqual(result["goede_gesprek_hours_count"], 1)
         self.assertEqual(result["goede_gesprek_reward_count"], 1)
+
+
+@tagged("post_install", "-at_install", "goede_gesprek_portal")
+class TestPortalParityPerformance(GoedeGesprekPortalCase):
+    """The new pages cost the same number of queries for 5 or 50 records."""
+
+    def _fill(self, count):
+        env = self.env(
+            context=dict(self.env.context, tracking_disable=True, mail_notrack=True)
+        )
+        start = fields.Date.today() + relativedelta(months=3)
+        Hours = env["hr.goede.gesprek.hours.request"]
+        missing = count - Hours.search_count([("employee_id", "=", self.emp_portal.id)])
+        Hours.create(
+            [
+                {
+                    "employee_id": self.emp_portal.id,
+                    "date_start": start + timedelta(days=i),
+                    "hours_requested": 20,
+                }
+                for i in range(missing)
+            ]
+        )
+        env["hr.goede.gesprek.reward"].create(
+            [
+                {
+                    "name": f"Reward {i}",
+                    "reason": "Effort",
+                    "employee_id": self.emp_portal.id,
+                    "amount_net": 10,
+                }
+                for i in range(missing)
+            ]
+        )
+        env["hr.goede.gesprek.agreement"].create(
+            [
+                {"name": f"Earlier agreement {i}", "employee_id": self.emp_portal.id}
+                for i in range(missing)
+            ]
+        )
+
+    def _count(self, url):
+        self.url_open(url)  # warm up: routing map, assets, caches
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return self.cr.sql_log_count - before
+
+    def test_new_pages_constant(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        urls = ("/my/hours", "/my/rewards", f"{self.conversation.access_url}/prepare")
+        self._fill(5)
+        small = {url: self._count(url) for url in urls}
+        self._fill(50)
+        large = {url: self._count(url) for url in urls}
+        _logger.info("portal parity queries, 5 records: %s; 50: %s", small, large)
+        for url in urls:
+            self.assertLessEqual(large[url], PAGE_BUDGET, url)
+            self.assertEqual(small[url], large[url], url)
