@@ -105,6 +105,15 @@ class GoedeGesprekPortalMixin:
         record.check_access("read")
         return record
 
+    def _gg_own_record(self, model, record_id, is_own):
+        """The record as the user if they may read it and ``is_own(record)``
+        (their own document), else None."""
+        try:
+            record = self._gg_record(model, record_id)
+        except (AccessError, MissingError):
+            return None
+        return record if is_own(record) else None
+
     def _gg_act(self, url, func, url_of_result=None):
         """Run ``func`` (guard as the user, then the sudo step) in a savepoint.
 
@@ -357,16 +366,8 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             # The choices (chair, report author, privacy) the user's side may
             # still change: the declared policy.
             "choice_fields": party and conversation._portal_choice_fields(),
-            # The conversation card: sudo, as topics are read-only reference data.
-            "topics": request.env["hr.goede.gesprek.topic"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("company_id", "=", False),
-                    ("company_id", "=", conversation_sudo.company_id.id),
-                ]
-            ),
+            # The conversation card (read-only reference data).
+            "topics": conversation._portal_card_topics(),
         }
         if party:
             self._gg_chatter_values(conversation_sudo, values)
@@ -515,11 +516,10 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
 
     @user_route("/my/conversations/<int:conversation_id>/prepare")
     def portal_conversation_prepare(self, conversation_id, **kw):
-        try:
-            conversation = self._gg_record("hr.goede.gesprek", conversation_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        if not conversation._get_user_party():
+        conversation = self._gg_own_record(
+            "hr.goede.gesprek", conversation_id, lambda c: c._get_user_party()
+        )
+        if not conversation:
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
         values.update(

@@ -324,13 +324,9 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
 
     def _gg_hours_request(self, request_id):
         """The hours request as the user if it is their own, else None."""
-        try:
-            hours_request = self._gg_record(
-                "hr.goede.gesprek.hours.request", request_id
-            )
-        except (AccessError, MissingError):
-            return None
-        return hours_request if hours_request._is_employee() else None
+        return self._gg_own_record(
+            "hr.goede.gesprek.hours.request", request_id, lambda r: r._is_employee()
+        )
 
     @user_route(["/my/hours/<int:request_id>"])
     def portal_my_hours_request(self, request_id, **kw):
@@ -369,11 +365,10 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
 
     @user_route(["/my/rewards/<int:reward_id>"])
     def portal_my_reward(self, reward_id, **kw):
-        try:
-            reward = self._gg_record("hr.goede.gesprek.reward", reward_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        if not reward._is_employee():
+        reward = self._gg_own_record(
+            "hr.goede.gesprek.reward", reward_id, lambda r: r._is_employee()
+        )
+        if not reward:
             return request.redirect("/my")
         values = {
             # sudo: the employee's own reward (checked above); the currency and

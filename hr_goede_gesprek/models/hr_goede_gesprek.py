@@ -1089,19 +1089,21 @@ class HrGoedeGesprek(models.Model):
             "open_agreements": conversation.open_agreement_ids,
             "job_description": conversation.job_description,
             "shared_answers": shared.sudo(),
-            # The conversation card: reference data for every employee.
-            "topics": self.env["hr.goede.gesprek.topic"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("company_id", "=", False),
-                    ("company_id", "=", conversation.company_id.id),
-                ]
-            ),
+            "topics": self._portal_card_topics(),
             "agenda_editable": not self._get_cannot_edit_agenda_reason(),
             "can_propose_agreement": not self._get_cannot_propose_agreement_reason(),
         }
+
+    def _portal_card_topics(self):
+        """The conversation card of this conversation's company (sudo: topics
+        are read-only reference data for every employee)."""
+        self.ensure_one()
+        company = self.sudo().company_id
+        return (
+            self.env["hr.goede.gesprek.topic"]
+            .sudo()
+            .search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+        )
 
     @api.model
     def _portal_next_conversation(self):
