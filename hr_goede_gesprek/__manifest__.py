@@ -52,6 +52,8 @@
         "views/hr_goede_gesprek_feedback_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/portal_templates_prepare.xml",
+        "views/portal_templates_formal_terms.xml",
         "views/hr_goede_gesprek_menus.xml",
     ],
     "demo": [
@@ -61,6 +63,7 @@
         "demo/hr_goede_gesprek_holiday_demo.xml",
         "demo/hr_goede_gesprek_legal_demo.xml",
         "demo/hr_goede_gesprek_portal_demo.xml",
+        "demo/hr_goede_gesprek_portal_parity_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import pytz
 
-from odoo import _, http
+from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import html2plaintext, plaintext2html
@@ -105,6 +105,15 @@ class GoedeGesprekPortalMixin:
         record.check_access("read")
         return record
 
+    def _gg_own_record(self, model, record_id, is_own):
+        """The record as the user if they may read it and ``is_own(record)``
+        (their own document), else None."""
+        try:
+            record = self._gg_record(model, record_id)
+        except (AccessError, MissingError):
+            return None
+        return record if is_own(record) else None
+
     def _gg_act(self, url, func, url_of_result=None):
         """Run ``func`` (guard as the user, then the sudo step) in a savepoint.
 
@@ -132,6 +141,14 @@ class GoedeGesprekPortalMixin:
             return request.redirect("/my")
         url = url_of(record) if url_of else record.access_url
         return self._gg_act(url, lambda: func(record))
+
+    def _gg_agreement_choices(self):
+        """The choices of the form that proposes an agreement."""
+        fields_ = request.env["hr.goede.gesprek.agreement"]._fields
+        return {
+            "kinds": fields_["kind"]._description_selection(request.env),
+            "owners": fields_["owner"]._description_selection(request.env),
+        }
 
     def _gg_pop_error(self):
         return request.session.pop(ERROR_KEY, None)
@@ -230,6 +247,8 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "goede_gesprek_feedback_count": "hr.goede.gesprek.feedback.request",
             "goede_gesprek_decision_count": "hr.goede.gesprek.decision",
             "goede_gesprek_appraisal_count": "hr.goede.gesprek.appraisal",
+            "goede_gesprek_hours_count": "hr.goede.gesprek.hours.request",
+            "goede_gesprek_reward_count": "hr.goede.gesprek.reward",
         }
 
     # ------------------------------------------------------------------
@@ -344,16 +363,11 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "sign_party": party and conversation_sudo._get_portal_sign_party(),
             "csrf_sign_token": request.csrf_token(),
             "report_text": html2plaintext(conversation_sudo.report_summary or ""),
-            # The conversation card: sudo, as topics are read-only reference data.
-            "topics": request.env["hr.goede.gesprek.topic"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("company_id", "=", False),
-                    ("company_id", "=", conversation_sudo.company_id.id),
-                ]
-            ),
+            # The choices (chair, report author, privacy) the user's side may
+            # still change: the declared policy.
+            "choice_fields": party and conversation._portal_choice_fields(),
+            # The conversation card (read-only reference data).
+            "topics": conversation._portal_card_topics(),
         }
         if party:
             self._gg_chatter_values(conversation_sudo, values)
@@ -477,6 +491,63 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             return {"error": error.args[0]}
         return {"force_refresh": True, "redirect_url": conversation.access_url}
 
+    @user_post_route("/my/conversations/<int:conversation_id>/choices")
+    def portal_conversation_choices(self, conversation_id, **post):
+        fnames = ("chair", "report_author", "privacy_sharing", "privacy_reason")
+        return self._gg_conversation_action(
+            conversation_id,
+            lambda c: c.portal_update_choices(
+                {fname: post[fname] for fname in fnames if fname in post}
+            ),
+        )
+
+    # ------------------------------------------------------------------
+    # Preparing the next conversation
+    # ------------------------------------------------------------------
+    @user_route("/my/prepare")
+    def portal_prepare_next(self, **kw):
+        """The next conversation to prepare, or the way to ask for one."""
+        conversation = request.env["hr.goede.gesprek"]._portal_next_conversation()
+        if conversation:
+            return request.redirect(f"{conversation.access_url}/prepare")
+        return self._render_form_page(
+            "hr_goede_gesprek.portal_prepare_none", "goede_gesprek_prepare"
+        )
+
+    @user_route("/my/conversations/<int:conversation_id>/prepare")
+    def portal_conversation_prepare(self, conversation_id, **kw):
+        conversation = self._gg_own_record(
+            "hr.goede.gesprek", conversation_id, lambda c: c._get_user_party()
+        )
+        if not conversation:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            conversation._portal_prepare_values(),
+            # sudo: the user's own conversation (read as the user above); the
+            # names of the partners sit on hr.employee.
+            conversation=conversation.sudo(),
+            **self._gg_agreement_choices(),
+            page_name="goede_gesprek_prepare",
+            error=self._gg_pop_error(),
+        )
+        return request.render("hr_goede_gesprek.portal_conversation_prepare", values)
+
+    @user_post_route("/my/conversations/<int:conversation_id>/prepare/agenda")
+    def portal_prepare_agenda_add(self, conversation_id, **post):
+        """Put something on the agenda from the prepare page (and stay there)."""
+        topic_id = post.get("topic_id", "")
+        return self._gg_record_action(
+            "hr.goede.gesprek",
+            conversation_id,
+            lambda c: c.portal_add_agenda_line(
+                post.get("name"),
+                post.get("description"),
+                int(topic_id) if topic_id.isdigit() else False,
+            ),
+            url_of=lambda c: f"{c.access_url}/prepare",
+        )
+
     # ------------------------------------------------------------------
     # The right to a conversation
     # ------------------------------------------------------------------
@@ -550,6 +621,58 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
 
         return self._gg_record_action(
             "hr.goede.gesprek.agreement", agreement_id, func, url_of
+        )
+
+    @http.route(
+        "/my/agreements/new", type="http", auth="user", methods=["GET"], website=True
+    )
+    def portal_agreement_new_form(self, conversation_id=None, **kw):
+        conversation = request.env["hr.goede.gesprek"]
+        if conversation_id and str(conversation_id).isdigit():
+            try:
+                conversation = self._gg_record("hr.goede.gesprek", int(conversation_id))
+            except (AccessError, MissingError):
+                return request.redirect("/my")
+        return self._render_form_page(
+            "hr_goede_gesprek.portal_agreement_new",
+            "goede_gesprek_agreement",
+            # sudo: the user's own conversation (read as the user above).
+            conversation=conversation.sudo(),
+            **self._gg_agreement_choices(),
+        )
+
+    @user_post_route("/my/agreements/new")
+    def portal_agreement_propose(self, conversation_id=None, back=None, **post):
+        conversation_id = (
+            int(conversation_id) if str(conversation_id or "").isdigit() else False
+        )
+        form = "/my/agreements/new"
+        if conversation_id:
+            form = f"{form}?conversation_id={conversation_id}"
+        if back == "prepare" and conversation_id:
+            form = f"/my/conversations/{conversation_id}/prepare"
+
+        def act():
+            vals = {
+                fname: (post.get(fname) or "").strip()
+                for fname in ("name", "description", "kind", "owner")
+            }
+            # An empty choice keeps the model's default.
+            vals = {k: v for k, v in vals.items() if v or k == "name"}
+            try:
+                vals["deadline"] = fields.Date.to_date(post.get("deadline") or None)
+            except ValueError as error:
+                raise UserError(_("That is not a valid date.")) from error
+            return request.env["hr.goede.gesprek.agreement"]._portal_propose(
+                vals, conversation_id
+            )
+
+        return self._gg_act(
+            form,
+            act,
+            url_of_result=lambda agreement: (
+                form if back == "prepare" else agreement.access_url
+            ),
         )
 
     @user_post_route("/my/agreements/<int:agreement_id>/confirm")

@@ -1,14 +1,15 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The formal layer in the employee portal: decision letters and their
-receipt, objections, appraisals on request and the employee's view on them.
+receipt, objections, appraisals on request and the employee's view on them,
+hours requests (Wet flexibel werken) and the employee's own rewards.
 
 The same rules as ``portal``: a route parses its input and calls one model
 method, which runs its guard as the user before any ``sudo()`` step. No access
 tokens here: a decision or an appraisal is only ever shown to its employee.
 """
 
-from odoo import _
+from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
@@ -43,6 +44,26 @@ APPRAISALS = ListPage(
     shows_error=True,
 )
 
+HOURS_REQUESTS = ListPage(
+    "hr.goede.gesprek.hours.request",
+    "/my/hours",
+    "hours_requests",
+    "hr_goede_gesprek.portal_my_hours_requests",
+    "goede_gesprek_hours",
+    "_get_hours_searchbar_sortings",
+    "_get_hours_searchbar_filters",
+    shows_error=True,
+)
+REWARDS = ListPage(
+    "hr.goede.gesprek.reward",
+    "/my/rewards",
+    "rewards",
+    "hr_goede_gesprek.portal_my_rewards",
+    "goede_gesprek_reward",
+    "_get_reward_searchbar_sortings",
+    "_get_reward_searchbar_filters",
+)
+
 
 def decision_url(decision):
     return f"/my/decisions/{decision.id}"
@@ -69,6 +90,24 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
         return {"date": {"label": _("Date"), "order": "request_date desc, id desc"}}
 
     def _get_appraisal_searchbar_filters(self):
+        return {"all": {"label": _("All"), "domain": []}}
+
+    def _get_hours_searchbar_sortings(self):
+        return {"date": {"label": _("Date"), "order": "request_date desc, id desc"}}
+
+    def _get_hours_searchbar_filters(self):
+        return {
+            "all": {"label": _("All"), "domain": []},
+            "open": {
+                "label": _("Waiting for a decision"),
+                "domain": [("state", "=", "submitted")],
+            },
+        }
+
+    def _get_reward_searchbar_sortings(self):
+        return {"date": {"label": _("Date"), "order": "date desc, id desc"}}
+
+    def _get_reward_searchbar_filters(self):
         return {"all": {"label": _("All"), "domain": []}}
 
     # ------------------------------------------------------------------
@@ -238,3 +277,103 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             appraisal.write({"employee_view": view})
 
         return self._gg_act(f"/my/appraisals/{appraisal.id}", act)
+
+    # ------------------------------------------------------------------
+    # Hours requests (Wet flexibel werken): list, detail, new, withdraw
+    # ------------------------------------------------------------------
+    @list_route("/my/hours")
+    def portal_my_hours_requests(self, page=1, sortby=None, filterby=None, **kw):
+        return self._render_list_page(HOURS_REQUESTS, page, sortby, filterby)
+
+    @http.route(
+        "/my/hours/new", type="http", auth="user", methods=["GET"], website=True
+    )
+    def portal_hours_request_form(self, **kw):
+        return self._render_form_page(
+            "hr_goede_gesprek.portal_hours_request_new", "goede_gesprek_hours"
+        )
+
+    @user_post_route("/my/hours/new")
+    def portal_hours_request(self, **post):
+        HoursRequest = request.env["hr.goede.gesprek.hours.request"]
+
+        def act():
+            return HoursRequest._portal_request_hours(self._gg_hours_values(post))
+
+        return self._gg_act(
+            "/my/hours/new",
+            act,
+            url_of_result=lambda record: f"/my/hours/{record.id}",
+        )
+
+    def _gg_hours_values(self, post):
+        """The request form's values, parsed (a bad value: a clear error)."""
+        vals = {}
+        try:
+            vals["date_start"] = fields.Date.to_date(post.get("date_start") or None)
+        except ValueError as error:
+            raise UserError(_("That is not a valid date.")) from error
+        for fname in ("hours_current", "hours_requested"):
+            value = (post.get(fname) or "").strip().replace(",", ".")
+            try:
+                vals[fname] = float(value) if value else 0.0
+            except ValueError as error:
+                raise UserError(_("Give the hours per week as a number.")) from error
+        vals["schedule_change"] = (post.get("schedule_change") or "").strip() or False
+        return vals
+
+    def _gg_hours_request(self, request_id):
+        """The hours request as the user if it is their own, else None."""
+        return self._gg_own_record(
+            "hr.goede.gesprek.hours.request", request_id, lambda r: r._is_employee()
+        )
+
+    @user_route(["/my/hours/<int:request_id>"])
+    def portal_my_hours_request(self, request_id, **kw):
+        hours_request = self._gg_hours_request(request_id)
+        if not hours_request:
+            return request.redirect("/my")
+        # sudo: the employee's own request (checked above); sudo shows the
+        # names on hr.employee and the decisions issued on it (never a draft).
+        request_sudo = hours_request.sudo()
+        values = {
+            "hours_request": request_sudo,
+            "decisions": request_sudo.decision_ids.filtered(
+                lambda d: d.state != "draft"
+            ),
+            "can_withdraw": request_sudo.state in ("draft", "submitted"),
+            "page_name": "goede_gesprek_hours",
+            "error": self._gg_pop_error(),
+        }
+        return request.render("hr_goede_gesprek.portal_my_hours_request", values)
+
+    @user_post_route("/my/hours/<int:request_id>/withdraw")
+    def portal_hours_request_withdraw(self, request_id, **post):
+        hours_request = self._gg_hours_request(request_id)
+        if not hours_request:
+            return request.redirect("/my")
+        return self._gg_act(
+            f"/my/hours/{hours_request.id}", hours_request.portal_withdraw
+        )
+
+    # ------------------------------------------------------------------
+    # Rewards: the employee's own, read-only
+    # ------------------------------------------------------------------
+    @list_route("/my/rewards")
+    def portal_my_rewards(self, page=1, sortby=None, filterby=None, **kw):
+        return self._render_list_page(REWARDS, page, sortby, filterby)
+
+    @user_route(["/my/rewards/<int:reward_id>"])
+    def portal_my_reward(self, reward_id, **kw):
+        reward = self._gg_own_record(
+            "hr.goede.gesprek.reward", reward_id, lambda r: r._is_employee()
+        )
+        if not reward:
+            return request.redirect("/my")
+        values = {
+            # sudo: the employee's own reward (checked above); the currency and
+            # company names only.
+            "reward": reward.sudo(),
+            "page_name": "goede_gesprek_reward",
+        }
+        return request.render("hr_goede_gesprek.portal_my_reward", values)

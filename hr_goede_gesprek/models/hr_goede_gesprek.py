@@ -149,6 +149,11 @@ PORTAL_DETAIL_FIELDS = frozenset(
     {"date_start", "duration", "location", "companion_name", "companion_announced"}
 )
 PORTAL_REPORT_FIELDS = frozenset({"report_summary", "employee_view", "partner_view"})
+# The choices a party makes from the portal; the declared policy decides per
+# state which of them their side may still change.
+PORTAL_CHOICE_FIELDS = frozenset(
+    {"chair", "report_author", "privacy_sharing", "privacy_reason"}
+)
 
 
 # Every refusal of a conversation step or change, by ``"<step>:<rule>"``.
@@ -196,6 +201,13 @@ STEP_MESSAGES = {
     ),
     "portal_write:forbidden": _lt(
         "You may not change these fields of “%(name)s” now: %(fields)s."
+    ),
+    "propose_agreement:who": _lt(
+        "Only the employee or a conversation partner can propose an agreement "
+        "on “%(name)s”."
+    ),
+    "propose_agreement:state": _lt(
+        "No agreement can be proposed on “%(name)s” any more: it is %(state)s."
     ),
     "edit_agenda_line:not_own": _lt(
         "You can only change the agenda items you added yourself."
@@ -1029,6 +1041,81 @@ class HrGoedeGesprek(models.Model):
                 line.sequence = sequence
         return True
 
+    def portal_update_choices(self, vals):
+        """Chair, report author and privacy: what the user's side may still
+        choose in this state (the declared policy, checked as the user)."""
+        self.ensure_one()
+        vals = {k: v for k, v in vals.items() if k in PORTAL_CHOICE_FIELDS}
+        self._check_selection_values(vals)
+        if "privacy_reason" in vals:
+            vals["privacy_reason"] = (vals["privacy_reason"] or "").strip() or False
+        # Only what changes: an unchanged choice the form sends along is no
+        # change, even where it can no longer be changed.
+        vals = {
+            fname: value
+            for fname, value in vals.items()
+            if not self._policy_unchanged(fname, value)
+        }
+        return self._portal_write(vals) if vals else True
+
+    def _portal_choice_fields(self):
+        """The choices the current user's side may change now (for the form)."""
+        self.ensure_one()
+        if self.report_locked or not self._get_user_party():
+            return frozenset()
+        return PORTAL_CHOICE_FIELDS & self._policy_write_fields(
+            roles=self._policy_party_roles()
+        )
+
+    def _portal_prepare_values(self):
+        """What the employee has at hand to prepare this conversation: the
+        previous report, the open agreements, the job description, the
+        feedback they shared and the conversation card. Read as the user; sudo
+        only for what sits on hr.employee and hr.job (their own)."""
+        self.ensure_one()
+        self.check_access("read")
+        conversation = self.sudo()
+        # The feedback answers the employee shared with their manager, as the
+        # user (record rules: their own requests only).
+        shared = self.env["hr.goede.gesprek.feedback.answer"].search(
+            [
+                ("request_id.employee_id", "=", conversation.employee_id.id),
+                ("shared_with_manager", "=", True),
+            ],
+            order="id desc",
+            limit=20,
+        )
+        return {
+            "previous": conversation.previous_conversation_id,
+            "previous_report": conversation.previous_report_summary,
+            "open_agreements": conversation.open_agreement_ids,
+            "job_description": conversation.job_description,
+            "shared_answers": shared.sudo(),
+            "topics": self._portal_card_topics(),
+            "agenda_editable": not self._get_cannot_edit_agenda_reason(),
+            "can_propose_agreement": not self._get_cannot_propose_agreement_reason(),
+        }
+
+    def _portal_card_topics(self):
+        """The conversation card of this conversation's company (sudo: topics
+        are read-only reference data for every employee)."""
+        self.ensure_one()
+        company = self.sudo().company_id
+        return (
+            self.env["hr.goede.gesprek.topic"]
+            .sudo()
+            .search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+        )
+
+    @api.model
+    def _portal_next_conversation(self):
+        """The current user's next conversation to prepare, as the user."""
+        return self.search(
+            self._get_portal_domain() + [("state", "in", OPEN_STATES)],
+            order="date_start asc nulls last, id desc",
+            limit=1,
+        )
+
     @api.model
     def _portal_request_conversation(self, note=None, date_start=None):
         """The right to a conversation: the current user's employee asks."""
@@ -1344,7 +1431,9 @@ class HrGoedeGesprek(models.Model):
     def _check_can_portal_write(self, vals):
         """May the current user write ``vals`` (details, report, own view)?"""
         fnames = set(vals)
-        unknown = fnames - PORTAL_DETAIL_FIELDS - PORTAL_REPORT_FIELDS
+        unknown = (
+            fnames - PORTAL_DETAIL_FIELDS - PORTAL_REPORT_FIELDS - PORTAL_CHOICE_FIELDS
+        )
         if unknown:
             raise AccessError(
                 self._get_step_message(
@@ -1378,6 +1467,24 @@ class HrGoedeGesprek(models.Model):
                         fields=conversation._policy_labels(forbidden),
                     )
                 )
+
+    def _get_cannot_propose_agreement_reason(self):
+        """Agreements are proposed by a party while the declared policy lets
+        their side add agreements (not once the report is signed)."""
+        self.ensure_one()
+        party = self._get_user_party()
+        if not party:
+            return AccessError(self._get_step_message("propose_agreement:who"))
+        allowed = self._policy_write_fields(roles={party})
+        if "agreement_ids" not in allowed or self.report_locked:
+            return UserError(self._get_step_message("propose_agreement:state"))
+        return None
+
+    def _check_can_propose_agreement(self):
+        self.check_access("read")
+        for conversation in self:
+            if error := conversation._get_cannot_propose_agreement_reason():
+                raise error
 
     def _check_can_edit_agenda_line(self, line):
         """The employee orders the agenda; each party edits their own items."""

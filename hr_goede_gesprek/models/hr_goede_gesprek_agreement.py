@@ -19,7 +19,8 @@ controller acts with ``sudo()`` afterwards.
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.tools import clean_context
 
 from ..tools.cron import (
     NO_FOLLOW,
@@ -405,6 +406,55 @@ class HrGoedeGesprekAgreement(models.Model):
         # sudo: read-only ACL for portal users; the guard ran as the user.
         self.sudo()._do_update_progress(progress, note)
         return True
+
+    @api.model
+    def _portal_propose(self, vals, conversation_id=False):
+        """The employee proposes an agreement from the portal: on one of their
+        conversations (while its policy lets their side add agreements), or on
+        its own. The declared create policy of their side is checked as the
+        user, then the agreement is created with sudo (read-only ACL)."""
+        vals = dict(vals)
+        if conversation_id:
+            conversation = self.env["hr.goede.gesprek"].browse(conversation_id)
+            # sudo: only tells a missing conversation from a forbidden one.
+            if not conversation.sudo().exists():
+                raise MissingError(self.env._("This document does not exist."))
+            conversation._check_can_propose_agreement()
+            vals["conversation_id"] = conversation.id
+            # sudo: the employee sits on hr.employee; the agreement is always
+            # about the conversation's employee.
+            employee = conversation.sudo().employee_id
+            vals["employee_id"] = employee.id
+            party = conversation._get_user_party()
+        else:
+            employee = self.env["hr.goede.gesprek"]._get_user_employees()[:1]
+            party = "employee" if employee else False
+            vals.update(employee_id=employee.id, company_id=employee.company_id.id)
+        # The portal acts for the user's side: a portal user has no role of
+        # their own over the ORM (see _policy_roles).
+        roles = {party} if party else set()
+        if not roles:
+            raise AccessError(
+                self.env._("Your employee record is not linked to your login: ask HR.")
+            )
+        forbidden = set(vals) - self._policy_fields(self._policy_create, roles)
+        if forbidden:
+            self._raise_create_refused(forbidden)
+        vals["name"] = (vals.get("name") or "").strip()
+        if not vals["name"]:
+            raise UserError(self.env._("Say what you want to agree on."))
+        self._check_selection_values(vals)
+        # sudo: checked above as the user; the caller's default_* context keys
+        # are dropped, they would reach the sudo create.
+        env = self.env(context=clean_context(self.env.context), su=True)
+        agreement = self.with_env(env).create(vals)
+        agreement.message_post(
+            body=self.env._(
+                "Proposed by %(user)s in the portal.", user=self.env.user.name
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return agreement.with_env(self.env)
 
     # ------------------------------------------------------------------
     # Transitions (no checks: callers check)

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import clean_context, format_date
 
 from ..tools.cron import _process_batch, _run_as_cron_user
 
@@ -205,8 +205,10 @@ class HrGoedeGesprekHoursRequest(models.Model):
     # ------------------------------------------------------------------
     # Roles and checks
     # ------------------------------------------------------------------
-    # Portal users hold no right on hours requests (no portal page either):
-    # no role, whatever their employee record.
+    # Portal users hold a read-only ACL on their own hours requests and no
+    # role over the ORM: the portal's ``_portal_request_hours`` and
+    # ``portal_withdraw`` check the employee's side as the user, then act
+    # with sudo.
     def _policy_roles(self):
         return set() if self.env.user.share else super()._policy_roles()
 
@@ -366,6 +368,50 @@ class HrGoedeGesprekHoursRequest(models.Model):
         # Rights checked in _check_can_withdraw; the state is a workflow field.
         self.sudo().write({"state": "withdrawn"})
         self.activity_update()
+
+    # ------------------------------------------------------------------
+    # Actions from the portal (controllers/portal_formal.py)
+    # ------------------------------------------------------------------
+    @api.model
+    def _portal_request_hours(self, vals):
+        """The employee asks for more or fewer hours from the portal: their
+        own request, with only what the declared policy gives the employee,
+        checked as the user; created and submitted with sudo (read-only ACL)."""
+        employee = self.env["hr.goede.gesprek"]._get_user_employees()[:1]
+        if not employee:
+            raise AccessError(
+                self.env._("Your employee record is not linked to your login: ask HR.")
+            )
+        vals = dict(vals, employee_id=employee.id, company_id=employee.company_id.id)
+        # The portal acts for the employee's side (no ORM role, see above).
+        forbidden = set(vals) - self._policy_fields(self._policy_create, {"employee"})
+        if forbidden:
+            self._raise_create_refused(forbidden)
+        if not vals.get("date_start"):
+            raise UserError(self.env._("Give the date from which you want the change."))
+        if not vals.get("hours_requested") and not vals.get("schedule_change"):
+            raise UserError(
+                self.env._(
+                    "Give the hours per week you ask for, or the change of "
+                    "schedule or place."
+                )
+            )
+        # sudo: checked above as the user; the caller's default_* context keys
+        # are dropped, they would reach the sudo create.
+        env = self.env(context=clean_context(self.env.context), su=True)
+        request = self.with_env(env).create(vals).with_env(self.env)
+        # The employee submits at once: the submission's day decides the terms.
+        request._check_can_submit()
+        # sudo: workflow fields; the guard above ran as the user (sudo keeps
+        # the uid).
+        request.sudo()._do_submit()
+        return request
+
+    def portal_withdraw(self):
+        self._check_can_withdraw()
+        # sudo: the state is a workflow field; the guard ran as the user.
+        self.sudo()._do_withdraw()
+        return True
 
     # ------------------------------------------------------------------
     # Decision hooks and deadline

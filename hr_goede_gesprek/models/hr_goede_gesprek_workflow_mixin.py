@@ -27,7 +27,7 @@ requester). ``sudo()`` in this file only compares ids: plain users cannot read
 """
 
 from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 OFFICER = "hr_goede_gesprek.group_goede_gesprek_officer"
 ADMIN = "hr_goede_gesprek.group_goede_gesprek_admin"
@@ -244,6 +244,23 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
             if forbidden:
                 self._raise_create_refused(forbidden)
         self._check_policy_caller_defaults(vals_list)
+
+    @api.model
+    def _check_selection_values(self, vals):
+        """Refuse a value outside its field's selection (a portal form's
+        input), with a translated error, before anything is written."""
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None or field.type != "selection":
+                continue
+            if value not in dict(field._description_selection(self.env)):
+                raise UserError(
+                    self.env._(
+                        "“%(value)s” is not a valid choice for %(field)s.",
+                        value=value or "",
+                        field=field._description_string(self.env),
+                    )
+                )
 
     def _policy_unchanged(self, fname, value):
         """Does writing ``value`` to ``fname`` leave every record as it is?"""

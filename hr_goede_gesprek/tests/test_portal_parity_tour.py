@@ -1,0 +1,37 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install", "goede_gesprek_portal")
+class TestPortalParityTour(HttpCase):
+    def test_demo_portal_employee_requests_hours_proposes_and_prepares(self):
+        """Kees (portal only, demo) asks for other hours, prepares his next
+        conversation from the prepare page and proposes an agreement there."""
+        conversation = self.env.ref(
+            "hr_goede_gesprek.conversation_preparing_demo", False
+        )
+        if not conversation:
+            self.skipTest("demo data not loaded")
+        kees = self.env.ref("hr_goede_gesprek.employee_portal_demo")
+        self.assertTrue(kees.user_id.share)
+        HoursRequest = self.env["hr.goede.gesprek.hours.request"]
+        before = HoursRequest.search([("employee_id", "=", kees.id)])
+        lines_before = len(conversation.agenda_line_ids)
+        self.start_tour(
+            "/my", "hr_goede_gesprek_portal_parity", login="portal_employee"
+        )
+        new = HoursRequest.search([("employee_id", "=", kees.id)]) - before
+        self.assertEqual(len(new), 1)
+        self.assertEqual((new.state, new.hours_requested), ("submitted", 28))
+        self.assertFalse(new.is_late)
+        self.assertEqual(len(conversation.agenda_line_ids), lines_before + 2)
+        self.assertIn(
+            "Plan the mowing routes together every month",
+            conversation.agenda_line_ids.mapped("name"),
+        )
+        agreement = conversation.agreement_ids.filtered(
+            lambda a: a.name == "Take the ride-on mower course"
+        )
+        self.assertEqual(agreement.state, "proposed")
+        self.assertEqual(agreement.employee_id, kees)
