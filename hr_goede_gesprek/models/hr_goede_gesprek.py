@@ -808,24 +808,16 @@ class HrGoedeGesprek(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_plan(self):
-        self._check_can_plan()
-        self._do_plan()
-        return True
+        return self._run_step("plan")
 
     def action_share_agenda(self):
-        self._check_can_share_agenda()
-        self._do_share_agenda()
-        return True
+        return self._run_step("share_agenda")
 
     def action_hold(self):
-        self._check_can_hold()
-        self._do_hold()
-        return True
+        return self._run_step("hold")
 
     def action_submit_report(self):
-        self._check_can_submit_report()
-        self._do_submit_report()
-        return True
+        return self._run_step("submit_report")
 
     def action_open_sign_wizard(self):
         self.ensure_one()
@@ -1132,12 +1124,6 @@ class HrGoedeGesprek(models.Model):
     # action on the record (None: allowed). The ``can_*`` flags show the
     # buttons by it, the ``_check_can_*`` guards raise it: the rule is
     # written once. Access errors (who) come before user errors (when).
-    def _raise_cannot(self, action, *args):
-        """Raise the first record's reason against ``action``, if any."""
-        for conversation in self:
-            if error := getattr(conversation, f"_get_cannot_{action}_reason")(*args):
-                raise error
-
     def _get_participant_reason(self, step, states):
         """The refusal of ``step`` by a non-participant (``"<step>:who"``) or
         outside ``states`` (``"<step>:state"``); None if neither applies."""

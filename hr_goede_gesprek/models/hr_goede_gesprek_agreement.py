@@ -338,34 +338,22 @@ class HrGoedeGesprekAgreement(models.Model):
     # ------------------------------------------------------------------
     def action_confirm(self):
         """Record the current user's confirmation (employee side, manager side)."""
-        self._check_can_confirm()
-        self._do_confirm(self.env.user)
-        return True
+        return self._run_step("confirm", self.env.user)
 
     def action_decline(self):
-        self._check_can_decline()
-        self._do_decline()
-        return True
+        return self._run_step("decline")
 
     def action_propose_again(self):
-        self._check_can_propose_again()
-        self._do_propose_again()
-        return True
+        return self._run_step("propose_again")
 
     def action_mark_done(self):
-        self._check_can_close()
-        self._do_close("done")
-        return True
+        return self._run_step("close", "done")
 
     def action_mark_not_done(self):
-        self._check_can_close()
-        self._do_close("not_done")
-        return True
+        return self._run_step("close", "not_done")
 
     def action_cancel(self):
-        self._check_can_cancel()
-        self._do_cancel()
-        return True
+        return self._run_step("cancel")
 
     # ------------------------------------------------------------------
     # Actions from the portal (controllers/)

@@ -498,9 +498,7 @@ class HrGoedeGesprekAppraisal(models.Model):
 
     def _check_can_add_view(self):
         self.check_access("read")
-        for appraisal in self:
-            if error := appraisal._get_cannot_add_view_reason():
-                raise error
+        self._raise_cannot("add_view")
 
     # ------------------------------------------------------------------
     # Checks
@@ -585,17 +583,13 @@ class HrGoedeGesprekAppraisal(models.Model):
 
     def _check_can_step(self, step):
         self.check_access("read")
-        for appraisal in self:
-            if error := appraisal._get_cannot_step_reason(step):
-                raise error
+        self._raise_cannot("step", step)
 
     # ------------------------------------------------------------------
     # Plan and hold
     # ------------------------------------------------------------------
     def action_plan(self):
-        self._check_can_plan()
-        self._do_plan()
-        return True
+        return self._run_step("plan")
 
     def _check_can_plan(self):
         self._check_can_step("plan")
@@ -633,9 +627,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         }
 
     def action_hold(self):
-        self._check_can_hold()
-        self._do_hold()
-        return True
+        return self._run_step("hold")
 
     def _check_can_hold(self):
         self._check_can_step("hold")
@@ -649,9 +641,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     # Establish and countersign
     # ------------------------------------------------------------------
     def action_establish(self):
-        self._check_can_establish()
-        self._do_establish()
-        return True
+        return self._run_step("establish")
 
     def _check_can_establish(self):
         self._check_can_step("establish")
@@ -699,9 +689,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         self.activity_update()
 
     def action_countersign(self):
-        self._check_can_countersign()
-        self._do_countersign()
-        return True
+        return self._run_step("countersign")
 
     def _check_can_countersign(self):
         self.check_access("read")
@@ -833,9 +821,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         }
 
     def action_cancel(self):
-        self._check_can_cancel()
-        self._do_cancel()
-        return True
+        return self._run_step("cancel")
 
     def _check_can_cancel(self):
         self.check_access("read")

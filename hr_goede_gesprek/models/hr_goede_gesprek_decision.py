@@ -616,9 +616,7 @@ class HrGoedeGesprekDecision(models.Model):
     # Issue
     # ------------------------------------------------------------------
     def action_issue(self):
-        self._check_can_issue()
-        self._do_issue()
-        return True
+        return self._run_step("issue")
 
     def _get_cannot_issue_reason(self):
         """Why the current user cannot issue this decision (the exception
@@ -911,9 +909,7 @@ class HrGoedeGesprekDecision(models.Model):
 
     def _check_can_acknowledge(self):
         self.check_access("read")
-        for decision in self:
-            if error := decision._get_cannot_acknowledge_reason():
-                raise error
+        self._raise_cannot("acknowledge")
 
     def action_register_delivery(self, date_delivered=None):
         """HR registers the day the letter reached the employee."""

@@ -177,14 +177,10 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_send(self):
-        self._check_can_send()
-        self._do_send()
-        return True
+        return self._run_step("send")
 
     def action_close(self):
-        self._check_can_close()
-        self._do_close()
-        return True
+        return self._run_step("close")
 
     # ------------------------------------------------------------------
     # Actions from the portal (controllers/)

@@ -239,9 +239,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_submit(self):
-        self._check_can_submit()
-        self._do_submit()
-        return True
+        return self._run_step("submit")
 
     def _check_can_submit(self):
         self._check_is_party()
@@ -351,9 +349,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         )
 
     def action_withdraw(self):
-        self._check_can_withdraw()
-        self._do_withdraw()
-        return True
+        return self._run_step("withdraw")
 
     def _check_can_withdraw(self):
         self._check_is_party()

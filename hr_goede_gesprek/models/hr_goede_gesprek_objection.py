@@ -324,9 +324,7 @@ class HrGoedeGesprekObjection(models.Model):
         self._check_state(states)
 
     def action_schedule_hearing(self):
-        self._check_can_schedule_hearing()
-        self._do_schedule_hearing()
-        return True
+        return self._run_step("schedule_hearing")
 
     def _check_can_schedule_hearing(self):
         self._check_hr_handles(("received",))
@@ -412,9 +410,7 @@ class HrGoedeGesprekObjection(models.Model):
         return decision
 
     def action_withdraw(self):
-        self._check_can_withdraw()
-        self._do_withdraw()
-        return True
+        return self._run_step("withdraw")
 
     def _check_can_withdraw(self):
         self.check_access("read")

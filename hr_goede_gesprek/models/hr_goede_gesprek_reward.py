@@ -340,9 +340,7 @@ class HrGoedeGesprekReward(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_approve(self):
-        self._check_can_approve()
-        self._do_approve()
-        return True
+        return self._run_step("approve")
 
     def action_approve_over_cap(self, reason=None):
         """Approve above the yearly cap: HR, where the company policy allows it,
@@ -353,19 +351,13 @@ class HrGoedeGesprekReward(models.Model):
         return True
 
     def action_mark_paid(self):
-        self._check_can_mark_paid()
-        self._do_mark_paid()
-        return True
+        return self._run_step("mark_paid")
 
     def action_cancel(self):
-        self._check_can_cancel()
-        self._do_cancel()
-        return True
+        return self._run_step("cancel")
 
     def action_reset(self):
-        self._check_can_reset()
-        self._do_reset()
-        return True
+        return self._run_step("reset")
 
     # ------------------------------------------------------------------
     # Business: policy roles and checks
@@ -507,12 +499,6 @@ class HrGoedeGesprekReward(models.Model):
         """The translated message of ``STEP_MESSAGES[key]`` about this reward;
         ``params``: the values it names besides the reward."""
         return self.env._(STEP_MESSAGES[key]) % dict(params, name=self.name)
-
-    def _raise_cannot(self, step, *args):
-        """Raise the first reason (see above) why ``step`` fails on these rewards."""
-        for reward in self:
-            if error := getattr(reward, f"_get_cannot_{step}_reason")(*args):
-                raise error
 
     def _check_hr_only(self, message):
         if not (self.env.su or self._is_hr()):

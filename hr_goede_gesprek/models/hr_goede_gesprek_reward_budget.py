@@ -128,9 +128,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
     def action_apply_company_cap(self):
         """Apply the company's current cap to these budgets of the current or a
         later year (HR administrators; tracked in the chatter)."""
-        self._check_can_apply_company_cap()
-        self._do_apply_company_cap()
-        return True
+        return self._run_step("apply_company_cap")
 
     # ------------------------------------------------------------------
     # Business: the cap, held by the database

@@ -73,6 +73,24 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
         return super().unlink()
 
     # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _run_step(self, step, *args):
+        """A workflow button: ``_check_can_<step>()`` as the user, then
+        ``_do_<step>(*args)``; True for the client."""
+        getattr(self, f"_check_can_{step}")()
+        getattr(self, f"_do_{step}")(*args)
+        return True
+
+    def _raise_cannot(self, step, *args):
+        """Raise the first record's reason against ``step``, if any: the
+        ``UserError`` or ``AccessError`` that ``_get_cannot_<step>_reason(*args)``
+        returns (None: allowed)."""
+        for record in self:
+            if error := getattr(record, f"_get_cannot_{step}_reason")(*args):
+                raise error
+
+    # ------------------------------------------------------------------
     # Roles
     # ------------------------------------------------------------------
     @api.model
