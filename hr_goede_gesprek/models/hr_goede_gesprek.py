@@ -37,6 +37,7 @@ from ..tools.cron import (
     _process_batch,
     _run_as_cron_user,
 )
+from ..tools.declarations import workflow_state
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
 
 _lt = LazyTranslate(__name__)
@@ -423,14 +424,7 @@ class HrGoedeGesprek(models.Model):
     privacy_reason = fields.Text(
         string="Sharing: with whom and why",
     )
-    state = fields.Selection(
-        STATES,
-        default="preparing",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "preparing")
     reschedule_count = fields.Integer(copy=False, readonly=True)
     last_reschedule_reason = fields.Text(copy=False, readonly=True)
     cancel_reason = fields.Text(copy=False, readonly=True)

@@ -27,6 +27,7 @@ from ..tools.cron import (
     _process_batch,
     _run_as_cron_user,
 )
+from ..tools.declarations import workflow_state
 from .hr_goede_gesprek_decision import ISSUED_STATES
 
 OPEN_STATES = ("proposed", "agreed", "talk_again")
@@ -134,7 +135,7 @@ class HrGoedeGesprekAgreement(models.Model):
         help="Who carries out the agreement.",
     )
     deadline = fields.Date(tracking=True)
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("proposed", "Proposed"),
             ("agreed", "Agreed"),
@@ -143,11 +144,7 @@ class HrGoedeGesprekAgreement(models.Model):
             ("not_done", "Not done"),
             ("cancelled", "Cancelled"),
         ],
-        default="proposed",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "proposed",
     )
     employee_confirmed = fields.Boolean(copy=False, readonly=True, tracking=True)
     manager_confirmed = fields.Boolean(copy=False, readonly=True, tracking=True)

@@ -22,6 +22,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, html2plaintext
 
+from ..tools.declarations import workflow_state
+
 STATES = [
     ("requested", "Requested"),
     ("planned", "Planned"),
@@ -150,14 +152,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     period_end = fields.Date(
         string="Period until", required=True, default=fields.Date.context_today
     )
-    state = fields.Selection(
-        STATES,
-        default="requested",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "requested")
     date_planned = fields.Datetime(string="Date", tracking=True, copy=False)
     duration = fields.Float(default=1.0)
     location = fields.Char()

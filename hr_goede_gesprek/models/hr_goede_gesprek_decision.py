@@ -26,6 +26,7 @@ from odoo.tools import clean_context, format_date
 
 from ..tools import legal_terms
 from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.declarations import workflow_state
 
 _logger = logging.getLogger(__name__)
 
@@ -214,14 +215,7 @@ class HrGoedeGesprekDecision(models.Model):
         string="Signatory's position", help="Printed under the signature."
     )
     # Set by the workflow
-    state = fields.Selection(
-        STATES,
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "draft")
     date_issued = fields.Date(string="Date", copy=False, readonly=True)
     issued_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     route_id = fields.Many2one(

@@ -43,6 +43,8 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tools import clean_context, email_normalize
 from odoo.tools.mail import email_split_tuples
 
+from ..tools.declarations import workflow_state
+
 ANONYMITY_THRESHOLD = 3
 REMINDER_DAYS = 3
 DEFAULT_DEADLINE_DAYS = 14
@@ -96,18 +98,14 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         help="Answers are shown without names, and only once at least three "
         "respondents answered.",
     )
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("draft", "Draft"),
             ("sent", "Sent"),
             ("closed", "Closed"),
             ("cancelled", "Cancelled"),
         ],
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "draft",
     )
     question_ids = fields.One2many(
         "hr.goede.gesprek.feedback.question", "request_id", string="Questions"

@@ -19,6 +19,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.declarations import workflow_state
 
 # The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
 # submission and deemed-grant dates and the decisions are the workflow's.
@@ -91,7 +92,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         store=True,
         help="Made less than two months before the desired start.",
     )
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("draft", "Draft"),
             ("submitted", "Submitted"),
@@ -100,11 +101,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
             ("deemed_granted", "Deemed granted"),
             ("withdrawn", "Withdrawn"),
         ],
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "draft",
     )
     submitted_date = fields.Date(readonly=True, copy=False)
     deemed_granted = fields.Boolean(compute="_compute_deemed_granted")

@@ -20,6 +20,7 @@ from ..tools.cron import (
     _process_batch,
     _run_as_cron_user,
 )
+from ..tools.declarations import workflow_state
 
 OUTCOMES = [
     ("upheld", "Upheld"),
@@ -98,18 +99,14 @@ class HrGoedeGesprekObjection(models.Model):
     )
     grounds = fields.Text(required=True, tracking=True)
     filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("received", "Received"),
             ("hearing", "Hearing"),
             ("decided", "Decided"),
             ("withdrawn", "Withdrawn"),
         ],
-        default="received",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "received",
     )
     hearing_date = fields.Datetime(tracking=True)
     hearing_notes = fields.Text()

@@ -26,6 +26,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate
 
+from ..tools.declarations import workflow_state
+
 _lt = LazyTranslate(__name__)
 
 KINDS = [("cash", "Cash"), ("in_kind", "In kind")]
@@ -205,14 +207,7 @@ class HrGoedeGesprekReward(models.Model):
         help="The pay period payroll handles it in, e.g. 2026-03.", tracking=True
     )
     payment_date = fields.Date(tracking=True, copy=False)
-    state = fields.Selection(
-        STATES,
-        default="proposed",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "proposed")
     proposer_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True, copy=False
     )
