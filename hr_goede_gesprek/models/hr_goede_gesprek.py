@@ -37,7 +37,7 @@ from ..tools.cron import (
     _process_batch,
     _run_as_cron_user,
 )
-from ..tools.declarations import workflow_state
+from ..tools.declarations import document_company, employee_department, workflow_state
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
 
 _lt = LazyTranslate(__name__)
@@ -329,9 +329,7 @@ class HrGoedeGesprek(models.Model):
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, precompute=True
     )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = document_company()
     employee_id = fields.Many2one(
         "hr.employee",
         required=True,
@@ -342,12 +340,7 @@ class HrGoedeGesprek(models.Model):
     )
     # Stored computes are precomputed: they go into the INSERT of the record
     # instead of a second UPDATE (so are the employee mixin's user and contact).
-    department_id = fields.Many2one(
-        related="employee_id.department_id",
-        store=True,
-        precompute=True,
-        string="Department",
-    )
+    department_id = employee_department(precompute=True)
     # Conversation partners: by default the employee's manager; or an HR adviser;
     # possibly several. Their users get access to the conversation and sign
     # its report (see ``_check_partners``).

@@ -27,7 +27,7 @@ from ..tools.cron import (
     _process_batch,
     _run_as_cron_user,
 )
-from ..tools.declarations import workflow_state
+from ..tools.declarations import employee_department, workflow_state
 from .hr_goede_gesprek_decision import ISSUED_STATES
 
 OPEN_STATES = ("proposed", "agreed", "talk_again")
@@ -108,12 +108,7 @@ class HrGoedeGesprekAgreement(models.Model):
         precompute=True,
         default=lambda self: self.env.company,
     )
-    department_id = fields.Many2one(
-        related="employee_id.department_id",
-        store=True,
-        precompute=True,
-        string="Department",
-    )
+    department_id = employee_department(precompute=True)
     kind = fields.Selection(
         [
             ("development", "Development"),

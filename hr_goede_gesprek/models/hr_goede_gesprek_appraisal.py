@@ -22,7 +22,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, html2plaintext
 
-from ..tools.declarations import workflow_state
+from ..tools.declarations import document_company, employee_department, workflow_state
 
 STATES = [
     ("requested", "Requested"),
@@ -108,13 +108,9 @@ class HrGoedeGesprekAppraisal(models.Model):
     }
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
-    )
+    department_id = employee_department()
     manager_employee_id = fields.Many2one(
         "hr.employee",
         string="Manager",

@@ -26,7 +26,7 @@ from odoo.tools import clean_context, format_date
 
 from ..tools import legal_terms
 from ..tools.cron import _process_batch, _run_as_cron_user
-from ..tools.declarations import workflow_state
+from ..tools.declarations import document_company, employee_department, workflow_state
 
 _logger = logging.getLogger(__name__)
 
@@ -137,14 +137,10 @@ class HrGoedeGesprekDecision(models.Model):
     name = fields.Char(
         string="Number", default="/", readonly=True, copy=False, index=True
     )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = document_company()
     currency_id = fields.Many2one(related="company_id.currency_id")
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
-    )
+    department_id = employee_department()
     topic_id = fields.Many2one(
         "hr.goede.gesprek.legal.topic", string="Topic", required=True, tracking=True
     )

@@ -19,7 +19,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from ..tools.cron import _process_batch, _run_as_cron_user
-from ..tools.declarations import workflow_state
+from ..tools.declarations import document_company, workflow_state
 
 # The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
 # submission and deemed-grant dates and the decisions are the workflow's.
@@ -67,9 +67,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     _policy_unlink = {"draft": {"hr"}, "withdrawn": {"hr"}}
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     request_date = fields.Date(
         # A legal date: the company's, not the user's local one.

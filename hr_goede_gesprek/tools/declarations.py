@@ -17,3 +17,21 @@ def workflow_state(selection, default):
         copy=False,
         index=True,
     )
+
+
+def document_company():
+    """The company of a document made in the user's current company."""
+    return fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+
+def employee_department(precompute=False):
+    """The employee's department, stored on the document for grouping and
+    filters (``precompute``: computed into the INSERT)."""
+    return fields.Many2one(
+        related="employee_id.department_id",
+        store=True,
+        precompute=precompute,
+        string="Department",
+    )
