@@ -32,7 +32,6 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tools import LazyTranslate, clean_context, format_date, html2plaintext
 
 from ..tools.cron import (
-    NO_FOLLOW,
     _activities,
     _process_batch,
     _run_as_cron_user,
@@ -303,7 +302,7 @@ class HrGoedeGesprek(models.Model):
     _name = "hr.goede.gesprek"
     _description = "Good Conversation"
     _inherit = [
-        "mail.thread",
+        "hr.goede.gesprek.reminder.mixin",
         "mail.activity.mixin",
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
@@ -1719,15 +1718,6 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Mail: followers, activities, tracking
     # ------------------------------------------------------------------
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity does not make its assignee (a next-level
-            # manager, HR) a follower of the conversation (see cron tools).
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
-
     def activity_update(self):
         """The one place where activities follow the state."""
         prepare = "hr_goede_gesprek.mail_activity_type_prepare_agenda"

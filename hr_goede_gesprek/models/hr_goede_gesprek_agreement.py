@@ -22,7 +22,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools.cron import (
-    NO_FOLLOW,
     _activities,
     _process_batch,
     _run_as_cron_user,
@@ -65,7 +64,7 @@ class HrGoedeGesprekAgreement(models.Model):
     _name = "hr.goede.gesprek.agreement"
     _description = "Good Conversation Agreement"
     _inherit = [
-        "mail.thread",
+        "hr.goede.gesprek.reminder.mixin",
         "mail.activity.mixin",
         "portal.mixin",
         "hr.goede.gesprek.employee.mixin",
@@ -661,15 +660,6 @@ class HrGoedeGesprekAgreement(models.Model):
             to_feedback.activity_feedback([followup])
         if to_unlink:
             to_unlink.activity_unlink([followup])
-
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity does not make its assignee a follower
-            # (see cron tools).
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
 
     # ------------------------------------------------------------------
     # Scheduled actions: batched, idempotent, savepoint per record, working as

@@ -15,7 +15,6 @@ from odoo.osv import expression
 from odoo.tools import format_date
 
 from ..tools.cron import (
-    NO_FOLLOW,
     _activities,
     _process_batch,
     _run_as_cron_user,
@@ -47,7 +46,7 @@ class HrGoedeGesprekObjection(models.Model):
     _name = "hr.goede.gesprek.objection"
     _description = "Objection"
     _inherit = [
-        "mail.thread",
+        "hr.goede.gesprek.reminder.mixin",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.employee.mixin",
@@ -481,15 +480,6 @@ class HrGoedeGesprekObjection(models.Model):
     # Scheduled action: batched, idempotent (marker date), savepoint per
     # record, working as the reminder user (see tools/cron.py).
     # ------------------------------------------------------------------
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity does not make its assignee a follower
-            # (see cron tools).
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
-
     @api.model
     def _cron_objection_overdue(self, batch_size=200):
         """Scheduled action: runs as OdooBot, works as the reminder user."""

@@ -30,8 +30,9 @@ RANK_STAGE = {rank: stage for stage, rank in STAGE_RANK.items()}
 # Reminder activities do not make their assignees followers of the document:
 # a next-level manager or HR must not receive a conversation's (or an
 # employee's personnel record's) whole chatter by e-mail for one reminder. The
-# models the crons remind on read it in ``message_subscribe``. It only ever
-# leaves a subscription out; it opens nothing.
+# models the crons remind on read it in ``message_subscribe`` (the documents
+# through ``hr.goede.gesprek.reminder.mixin``). It only ever leaves a
+# subscription out; it opens nothing.
 NO_FOLLOW = "goede_gesprek_no_follow"
 
 
