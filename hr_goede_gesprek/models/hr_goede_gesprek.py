@@ -38,6 +38,7 @@ from ..tools.cron import (
 )
 from ..tools.declarations import document_company, employee_department, workflow_state
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 _lt = LazyTranslate(__name__)
 
@@ -793,17 +794,13 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_plan(self):
-        return self._run_step("plan")
+    action_plan = step_action("plan")
 
-    def action_share_agenda(self):
-        return self._run_step("share_agenda")
+    action_share_agenda = step_action("share_agenda")
 
-    def action_hold(self):
-        return self._run_step("hold")
+    action_hold = step_action("hold")
 
-    def action_submit_report(self):
-        return self._run_step("submit_report")
+    action_submit_report = step_action("submit_report")
 
     def action_open_sign_wizard(self):
         self.ensure_one()

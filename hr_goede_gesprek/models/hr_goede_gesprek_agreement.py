@@ -28,6 +28,7 @@ from ..tools.cron import (
 )
 from ..tools.declarations import employee_department, workflow_state
 from .hr_goede_gesprek_decision import ISSUED_STATES
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 OPEN_STATES = ("proposed", "agreed", "talk_again")
 # Fields that make up the content of an agreement: changing them after both
@@ -331,20 +332,15 @@ class HrGoedeGesprekAgreement(models.Model):
         """Record the current user's confirmation (employee side, manager side)."""
         return self._run_step("confirm", self.env.user)
 
-    def action_decline(self):
-        return self._run_step("decline")
+    action_decline = step_action("decline")
 
-    def action_propose_again(self):
-        return self._run_step("propose_again")
+    action_propose_again = step_action("propose_again")
 
-    def action_mark_done(self):
-        return self._run_step("close", "done")
+    action_mark_done = step_action("close", "done")
 
-    def action_mark_not_done(self):
-        return self._run_step("close", "not_done")
+    action_mark_not_done = step_action("close", "not_done")
 
-    def action_cancel(self):
-        return self._run_step("cancel")
+    action_cancel = step_action("cancel")
 
     # ------------------------------------------------------------------
     # Actions from the portal (controllers/)

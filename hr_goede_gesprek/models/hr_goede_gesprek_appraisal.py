@@ -23,6 +23,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, html2plaintext
 
 from ..tools.declarations import document_company, employee_department, workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 STATES = [
     ("requested", "Requested"),
@@ -579,8 +580,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     # Plan and hold
     # ------------------------------------------------------------------
-    def action_plan(self):
-        return self._run_step("plan")
+    action_plan = step_action("plan")
 
     def _check_can_plan(self):
         self._check_can_step("plan")
@@ -617,8 +617,7 @@ class HrGoedeGesprekAppraisal(models.Model):
             "organiser": self.manager_user_id,
         }
 
-    def action_hold(self):
-        return self._run_step("hold")
+    action_hold = step_action("hold")
 
     def _check_can_hold(self):
         self._check_can_step("hold")
@@ -631,8 +630,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     # Establish and countersign
     # ------------------------------------------------------------------
-    def action_establish(self):
-        return self._run_step("establish")
+    action_establish = step_action("establish")
 
     def _check_can_establish(self):
         self._check_can_step("establish")
@@ -679,8 +677,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         self.filtered(lambda a: a.state == "established")._prepare_decision()
         self.activity_update()
 
-    def action_countersign(self):
-        return self._run_step("countersign")
+    action_countersign = step_action("countersign")
 
     def _check_can_countersign(self):
         self.check_access("read")
@@ -811,8 +808,7 @@ class HrGoedeGesprekAppraisal(models.Model):
             "context": {"default_decision_id": decision.id},
         }
 
-    def action_cancel(self):
-        return self._run_step("cancel")
+    action_cancel = step_action("cancel")
 
     def _check_can_cancel(self):
         self.check_access("read")

@@ -27,6 +27,7 @@ from odoo.tools import clean_context, format_date
 from ..tools import legal_terms
 from ..tools.cron import _process_batch, _run_as_cron_user
 from ..tools.declarations import document_company, employee_department, workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 _logger = logging.getLogger(__name__)
 
@@ -605,8 +606,7 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Issue
     # ------------------------------------------------------------------
-    def action_issue(self):
-        return self._run_step("issue")
+    action_issue = step_action("issue")
 
     def _get_cannot_issue_reason(self):
         """Why the current user cannot issue this decision (the exception

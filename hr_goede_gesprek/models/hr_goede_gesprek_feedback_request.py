@@ -44,6 +44,7 @@ from odoo.tools import clean_context, email_normalize
 from odoo.tools.mail import email_split_tuples
 
 from ..tools.declarations import workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 ANONYMITY_THRESHOLD = 3
 REMINDER_DAYS = 3
@@ -174,11 +175,9 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_send(self):
-        return self._run_step("send")
+    action_send = step_action("send")
 
-    def action_close(self):
-        return self._run_step("close")
+    action_close = step_action("close")
 
     # ------------------------------------------------------------------
     # Actions from the portal (controllers/)

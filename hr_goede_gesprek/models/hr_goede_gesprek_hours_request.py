@@ -20,6 +20,7 @@ from odoo.tools import format_date
 
 from ..tools.cron import _process_batch, _run_as_cron_user
 from ..tools.declarations import document_company, workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 # The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
 # submission and deemed-grant dates and the decisions are the workflow's.
@@ -233,8 +234,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_submit(self):
-        return self._run_step("submit")
+    action_submit = step_action("submit")
 
     def _check_can_submit(self):
         self._check_is_party()
@@ -343,8 +343,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
             }
         )
 
-    def action_withdraw(self):
-        return self._run_step("withdraw")
+    action_withdraw = step_action("withdraw")
 
     def _check_can_withdraw(self):
         self._check_is_party()

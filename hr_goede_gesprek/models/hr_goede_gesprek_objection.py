@@ -20,6 +20,7 @@ from ..tools.cron import (
     _run_as_cron_user,
 )
 from ..tools.declarations import workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 OUTCOMES = [
     ("upheld", "Upheld"),
@@ -319,8 +320,7 @@ class HrGoedeGesprekObjection(models.Model):
             raise AccessError(self.env._("Only HR handles objections."))
         self._check_state(states)
 
-    def action_schedule_hearing(self):
-        return self._run_step("schedule_hearing")
+    action_schedule_hearing = step_action("schedule_hearing")
 
     def _check_can_schedule_hearing(self):
         self._check_hr_handles(("received",))
@@ -405,8 +405,7 @@ class HrGoedeGesprekObjection(models.Model):
         self.sudo().write({"outcome_decision_id": decision.id})
         return decision
 
-    def action_withdraw(self):
-        return self._run_step("withdraw")
+    action_withdraw = step_action("withdraw")
 
     def _check_can_withdraw(self):
         self.check_access("read")

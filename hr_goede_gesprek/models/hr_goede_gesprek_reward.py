@@ -27,6 +27,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate
 
 from ..tools.declarations import workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 _lt = LazyTranslate(__name__)
 
@@ -334,8 +335,7 @@ class HrGoedeGesprekReward(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_approve(self):
-        return self._run_step("approve")
+    action_approve = step_action("approve")
 
     def action_approve_over_cap(self, reason=None):
         """Approve above the yearly cap: HR, where the company policy allows it,
@@ -345,14 +345,11 @@ class HrGoedeGesprekReward(models.Model):
         self._do_approve(override=True, reason=reason.strip())
         return True
 
-    def action_mark_paid(self):
-        return self._run_step("mark_paid")
+    action_mark_paid = step_action("mark_paid")
 
-    def action_cancel(self):
-        return self._run_step("cancel")
+    action_cancel = step_action("cancel")
 
-    def action_reset(self):
-        return self._run_step("reset")
+    action_reset = step_action("reset")
 
     # ------------------------------------------------------------------
     # Business: policy roles and checks

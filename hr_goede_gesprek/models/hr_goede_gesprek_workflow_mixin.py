@@ -38,6 +38,18 @@ FREE_FIELDS = frozenset({"website_message_ids"})
 FREE_PREFIXES = ("message_", "activity_")
 
 
+def step_action(step, *args):
+    """The public button method of the workflow ``step``: ``action_x =
+    step_action("x")`` runs ``_run_step("x", *args)`` (the guard as the user,
+    then the step) and returns True for the client."""
+
+    def action(self):
+        return self._run_step(step, *args)
+
+    action.__doc__ = f"Take the workflow step {step!r} (see ``_run_step``)."
+    return action
+
+
 class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.workflow.mixin"
     _description = "Good Conversation: declared field policy"
