@@ -34,7 +34,7 @@ from odoo.tools import LazyTranslate, clean_context, format_date, html2plaintext
 from ..tools.cron import (
     _activities,
     _process_batch,
-    _run_as_cron_user,
+    cron_entry,
 )
 from ..tools.declarations import document_company, employee_department, workflow_state
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
@@ -1820,10 +1820,7 @@ class HrGoedeGesprek(models.Model):
     # Cron: batched, idempotent, a savepoint per record, working as the
     # reminder user (see tools/cron.py)
     # ------------------------------------------------------------------
-    @api.model
-    def _cron_share_agenda(self, batch_size=100):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_share_agenda", batch_size)
+    _cron_share_agenda = api.model(cron_entry("_batch_share_agenda", 100))
 
     @api.model
     def _batch_share_agenda(self, batch_size=100):
@@ -1902,9 +1899,7 @@ class HrGoedeGesprek(models.Model):
 
         _process_batch(todo, process)
 
-    def _cron_agenda_not_shared(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_agenda_not_shared", batch_size)
+    _cron_agenda_not_shared = cron_entry("_batch_agenda_not_shared")
 
     def _batch_agenda_not_shared(self, batch_size=200):
         """The agenda is not shared N days before a planned conversation."""
@@ -1933,9 +1928,7 @@ class HrGoedeGesprek(models.Model):
         )
         return len(todo), batch_size if len(todo) >= batch_size else 0
 
-    def _cron_report_not_signed(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_report_not_signed", batch_size)
+    _cron_report_not_signed = cron_entry("_batch_report_not_signed")
 
     def _batch_report_not_signed(self, batch_size=200):
         """The report is not signed N days after the conversation."""
@@ -1974,9 +1967,7 @@ class HrGoedeGesprek(models.Model):
         )
         return len(todo), batch_size if len(todo) >= batch_size else 0
 
-    def _cron_conversation_request(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_conversation_request", batch_size)
+    _cron_conversation_request = cron_entry("_batch_conversation_request")
 
     def _batch_conversation_request(self, batch_size=200):
         """A requested conversation without a date: next-level manager, then HR."""

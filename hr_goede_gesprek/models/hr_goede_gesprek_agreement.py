@@ -24,7 +24,7 @@ from odoo.exceptions import AccessError, UserError
 from ..tools.cron import (
     _activities,
     _process_batch,
-    _run_as_cron_user,
+    cron_entry,
 )
 from ..tools.declarations import employee_department, workflow_state
 from .hr_goede_gesprek_decision import ISSUED_STATES
@@ -661,9 +661,7 @@ class HrGoedeGesprekAgreement(models.Model):
     # Scheduled actions: batched, idempotent, savepoint per record, working as
     # the reminder user (see tools/cron.py).
     # ------------------------------------------------------------------
-    def _cron_agreement_deadline(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_agreement_deadline", batch_size)
+    _cron_agreement_deadline = cron_entry("_batch_agreement_deadline")
 
     def _batch_agreement_deadline(self, batch_size=200):
         """Agreements past their deadline: the owner(s) get an activity."""

@@ -25,7 +25,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, format_date
 
 from ..tools import legal_terms
-from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, cron_entry
 from ..tools.declarations import document_company, employee_department, workflow_state
 from .hr_goede_gesprek_workflow_mixin import step_action
 
@@ -984,10 +984,7 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Scheduled action: batched, idempotent (the state changes), savepoint per
     # record, working as the reminder user (see tools/cron.py).
-    @api.model
-    def _cron_mark_final(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_mark_final", batch_size)
+    _cron_mark_final = api.model(cron_entry("_batch_mark_final"))
 
     @api.model
     def _batch_mark_final(self, batch_size=200):

@@ -18,7 +18,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
-from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, cron_entry
 from ..tools.declarations import document_company, workflow_state
 from .hr_goede_gesprek_workflow_mixin import step_action
 
@@ -397,10 +397,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
 
     # Scheduled action: batched, idempotent (the state changes), savepoint per
     # record, working as the reminder user (see tools/cron.py).
-    @api.model
-    def _cron_deemed_granted(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_deemed_granted", batch_size)
+    _cron_deemed_granted = api.model(cron_entry("_batch_deemed_granted"))
 
     @api.model
     def _batch_deemed_granted(self, batch_size=200):

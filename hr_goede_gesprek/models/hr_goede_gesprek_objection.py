@@ -17,7 +17,7 @@ from odoo.tools import format_date
 from ..tools.cron import (
     _activities,
     _process_batch,
-    _run_as_cron_user,
+    cron_entry,
 )
 from ..tools.declarations import workflow_state
 from .hr_goede_gesprek_workflow_mixin import step_action
@@ -479,10 +479,7 @@ class HrGoedeGesprekObjection(models.Model):
     # Scheduled action: batched, idempotent (marker date), savepoint per
     # record, working as the reminder user (see tools/cron.py).
     # ------------------------------------------------------------------
-    @api.model
-    def _cron_objection_overdue(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_objection_overdue", batch_size)
+    _cron_objection_overdue = api.model(cron_entry("_batch_objection_overdue"))
 
     @api.model
     def _batch_objection_overdue(self, batch_size=200):

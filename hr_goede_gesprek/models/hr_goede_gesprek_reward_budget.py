@@ -23,7 +23,7 @@ from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount, mute_logger
 
-from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, cron_entry
 
 
 class HrGoedeGesprekRewardBudget(models.Model):
@@ -354,9 +354,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
     # Cron: batched, idempotent, savepoint per record, working as the
     # reminder user (see tools/cron.py)
     # ------------------------------------------------------------------
-    def _cron_reward_limits(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_reward_limits", batch_size)
+    _cron_reward_limits = cron_entry("_batch_reward_limits")
 
     def _batch_reward_limits(self, batch_size=200):
         """Open the years' budgets, warn at a share of the cap, summarise the year."""

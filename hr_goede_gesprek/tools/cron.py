@@ -71,6 +71,18 @@ def _run_as_cron_user(records, method, batch_size):
     )
 
 
+def cron_entry(batch_method, batch_size=200):
+    """The method a scheduled action calls: ``_cron_x = cron_entry("_batch_x")``
+    runs as OdooBot and does one batch of ``batch_method`` as the reminder user
+    (see ``_run_as_cron_user``)."""
+
+    def cron(self, batch_size=batch_size):
+        _run_as_cron_user(self, batch_method, batch_size)
+
+    cron.__doc__ = "Scheduled action: runs as OdooBot, works as the reminder user."
+    return cron
+
+
 def _activities(env, model, vals_list):
     """Create the reminder activities of a batch in one ORM ``create()``.
 
