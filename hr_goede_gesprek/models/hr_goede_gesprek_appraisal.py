@@ -57,6 +57,18 @@ VIEW_FIELDS = frozenset({"employee_view"})
 HR_REQUEST_FIELDS = PARTY_FIELDS | REQUEST_FIELDS | {"request_date"}
 
 
+def _hierarchy_manager(string):
+    """A manager of the appraisal, routed once from the hierarchy and stored
+    (see ``_compute_managers``)."""
+    return fields.Many2one(
+        "hr.employee",
+        string=string,
+        compute="_compute_managers",
+        store=True,
+        readonly=True,
+    )
+
+
 class HrGoedeGesprekAppraisal(models.Model):
     _name = "hr.goede.gesprek.appraisal"
     _description = "Appraisal on request"
@@ -112,23 +124,11 @@ class HrGoedeGesprekAppraisal(models.Model):
     company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     department_id = employee_department()
-    manager_employee_id = fields.Many2one(
-        "hr.employee",
-        string="Manager",
-        compute="_compute_managers",
-        store=True,
-        readonly=True,
-    )
+    manager_employee_id = _hierarchy_manager("Manager")
     manager_user_id = fields.Many2one(
         related="manager_employee_id.user_id", store=True, string="Manager user"
     )
-    next_manager_employee_id = fields.Many2one(
-        "hr.employee",
-        string="Next-level manager",
-        compute="_compute_managers",
-        store=True,
-        readonly=True,
-    )
+    next_manager_employee_id = _hierarchy_manager("Next-level manager")
     next_manager_user_id = fields.Many2one(
         related="next_manager_employee_id.user_id",
         store=True,
