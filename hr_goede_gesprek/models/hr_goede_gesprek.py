@@ -330,14 +330,7 @@ class HrGoedeGesprek(models.Model):
         compute="_compute_name", store=True, readonly=False, precompute=True
     )
     company_id = document_company()
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="cascade",
-    )
+    employee_id = fields.Many2one(tracking=True, ondelete="cascade")
     # Stored computes are precomputed: they go into the INSERT of the record
     # instead of a second UPDATE (so are the employee mixin's user and contact).
     department_id = employee_department(precompute=True)

@@ -82,9 +82,7 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         string="Message to respondents",
         help="What you ask feedback about, and why.",
     )
-    employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade", check_company=True
-    )
+    employee_id = fields.Many2one(ondelete="cascade")
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )

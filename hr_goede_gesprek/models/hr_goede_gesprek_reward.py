@@ -149,14 +149,7 @@ class HrGoedeGesprekReward(models.Model):
     reason = fields.Text(
         required=True, help="Why the employee gets this reward (for the file)."
     )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="restrict",
-    )
+    employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     company_id = fields.Many2one(
         "res.company",
         required=True,
