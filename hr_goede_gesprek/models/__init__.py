@@ -9,6 +9,7 @@ from . import res_company
 from . import res_config_settings
 from . import hr_goede_gesprek_state_mixin
 from . import hr_goede_gesprek_calendar_mixin
+from . import hr_goede_gesprek_reminder_mixin
 from . import hr_goede_gesprek_catalogue_mixin
 from . import hr_goede_gesprek_topic_group
 from . import hr_goede_gesprek_topic

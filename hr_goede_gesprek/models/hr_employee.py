@@ -13,7 +13,7 @@ from ..tools.cron import (
     RANK_STAGE,
     _activities,
     _process_batch,
-    _run_as_cron_user,
+    cron_entry,
 )
 from .hr_goede_gesprek_agreement import OPEN_STATES
 
@@ -391,9 +391,7 @@ class HrEmployee(models.Model):
     # ------------------------------------------------------------------
     # Scheduled action: conversation due (see tools/cron.py)
     # ------------------------------------------------------------------
-    def _cron_goede_gesprek_due(self, batch_size=1000):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_goede_gesprek_due", batch_size)
+    _cron_goede_gesprek_due = cron_entry("_batch_goede_gesprek_due", 1000)
 
     def _batch_goede_gesprek_due(self, batch_size=1000):
         """Conversation due: employee first, then the manager, later HR."""

@@ -32,12 +32,13 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tools import LazyTranslate, clean_context, format_date, html2plaintext
 
 from ..tools.cron import (
-    NO_FOLLOW,
     _activities,
     _process_batch,
-    _run_as_cron_user,
+    cron_entry,
 )
+from ..tools.declarations import document_company, employee_department, workflow_state
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 _lt = LazyTranslate(__name__)
 
@@ -316,7 +317,7 @@ class HrGoedeGesprek(models.Model):
     _name = "hr.goede.gesprek"
     _description = "Good Conversation"
     _inherit = [
-        "mail.thread",
+        "hr.goede.gesprek.reminder.mixin",
         "mail.activity.mixin",
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
@@ -342,25 +343,11 @@ class HrGoedeGesprek(models.Model):
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, precompute=True
     )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="cascade",
-    )
+    company_id = document_company()
+    employee_id = fields.Many2one(tracking=True, ondelete="cascade")
     # Stored computes are precomputed: they go into the INSERT of the record
     # instead of a second UPDATE (so are the employee mixin's user and contact).
-    department_id = fields.Many2one(
-        related="employee_id.department_id",
-        store=True,
-        precompute=True,
-        string="Department",
-    )
+    department_id = employee_department(precompute=True)
     # Conversation partners: by default the employee's manager; or an HR adviser;
     # possibly several. Their users get access to the conversation and sign
     # its report (see ``_check_partners``).
@@ -437,14 +424,7 @@ class HrGoedeGesprek(models.Model):
     privacy_reason = fields.Text(
         string="Sharing: with whom and why",
     )
-    state = fields.Selection(
-        STATES,
-        default="preparing",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "preparing")
     reschedule_count = fields.Integer(copy=False, readonly=True)
     last_reschedule_reason = fields.Text(copy=False, readonly=True)
     cancel_reason = fields.Text(copy=False, readonly=True)
@@ -821,25 +801,13 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_plan(self):
-        self._check_can_plan()
-        self._do_plan()
-        return True
+    action_plan = step_action("plan")
 
-    def action_share_agenda(self):
-        self._check_can_share_agenda()
-        self._do_share_agenda()
-        return True
+    action_share_agenda = step_action("share_agenda")
 
-    def action_hold(self):
-        self._check_can_hold()
-        self._do_hold()
-        return True
+    action_hold = step_action("hold")
 
-    def action_submit_report(self):
-        self._check_can_submit_report()
-        self._do_submit_report()
-        return True
+    action_submit_report = step_action("submit_report")
 
     def action_open_sign_wizard(self):
         self.ensure_one()
@@ -1221,12 +1189,6 @@ class HrGoedeGesprek(models.Model):
     # action on the record (None: allowed). The ``can_*`` flags show the
     # buttons by it, the ``_check_can_*`` guards raise it: the rule is
     # written once. Access errors (who) come before user errors (when).
-    def _raise_cannot(self, action, *args):
-        """Raise the first record's reason against ``action``, if any."""
-        for conversation in self:
-            if error := getattr(conversation, f"_get_cannot_{action}_reason")(*args):
-                raise error
-
     def _get_participant_reason(self, step, states):
         """The refusal of ``step`` by a non-participant (``"<step>:who"``) or
         outside ``states`` (``"<step>:state"``); None if neither applies."""
@@ -1855,15 +1817,6 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Mail: followers, activities, tracking
     # ------------------------------------------------------------------
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity does not make its assignee (a next-level
-            # manager, HR) a follower of the conversation (see cron tools).
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
-
     def activity_update(self):
         """The one place where activities follow the state."""
         prepare = "hr_goede_gesprek.mail_activity_type_prepare_agenda"
@@ -1969,10 +1922,7 @@ class HrGoedeGesprek(models.Model):
     # Cron: batched, idempotent, a savepoint per record, working as the
     # reminder user (see tools/cron.py)
     # ------------------------------------------------------------------
-    @api.model
-    def _cron_share_agenda(self, batch_size=100):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_share_agenda", batch_size)
+    _cron_share_agenda = api.model(cron_entry("_batch_share_agenda", 100))
 
     @api.model
     def _batch_share_agenda(self, batch_size=100):
@@ -2051,9 +2001,7 @@ class HrGoedeGesprek(models.Model):
 
         _process_batch(todo, process)
 
-    def _cron_agenda_not_shared(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_agenda_not_shared", batch_size)
+    _cron_agenda_not_shared = cron_entry("_batch_agenda_not_shared")
 
     def _batch_agenda_not_shared(self, batch_size=200):
         """The agenda is not shared N days before a planned conversation."""
@@ -2082,9 +2030,7 @@ class HrGoedeGesprek(models.Model):
         )
         return len(todo), batch_size if len(todo) >= batch_size else 0
 
-    def _cron_report_not_signed(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_report_not_signed", batch_size)
+    _cron_report_not_signed = cron_entry("_batch_report_not_signed")
 
     def _batch_report_not_signed(self, batch_size=200):
         """The report is not signed N days after the conversation."""
@@ -2123,9 +2069,7 @@ class HrGoedeGesprek(models.Model):
         )
         return len(todo), batch_size if len(todo) >= batch_size else 0
 
-    def _cron_conversation_request(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_conversation_request", batch_size)
+    _cron_conversation_request = cron_entry("_batch_conversation_request")
 
     def _batch_conversation_request(self, batch_size=200):
         """A requested conversation without a date: next-level manager, then HR."""

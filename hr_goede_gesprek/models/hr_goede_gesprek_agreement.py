@@ -23,12 +23,13 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.tools import clean_context
 
 from ..tools.cron import (
-    NO_FOLLOW,
     _activities,
     _process_batch,
-    _run_as_cron_user,
+    cron_entry,
 )
+from ..tools.declarations import employee_department, workflow_state
 from .hr_goede_gesprek_decision import ISSUED_STATES
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 OPEN_STATES = ("proposed", "agreed", "talk_again")
 # Fields that make up the content of an agreement: changing them after both
@@ -65,7 +66,7 @@ class HrGoedeGesprekAgreement(models.Model):
     _name = "hr.goede.gesprek.agreement"
     _description = "Good Conversation Agreement"
     _inherit = [
-        "mail.thread",
+        "hr.goede.gesprek.reminder.mixin",
         "mail.activity.mixin",
         "portal.mixin",
         "hr.goede.gesprek.employee.mixin",
@@ -108,12 +109,7 @@ class HrGoedeGesprekAgreement(models.Model):
         precompute=True,
         default=lambda self: self.env.company,
     )
-    department_id = fields.Many2one(
-        related="employee_id.department_id",
-        store=True,
-        precompute=True,
-        string="Department",
-    )
+    department_id = employee_department(precompute=True)
     kind = fields.Selection(
         [
             ("development", "Development"),
@@ -135,7 +131,7 @@ class HrGoedeGesprekAgreement(models.Model):
         help="Who carries out the agreement.",
     )
     deadline = fields.Date(tracking=True)
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("proposed", "Proposed"),
             ("agreed", "Agreed"),
@@ -144,11 +140,7 @@ class HrGoedeGesprekAgreement(models.Model):
             ("not_done", "Not done"),
             ("cancelled", "Cancelled"),
         ],
-        default="proposed",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "proposed",
     )
     employee_confirmed = fields.Boolean(copy=False, readonly=True, tracking=True)
     manager_confirmed = fields.Boolean(copy=False, readonly=True, tracking=True)
@@ -339,34 +331,17 @@ class HrGoedeGesprekAgreement(models.Model):
     # ------------------------------------------------------------------
     def action_confirm(self):
         """Record the current user's confirmation (employee side, manager side)."""
-        self._check_can_confirm()
-        self._do_confirm(self.env.user)
-        return True
+        return self._run_step("confirm", self.env.user)
 
-    def action_decline(self):
-        self._check_can_decline()
-        self._do_decline()
-        return True
+    action_decline = step_action("decline")
 
-    def action_propose_again(self):
-        self._check_can_propose_again()
-        self._do_propose_again()
-        return True
+    action_propose_again = step_action("propose_again")
 
-    def action_mark_done(self):
-        self._check_can_close()
-        self._do_close("done")
-        return True
+    action_mark_done = step_action("close", "done")
 
-    def action_mark_not_done(self):
-        self._check_can_close()
-        self._do_close("not_done")
-        return True
+    action_mark_not_done = step_action("close", "not_done")
 
-    def action_cancel(self):
-        self._check_can_cancel()
-        self._do_cancel()
-        return True
+    action_cancel = step_action("cancel")
 
     # ------------------------------------------------------------------
     # Actions from the portal (controllers/)
@@ -732,22 +707,11 @@ class HrGoedeGesprekAgreement(models.Model):
         if to_unlink:
             to_unlink.activity_unlink([followup])
 
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity does not make its assignee a follower
-            # (see cron tools).
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
-
     # ------------------------------------------------------------------
     # Scheduled actions: batched, idempotent, savepoint per record, working as
     # the reminder user (see tools/cron.py).
     # ------------------------------------------------------------------
-    def _cron_agreement_deadline(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_agreement_deadline", batch_size)
+    _cron_agreement_deadline = cron_entry("_batch_agreement_deadline")
 
     def _batch_agreement_deadline(self, batch_size=200):
         """Agreements past their deadline: the owner(s) get an activity."""

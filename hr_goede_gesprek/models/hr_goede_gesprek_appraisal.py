@@ -22,6 +22,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, html2plaintext
 
+from ..tools.declarations import document_company, employee_department, workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
+
 STATES = [
     ("requested", "Requested"),
     ("planned", "Planned"),
@@ -52,6 +55,18 @@ ESTABLISH_FIELDS = frozenset({"report", "scale_id", "level_id", "reasons"})
 VIEW_FIELDS = frozenset({"employee_view"})
 # The day of the request: the workflow's default; HR registers another one.
 HR_REQUEST_FIELDS = PARTY_FIELDS | REQUEST_FIELDS | {"request_date"}
+
+
+def _hierarchy_manager(string):
+    """A manager of the appraisal, routed once from the hierarchy and stored
+    (see ``_compute_managers``)."""
+    return fields.Many2one(
+        "hr.employee",
+        string=string,
+        compute="_compute_managers",
+        store=True,
+        readonly=True,
+    )
 
 
 class HrGoedeGesprekAppraisal(models.Model):
@@ -106,30 +121,14 @@ class HrGoedeGesprekAppraisal(models.Model):
     }
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
-    )
-    manager_employee_id = fields.Many2one(
-        "hr.employee",
-        string="Manager",
-        compute="_compute_managers",
-        store=True,
-        readonly=True,
-    )
+    department_id = employee_department()
+    manager_employee_id = _hierarchy_manager("Manager")
     manager_user_id = fields.Many2one(
         related="manager_employee_id.user_id", store=True, string="Manager user"
     )
-    next_manager_employee_id = fields.Many2one(
-        "hr.employee",
-        string="Next-level manager",
-        compute="_compute_managers",
-        store=True,
-        readonly=True,
-    )
+    next_manager_employee_id = _hierarchy_manager("Next-level manager")
     next_manager_user_id = fields.Many2one(
         related="next_manager_employee_id.user_id",
         store=True,
@@ -150,14 +149,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     period_end = fields.Date(
         string="Period until", required=True, default=fields.Date.context_today
     )
-    state = fields.Selection(
-        STATES,
-        default="requested",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "requested")
     date_planned = fields.Datetime(string="Date", tracking=True, copy=False)
     duration = fields.Float(default=1.0)
     location = fields.Char()
@@ -498,9 +490,7 @@ class HrGoedeGesprekAppraisal(models.Model):
 
     def _check_can_add_view(self):
         self.check_access("read")
-        for appraisal in self:
-            if error := appraisal._get_cannot_add_view_reason():
-                raise error
+        self._raise_cannot("add_view")
 
     # ------------------------------------------------------------------
     # Checks
@@ -585,17 +575,12 @@ class HrGoedeGesprekAppraisal(models.Model):
 
     def _check_can_step(self, step):
         self.check_access("read")
-        for appraisal in self:
-            if error := appraisal._get_cannot_step_reason(step):
-                raise error
+        self._raise_cannot("step", step)
 
     # ------------------------------------------------------------------
     # Plan and hold
     # ------------------------------------------------------------------
-    def action_plan(self):
-        self._check_can_plan()
-        self._do_plan()
-        return True
+    action_plan = step_action("plan")
 
     def _check_can_plan(self):
         self._check_can_step("plan")
@@ -632,10 +617,7 @@ class HrGoedeGesprekAppraisal(models.Model):
             "organiser": self.manager_user_id,
         }
 
-    def action_hold(self):
-        self._check_can_hold()
-        self._do_hold()
-        return True
+    action_hold = step_action("hold")
 
     def _check_can_hold(self):
         self._check_can_step("hold")
@@ -648,10 +630,7 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     # Establish and countersign
     # ------------------------------------------------------------------
-    def action_establish(self):
-        self._check_can_establish()
-        self._do_establish()
-        return True
+    action_establish = step_action("establish")
 
     def _check_can_establish(self):
         self._check_can_step("establish")
@@ -698,10 +677,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         self.filtered(lambda a: a.state == "established")._prepare_decision()
         self.activity_update()
 
-    def action_countersign(self):
-        self._check_can_countersign()
-        self._do_countersign()
-        return True
+    action_countersign = step_action("countersign")
 
     def _check_can_countersign(self):
         self.check_access("read")
@@ -832,10 +808,7 @@ class HrGoedeGesprekAppraisal(models.Model):
             "context": {"default_decision_id": decision.id},
         }
 
-    def action_cancel(self):
-        self._check_can_cancel()
-        self._do_cancel()
-        return True
+    action_cancel = step_action("cancel")
 
     def _check_can_cancel(self):
         self.check_access("read")

@@ -9,35 +9,20 @@ with the ACLs). A level in use by an appraisal or an objection cannot be deleted
 
 from odoo import fields, models
 
+from .hr_goede_gesprek_catalogue_mixin import CATALOGUE_FIELDS
 from .hr_goede_gesprek_legal_mixin import configuration_policy
 
-SCALE_FIELDS = frozenset(
-    {
-        "name",
-        "sequence",
-        "active",
-        "company_id",
-        "legal_basis",
-        "date_from",
-        "date_to",
-        "level_ids",
-    }
-)
+SCALE_FIELDS = CATALOGUE_FIELDS | {"legal_basis", "date_from", "date_to", "level_ids"}
 
 
 class HrGoedeGesprekAppraisalScale(models.Model):
     _name = "hr.goede.gesprek.appraisal.scale"
     _description = "Appraisal scale"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
-    _order = "sequence, id"
+    _inherit = ["hr.goede.gesprek.catalogue.mixin"]
     _policy_create, _policy_write, _policy_unlink = configuration_policy(SCALE_FIELDS)
-    _policy_state_field = None
-    _policy_employee_field = None
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", index=True)
+    # Without the catalogue's help text.
+    company_id = fields.Many2one(help=None)
     legal_basis = fields.Char(
         help="The local rule the appraisal rests on, printed in the decision.",
         translate=True,

@@ -1,6 +1,7 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""What the catalogues of the conversation card (themes, topics) share.
+"""What the catalogues share: the conversation card's themes and topics, and
+the formal layer's decision topics, dispute routes and appraisal scales.
 
 Shipped as data; each organisation edits, adds and archives entries, ordered
 by sequence. An entry without company is shared by all companies.

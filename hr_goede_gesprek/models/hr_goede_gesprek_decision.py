@@ -25,7 +25,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, format_date
 
 from ..tools import legal_terms
-from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, cron_entry
+from ..tools.declarations import document_company, employee_department, workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 _logger = logging.getLogger(__name__)
 
@@ -136,14 +138,10 @@ class HrGoedeGesprekDecision(models.Model):
     name = fields.Char(
         string="Number", default="/", readonly=True, copy=False, index=True
     )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = document_company()
     currency_id = fields.Many2one(related="company_id.currency_id")
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
-    )
+    department_id = employee_department()
     topic_id = fields.Many2one(
         "hr.goede.gesprek.legal.topic", string="Topic", required=True, tracking=True
     )
@@ -214,14 +212,7 @@ class HrGoedeGesprekDecision(models.Model):
         string="Signatory's position", help="Printed under the signature."
     )
     # Set by the workflow
-    state = fields.Selection(
-        STATES,
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "draft")
     date_issued = fields.Date(string="Date", copy=False, readonly=True)
     issued_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     route_id = fields.Many2one(
@@ -615,10 +606,7 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Issue
     # ------------------------------------------------------------------
-    def action_issue(self):
-        self._check_can_issue()
-        self._do_issue()
-        return True
+    action_issue = step_action("issue")
 
     def _get_cannot_issue_reason(self):
         """Why the current user cannot issue this decision (the exception
@@ -911,9 +899,7 @@ class HrGoedeGesprekDecision(models.Model):
 
     def _check_can_acknowledge(self):
         self.check_access("read")
-        for decision in self:
-            if error := decision._get_cannot_acknowledge_reason():
-                raise error
+        self._raise_cannot("acknowledge")
 
     def action_register_delivery(self, date_delivered=None):
         """HR registers the day the letter reached the employee."""
@@ -998,10 +984,7 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Scheduled action: batched, idempotent (the state changes), savepoint per
     # record, working as the reminder user (see tools/cron.py).
-    @api.model
-    def _cron_mark_final(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_mark_final", batch_size)
+    _cron_mark_final = api.model(cron_entry("_batch_mark_final"))
 
     @api.model
     def _batch_mark_final(self, batch_size=200):

@@ -11,6 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.legal_terms import render_placeholders, unknown_placeholders
+from .hr_goede_gesprek_catalogue_mixin import CATALOGUE_FIELDS
 from .hr_goede_gesprek_legal_mixin import configuration_policy
 
 CLAUSE_PLACEHOLDERS = (
@@ -32,13 +33,9 @@ SECTORS = [
 
 # Configuration: HR administrators keep it, everybody else only reads it (the
 # declared policy of hr.goede.gesprek.workflow.mixin, agreeing with the ACL).
-ROUTE_FIELDS = frozenset(
+ROUTE_FIELDS = CATALOGUE_FIELDS | frozenset(
     {
-        "name",
-        "sequence",
-        "active",
         "route_type",
-        "company_id",
         "regime",
         "sector",
         "topic_ids",
@@ -53,20 +50,14 @@ ROUTE_FIELDS = frozenset(
 
 class HrGoedeGesprekDisputeRoute(models.Model):
     _name = "hr.goede.gesprek.dispute.route"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = ["hr.goede.gesprek.catalogue.mixin"]
     _description = "Dispute route"
-    _order = "sequence, id"
     _policy_create, _policy_write, _policy_unlink = configuration_policy(ROUTE_FIELDS)
-    _policy_state_field = None
-    _policy_employee_field = None
 
-    name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(
-        default=10,
         help="When several routes apply, a route that names the topic wins over a "
         "route for all topics; then the lowest sequence.",
     )
-    active = fields.Boolean(default=True)
     route_type = fields.Selection(
         [
             ("reconsideration", "Internal reconsideration"),
@@ -77,9 +68,7 @@ class HrGoedeGesprekDisputeRoute(models.Model):
         required=True,
         default="reconsideration",
     )
-    company_id = fields.Many2one(
-        "res.company", index=True, help="Empty: available to every company."
-    )
+    company_id = fields.Many2one(help="Empty: available to every company.")
     regime = fields.Selection(REGIMES, required=True, default="civil")
     sector = fields.Selection(SECTORS, required=True, default="all")
     topic_ids = fields.Many2many(

@@ -25,6 +25,19 @@ MANAGER_PATHS = {
 }
 
 
+def _employee_path_field(comodel, path, string):
+    """A stored many2one that follows the document's employee along ``path``,
+    indexed for the record rules and precomputed into the INSERT."""
+    return fields.Many2one(
+        comodel,
+        related=path,
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        string=string,
+    )
+
+
 class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.employee.mixin"
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
@@ -39,40 +52,23 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
     )
     # Stored, so that record rules and portal domains never search
     # hr.employee as the user (plain users cannot read it) and use an index.
-    employee_user_id = fields.Many2one(
-        "res.users",
-        related="employee_id.user_id",
-        store=True,
-        precompute=True,
-        index="btree_not_null",
-        string="Employee user",
+    employee_user_id = _employee_path_field(
+        "res.users", "employee_id.user_id", "Employee user"
     )
     # An employee without a user of their own is recognised in the portal by
     # their work contact.
-    employee_work_contact_id = fields.Many2one(
-        "res.partner",
-        related="employee_id.work_contact_id",
-        store=True,
-        precompute=True,
-        index="btree_not_null",
-        string="Employee contact",
+    employee_work_contact_id = _employee_path_field(
+        "res.partner", "employee_id.work_contact_id", "Employee contact"
     )
-
-    employee_manager_user_id = fields.Many2one(
+    employee_manager_user_id = _employee_path_field(
         "res.users",
-        related=MANAGER_PATHS["employee_manager_user_id"],
-        store=True,
-        precompute=True,
-        index="btree_not_null",
-        string="Employee's manager (user)",
+        MANAGER_PATHS["employee_manager_user_id"],
+        "Employee's manager (user)",
     )
-    department_manager_user_id = fields.Many2one(
+    department_manager_user_id = _employee_path_field(
         "res.users",
-        related=MANAGER_PATHS["department_manager_user_id"],
-        store=True,
-        precompute=True,
-        index="btree_not_null",
-        string="Department manager user",
+        MANAGER_PATHS["department_manager_user_id"],
+        "Department manager user",
     )
     # The partners of this document's conversation, for record rules (see
     # _search_conversation_partner_user_ids).

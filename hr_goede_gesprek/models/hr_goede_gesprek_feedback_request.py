@@ -43,6 +43,9 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tools import clean_context, email_normalize
 from odoo.tools.mail import email_split_tuples
 
+from ..tools.declarations import workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
+
 ANONYMITY_THRESHOLD = 3
 REMINDER_DAYS = 3
 DEFAULT_DEADLINE_DAYS = 14
@@ -79,9 +82,7 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         string="Message to respondents",
         help="What you ask feedback about, and why.",
     )
-    employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade", check_company=True
-    )
+    employee_id = fields.Many2one(ondelete="cascade")
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )
@@ -96,18 +97,14 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         help="Answers are shown without names, and only once at least three "
         "respondents answered.",
     )
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("draft", "Draft"),
             ("sent", "Sent"),
             ("closed", "Closed"),
             ("cancelled", "Cancelled"),
         ],
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "draft",
     )
     question_ids = fields.One2many(
         "hr.goede.gesprek.feedback.question", "request_id", string="Questions"
@@ -176,15 +173,9 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_send(self):
-        self._check_can_send()
-        self._do_send()
-        return True
+    action_send = step_action("send")
 
-    def action_close(self):
-        self._check_can_close()
-        self._do_close()
-        return True
+    action_close = step_action("close")
 
     # ------------------------------------------------------------------
     # Actions from the portal (controllers/)

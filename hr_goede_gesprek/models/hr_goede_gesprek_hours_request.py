@@ -18,7 +18,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, format_date
 
-from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, cron_entry
+from ..tools.declarations import document_company, workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 # The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
 # submission and deemed-grant dates and the decisions are the workflow's.
@@ -66,9 +68,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     _policy_unlink = {"draft": {"hr"}, "withdrawn": {"hr"}}
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     request_date = fields.Date(
         # A legal date: the company's, not the user's local one.
@@ -91,7 +91,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         store=True,
         help="Made less than two months before the desired start.",
     )
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("draft", "Draft"),
             ("submitted", "Submitted"),
@@ -100,11 +100,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
             ("deemed_granted", "Deemed granted"),
             ("withdrawn", "Withdrawn"),
         ],
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "draft",
     )
     submitted_date = fields.Date(readonly=True, copy=False)
     deemed_granted = fields.Boolean(compute="_compute_deemed_granted")
@@ -240,10 +236,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_submit(self):
-        self._check_can_submit()
-        self._do_submit()
-        return True
+    action_submit = step_action("submit")
 
     def _check_can_submit(self):
         self._check_is_party()
@@ -352,10 +345,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
             }
         )
 
-    def action_withdraw(self):
-        self._check_can_withdraw()
-        self._do_withdraw()
-        return True
+    action_withdraw = step_action("withdraw")
 
     def _check_can_withdraw(self):
         self._check_is_party()
@@ -453,10 +443,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
 
     # Scheduled action: batched, idempotent (the state changes), savepoint per
     # record, working as the reminder user (see tools/cron.py).
-    @api.model
-    def _cron_deemed_granted(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_deemed_granted", batch_size)
+    _cron_deemed_granted = api.model(cron_entry("_batch_deemed_granted"))
 
     @api.model
     def _batch_deemed_granted(self, batch_size=200):

@@ -19,17 +19,11 @@ class HrGoedeGesprekLegalTopic(models.Model):
     """
 
     _name = "hr.goede.gesprek.legal.topic"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = ["hr.goede.gesprek.catalogue.mixin"]
     _description = "Decision topic"
-    _order = "sequence, id"
     _policy_create, _policy_write, _policy_unlink = configuration_policy(TOPIC_FIELDS)
-    _policy_state_field = None
-    _policy_employee_field = None
 
-    name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
     for_agreements = fields.Boolean(
         string="Agreement type",
         help="Offered as the type of an agreement with legal consequences.",
@@ -38,7 +32,8 @@ class HrGoedeGesprekLegalTopic(models.Model):
         string="Cao disputes committee remit",
         help="A topic the Cao Gemeenten (art. 11.5) sends to the disputes committee.",
     )
-    company_id = fields.Many2one("res.company", index=True)
+    # Without the catalogue's help text.
+    company_id = fields.Many2one(help=None)
 
     _sql_constraints = [
         (

@@ -15,11 +15,12 @@ from odoo.osv import expression
 from odoo.tools import format_date
 
 from ..tools.cron import (
-    NO_FOLLOW,
     _activities,
     _process_batch,
-    _run_as_cron_user,
+    cron_entry,
 )
+from ..tools.declarations import workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
 
 OUTCOMES = [
     ("upheld", "Upheld"),
@@ -46,7 +47,7 @@ class HrGoedeGesprekObjection(models.Model):
     _name = "hr.goede.gesprek.objection"
     _description = "Objection"
     _inherit = [
-        "mail.thread",
+        "hr.goede.gesprek.reminder.mixin",
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.employee.mixin",
@@ -98,18 +99,14 @@ class HrGoedeGesprekObjection(models.Model):
     )
     grounds = fields.Text(required=True, tracking=True)
     filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    state = fields.Selection(
+    state = workflow_state(
         [
             ("received", "Received"),
             ("hearing", "Hearing"),
             ("decided", "Decided"),
             ("withdrawn", "Withdrawn"),
         ],
-        default="received",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
+        "received",
     )
     hearing_date = fields.Datetime(tracking=True)
     hearing_notes = fields.Text()
@@ -323,10 +320,7 @@ class HrGoedeGesprekObjection(models.Model):
             raise AccessError(self.env._("Only HR handles objections."))
         self._check_state(states)
 
-    def action_schedule_hearing(self):
-        self._check_can_schedule_hearing()
-        self._do_schedule_hearing()
-        return True
+    action_schedule_hearing = step_action("schedule_hearing")
 
     def _check_can_schedule_hearing(self):
         self._check_hr_handles(("received",))
@@ -411,10 +405,7 @@ class HrGoedeGesprekObjection(models.Model):
         self.sudo().write({"outcome_decision_id": decision.id})
         return decision
 
-    def action_withdraw(self):
-        self._check_can_withdraw()
-        self._do_withdraw()
-        return True
+    action_withdraw = step_action("withdraw")
 
     def _check_can_withdraw(self):
         self.check_access("read")
@@ -488,19 +479,7 @@ class HrGoedeGesprekObjection(models.Model):
     # Scheduled action: batched, idempotent (marker date), savepoint per
     # record, working as the reminder user (see tools/cron.py).
     # ------------------------------------------------------------------
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        if self.env.context.get(NO_FOLLOW):
-            # A reminder activity does not make its assignee a follower
-            # (see cron tools).
-            return True
-        return super().message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids
-        )
-
-    @api.model
-    def _cron_objection_overdue(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_objection_overdue", batch_size)
+    _cron_objection_overdue = api.model(cron_entry("_batch_objection_overdue"))
 
     @api.model
     def _batch_objection_overdue(self, batch_size=200):

@@ -26,6 +26,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate
 
+from ..tools.declarations import workflow_state
+from .hr_goede_gesprek_workflow_mixin import step_action
+
 _lt = LazyTranslate(__name__)
 
 KINDS = [("cash", "Cash"), ("in_kind", "In kind")]
@@ -146,14 +149,7 @@ class HrGoedeGesprekReward(models.Model):
     reason = fields.Text(
         required=True, help="Why the employee gets this reward (for the file)."
     )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="restrict",
-    )
+    employee_id = fields.Many2one(tracking=True, ondelete="restrict")
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -205,14 +201,7 @@ class HrGoedeGesprekReward(models.Model):
         help="The pay period payroll handles it in, e.g. 2026-03.", tracking=True
     )
     payment_date = fields.Date(tracking=True, copy=False)
-    state = fields.Selection(
-        STATES,
-        default="proposed",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
+    state = workflow_state(STATES, "proposed")
     proposer_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True, copy=False
     )
@@ -339,10 +328,7 @@ class HrGoedeGesprekReward(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_approve(self):
-        self._check_can_approve()
-        self._do_approve()
-        return True
+    action_approve = step_action("approve")
 
     def action_approve_over_cap(self, reason=None):
         """Approve above the yearly cap: HR, where the company policy allows it,
@@ -352,20 +338,11 @@ class HrGoedeGesprekReward(models.Model):
         self._do_approve(override=True, reason=reason.strip())
         return True
 
-    def action_mark_paid(self):
-        self._check_can_mark_paid()
-        self._do_mark_paid()
-        return True
+    action_mark_paid = step_action("mark_paid")
 
-    def action_cancel(self):
-        self._check_can_cancel()
-        self._do_cancel()
-        return True
+    action_cancel = step_action("cancel")
 
-    def action_reset(self):
-        self._check_can_reset()
-        self._do_reset()
-        return True
+    action_reset = step_action("reset")
 
     # ------------------------------------------------------------------
     # Business: policy roles and checks
@@ -507,12 +484,6 @@ class HrGoedeGesprekReward(models.Model):
         """The translated message of ``STEP_MESSAGES[key]`` about this reward;
         ``params``: the values it names besides the reward."""
         return self.env._(STEP_MESSAGES[key]) % dict(params, name=self.name)
-
-    def _raise_cannot(self, step, *args):
-        """Raise the first reason (see above) why ``step`` fails on these rewards."""
-        for reward in self:
-            if error := getattr(reward, f"_get_cannot_{step}_reason")(*args):
-                raise error
 
     def _check_hr_only(self, message):
         if not (self.env.su or self._is_hr()):

@@ -23,7 +23,7 @@ from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount, mute_logger
 
-from ..tools.cron import _process_batch, _run_as_cron_user
+from ..tools.cron import _process_batch, cron_entry
 
 
 class HrGoedeGesprekRewardBudget(models.Model):
@@ -128,9 +128,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
     def action_apply_company_cap(self):
         """Apply the company's current cap to these budgets of the current or a
         later year (HR administrators; tracked in the chatter)."""
-        self._check_can_apply_company_cap()
-        self._do_apply_company_cap()
-        return True
+        return self._run_step("apply_company_cap")
 
     # ------------------------------------------------------------------
     # Business: the cap, held by the database
@@ -356,9 +354,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
     # Cron: batched, idempotent, savepoint per record, working as the
     # reminder user (see tools/cron.py)
     # ------------------------------------------------------------------
-    def _cron_reward_limits(self, batch_size=200):
-        """Scheduled action: runs as OdooBot, works as the reminder user."""
-        _run_as_cron_user(self, "_batch_reward_limits", batch_size)
+    _cron_reward_limits = cron_entry("_batch_reward_limits")
 
     def _batch_reward_limits(self, batch_size=200):
         """Open the years' budgets, warn at a share of the cap, summarise the year."""

@@ -38,6 +38,18 @@ FREE_FIELDS = frozenset({"website_message_ids"})
 FREE_PREFIXES = ("message_", "activity_")
 
 
+def step_action(step, *args):
+    """The public button method of the workflow ``step``: ``action_x =
+    step_action("x")`` runs ``_run_step("x", *args)`` (the guard as the user,
+    then the step) and returns True for the client."""
+
+    def action(self):
+        return self._run_step(step, *args)
+
+    action.__doc__ = f"Take the workflow step {step!r} (see ``_run_step``)."
+    return action
+
+
 class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.workflow.mixin"
     _description = "Good Conversation: declared field policy"
@@ -71,6 +83,24 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
         if not self.env.su:
             self._check_policy_unlink()
         return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _run_step(self, step, *args):
+        """A workflow button: ``_check_can_<step>()`` as the user, then
+        ``_do_<step>(*args)``; True for the client."""
+        getattr(self, f"_check_can_{step}")()
+        getattr(self, f"_do_{step}")(*args)
+        return True
+
+    def _raise_cannot(self, step, *args):
+        """Raise the first record's reason against ``step``, if any: the
+        ``UserError`` or ``AccessError`` that ``_get_cannot_<step>_reason(*args)``
+        returns (None: allowed)."""
+        for record in self:
+            if error := getattr(record, f"_get_cannot_{step}_reason")(*args):
+                raise error
 
     # ------------------------------------------------------------------
     # Roles

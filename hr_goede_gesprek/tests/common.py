@@ -78,6 +78,9 @@ class GoedeGesprekCase(TransactionCase):
         cls.emp_officer = new_employee(cls.env, "Hanna HR", cls.user_officer)
         cls.Conversation = cls.env["hr.goede.gesprek"]
         cls.Request = cls.env["hr.goede.gesprek.feedback.request"]
+        cls.Respondent = cls.env["hr.goede.gesprek.feedback.respondent"]
+        cls.Answer = cls.env["hr.goede.gesprek.feedback.answer"]
+        cls.Question = cls.env["hr.goede.gesprek.feedback.question"]
 
     # Helpers run every step as the user who would take it in real life.
     def _new(self, employee=None, user=None, **vals):

@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import AFTER, GoedeGesprekCase
+from .common import AFTER, GROUP_OFFICER, GoedeGesprekCase, new_employee
 
 # AccessError and ValidationError are UserErrors: any refusal.
 REFUSED = UserError
@@ -32,14 +32,9 @@ class TestIntegrityConversation(GoedeGesprekCase):
         super().setUpClass()
         # Another HR officer, who may be a conversation partner (an adviser).
         cls.user_adviser = new_test_user(
-            cls.env,
-            "gg_adviser",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_officer",
-            name="Ada Adviser",
+            cls.env, "gg_adviser", groups=GROUP_OFFICER, name="Ada Adviser"
         )
-        cls.emp_adviser = cls.env["hr.employee"].create(
-            {"name": "Ada Adviser", "user_id": cls.user_adviser.id}
-        )
+        cls.emp_adviser = new_employee(cls.env, "Ada Adviser", cls.user_adviser)
         cls.Agreement = cls.env["hr.goede.gesprek.agreement"]
         cls.Line = cls.env["hr.goede.gesprek.agenda.line"]
 

@@ -44,9 +44,6 @@ class TestIntegrityFeedback(GoedeGesprekCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Respondent = cls.env["hr.goede.gesprek.feedback.respondent"]
-        cls.Answer = cls.env["hr.goede.gesprek.feedback.answer"]
-        cls.Question = cls.env["hr.goede.gesprek.feedback.question"]
         cls.user_other.email = "otto@example.com"
         cls.emp_other.work_email = "otto@example.com"
         cls.users = {

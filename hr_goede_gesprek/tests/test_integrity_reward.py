@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
+from .common import GROUP_ADMIN
 from .common_reward import RewardCommon
 
 # AccessError and ValidationError are UserErrors; Odoo's assertRaises (with its
@@ -33,11 +34,7 @@ class TestIntegrityReward(RewardCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin_user = new_test_user(
-            cls.env,
-            "gg_rw_admin",
-            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_admin",
-        )
+        cls.admin_user = new_test_user(cls.env, "gg_rw_admin", groups=GROUP_ADMIN)
 
     def _audit_value(self, fname):
         value = AUDIT[fname]

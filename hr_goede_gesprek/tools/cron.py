@@ -30,8 +30,9 @@ RANK_STAGE = {rank: stage for stage, rank in STAGE_RANK.items()}
 # Reminder activities do not make their assignees followers of the document:
 # a next-level manager or HR must not receive a conversation's (or an
 # employee's personnel record's) whole chatter by e-mail for one reminder. The
-# models the crons remind on read it in ``message_subscribe``. It only ever
-# leaves a subscription out; it opens nothing.
+# models the crons remind on read it in ``message_subscribe`` (the documents
+# through ``hr.goede.gesprek.reminder.mixin``). It only ever leaves a
+# subscription out; it opens nothing.
 NO_FOLLOW = "goede_gesprek_no_follow"
 
 
@@ -68,6 +69,18 @@ def _run_as_cron_user(records, method, batch_size):
     records.env["ir.cron"].sudo()._notify_progress(
         done=done, remaining=max(remaining, 0)
     )
+
+
+def cron_entry(batch_method, batch_size=200):
+    """The method a scheduled action calls: ``_cron_x = cron_entry("_batch_x")``
+    runs as OdooBot and does one batch of ``batch_method`` as the reminder user
+    (see ``_run_as_cron_user``)."""
+
+    def cron(self, batch_size=batch_size):
+        _run_as_cron_user(self, batch_method, batch_size)
+
+    cron.__doc__ = "Scheduled action: runs as OdooBot, works as the reminder user."
+    return cron
 
 
 def _activities(env, model, vals_list):

@@ -11,6 +11,7 @@ import io
 
 from lxml import etree
 
+from odoo import SUPERUSER_ID, api
 from odoo.tools import convert_xml_import, file_open
 
 
@@ -26,3 +27,14 @@ def reload_records(env, path, keep):
     buffer = io.BytesIO(etree.tostring(root))
     buffer.name = path  # the loader names the file in its messages
     convert_xml_import(env, "hr_goede_gesprek", buffer, mode="init")
+
+
+def reload_on_update(cr, version, keeps):
+    """A post-migration that reloads noupdate records: ``keeps`` maps a file of
+    the module to the ``keep`` of :func:`reload_records`. Nothing to do on a
+    fresh install (no ``version``): the files were just loaded."""
+    if not version:
+        return
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    for path, keep in keeps.items():
+        reload_records(env, path, keep)

@@ -7,9 +7,7 @@ from the module's own files, through Odoo's XML loader. Only these records:
 the files hold others (the conversation templates) that a company may have
 edited and that did not change."""
 
-from odoo import SUPERUSER_ID, api
-
-from odoo.addons.hr_goede_gesprek.tools.migration import reload_records
+from odoo.addons.hr_goede_gesprek.tools.migration import reload_on_update
 
 # file -> the ids of its records to reload (None: every record of the file)
 RELOAD = {
@@ -22,8 +20,8 @@ RELOAD = {
 
 
 def migrate(cr, version):
-    if not version:
-        return
-    env = api.Environment(cr, SUPERUSER_ID, {})
-    for path, ids in RELOAD.items():
-        reload_records(env, path, lambda r, ids=ids: ids is None or r.get("id") in ids)
+    keeps = {
+        path: lambda r, ids=ids: ids is None or r.get("id") in ids
+        for path, ids in RELOAD.items()
+    }
+    reload_on_update(cr, version, keeps)

@@ -7,9 +7,7 @@ loaded with ``noupdate="1"``; an update skips them, so every rule of the
 module's security files is reloaded here through Odoo's XML loader. Their
 meaning is unchanged: who could read a document before reads it now."""
 
-from odoo import SUPERUSER_ID, api
-
-from odoo.addons.hr_goede_gesprek.tools.migration import reload_records
+from odoo.addons.hr_goede_gesprek.tools.migration import reload_on_update
 
 FILES = (
     "security/hr_goede_gesprek_security.xml",
@@ -19,8 +17,6 @@ FILES = (
 
 
 def migrate(cr, version):
-    if not version:
-        return
-    env = api.Environment(cr, SUPERUSER_ID, {})
-    for path in FILES:
-        reload_records(env, path, lambda r: r.get("model") == "ir.rule")
+    reload_on_update(
+        cr, version, dict.fromkeys(FILES, lambda r: r.get("model") == "ir.rule")
+    )
