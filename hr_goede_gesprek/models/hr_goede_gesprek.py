@@ -308,6 +308,7 @@ class HrGoedeGesprek(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.calendar.mixin",
         "portal.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "date_start desc, id desc"
     _partner_conversation_field = "id"
@@ -327,6 +328,10 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, precompute=True
+    )
+    # A name the user typed is theirs: it no longer follows employee and date.
+    name_is_custom = fields.Boolean(
+        compute="_compute_name_is_custom", store=True, precompute=True
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -427,6 +432,7 @@ class HrGoedeGesprek(models.Model):
         STATES,
         default="preparing",
         required=True,
+        group_expand=True,
         tracking=True,
         copy=False,
         index=True,
@@ -530,17 +536,19 @@ class HrGoedeGesprek(models.Model):
     @api.depends("employee_id.name", "date_start", "conversation_type")
     def _compute_name(self):
         for conversation in self:
-            if conversation.conversation_type == "checkin":
-                label = self.env._("Check-in")
-            else:
-                label = self.env._("Good conversation")
-            parts = [label, conversation.employee_id.name or self.env._("New")]
-            if conversation.date_start:
-                local = fields.Datetime.context_timestamp(
-                    conversation, conversation.date_start
-                )
-                parts.append(format_date(self.env, local.date()))
-            conversation.name = " – ".join(parts)
+            if conversation.name and conversation.name_is_custom:
+                continue
+            conversation.name = conversation._get_default_name()
+
+    @api.depends("name")
+    def _compute_name_is_custom(self):
+        # Only ``name`` is a dependency: when the employee or the date changes,
+        # the flag still tells whether the name before the change was typed.
+        for conversation in self:
+            conversation.name_is_custom = bool(
+                conversation.name
+                and conversation.name != conversation._get_default_name()
+            )
 
     @api.depends("employee_id")
     def _compute_partner_employee_ids(self):
@@ -1744,6 +1752,64 @@ class HrGoedeGesprek(models.Model):
         return self.env._("Report - %(name)s", name=self.name or "").replace("/", "-")
 
     # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        party = self._get_user_party()
+        if self.state == "preparing":
+            if party == "employee":
+                return _(
+                    "Next: you set the agenda and share it, then plan the date "
+                    "with your conversation partner."
+                )
+            return _(
+                "Next: the employee sets and shares the agenda; the employee or "
+                "the conversation partner plans the date."
+            )
+        if self.state == "planned":
+            if party:
+                return _(
+                    "Next: hold the conversation on the planned date, then mark "
+                    "it as held."
+                )
+            return _(
+                "Next: the employee and the conversation partner hold the "
+                "conversation and mark it as held."
+            )
+        if self.state == "held":
+            if self._is_report_author():
+                return _("Next: you write the report and submit it for signing.")
+            if self.report_author == "employee":
+                return _(
+                    "Next: the employee writes the report; then both parties "
+                    "sign it."
+                )
+            return _(
+                "Next: the conversation partner writes the report; then both "
+                "parties sign it."
+            )
+        if self.state == "report":
+            if party and not self._get_cannot_sign_reason(party):
+                return _("Next: read the report and sign it as seen or agreed.")
+            if party:
+                return _(
+                    "You signed. Next: the other party signs; then the report "
+                    "is locked."
+                )
+            return _(
+                "Next: the employee and the conversation partner read the "
+                "report and sign it."
+            )
+        if self.state == "done":
+            return _(
+                "Done: both parties signed. Follow up the agreements; to change "
+                "the report, make an amended version."
+            )
+        return _("Cancelled: back to preparing plans it again.")
+
+    # ------------------------------------------------------------------
     # Mail: followers, activities, tracking
     # ------------------------------------------------------------------
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
@@ -1830,6 +1896,19 @@ class HrGoedeGesprek(models.Model):
         return self.activity_schedule(
             xmlid, date_deadline=deadline, note=note, user_id=user.id
         )
+
+    def _get_default_name(self):
+        """The name a conversation has until the user types one."""
+        self.ensure_one()
+        if self.conversation_type == "checkin":
+            label = self.env._("Check-in")
+        else:
+            label = self.env._("Good conversation")
+        parts = [label, self.employee_id.name or self.env._("New")]
+        if self.date_start:
+            local = fields.Datetime.context_timestamp(self, self.date_start)
+            parts.append(format_date(self.env, local.date()))
+        return " – ".join(parts)
 
     def _get_agenda_deadline(self):
         self.ensure_one()
@@ -2031,7 +2110,10 @@ class HrGoedeGesprek(models.Model):
             late = conv.requested_date <= today - timedelta(days=2 * days)
             next_manager = conv.employee_id.parent_id.parent_id.user_id
             if late or not next_manager:
-                stages[conv.id] = ("hr", conv.company_id._goede_gesprek_hr_user())
+                stages[conv.id] = (
+                    "hr",
+                    conv.company_id._goede_gesprek_hr_user(conv.employee_id),
+                )
             else:
                 stages[conv.id] = ("next_manager", next_manager)
             return stages[conv.id]

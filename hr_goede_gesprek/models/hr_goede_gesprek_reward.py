@@ -116,6 +116,7 @@ class HrGoedeGesprekReward(models.Model):
         "hr.goede.gesprek.state.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -209,6 +210,7 @@ class HrGoedeGesprekReward(models.Model):
         STATES,
         default="proposed",
         required=True,
+        group_expand=True,
         tracking=True,
         copy=False,
         index=True,
@@ -686,6 +688,29 @@ class HrGoedeGesprekReward(models.Model):
             budget.sudo()._warn_norm(total)
 
     # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "proposed":
+            if self.can_approve:
+                return _("Next: you approve the reward or cancel it; HR then pays it.")
+            if self.company_id.goede_gesprek_reward_approval == "manager":
+                return _(
+                    "Next: the employee's manager or HR approves the reward; "
+                    "then HR pays it."
+                )
+            return _("Next: HR approves the reward, then pays it.")
+        if self.state == "approved":
+            if self._is_hr():
+                return _("Next: pay the reward with the payroll, then mark it as paid.")
+            return _("Next: HR pays the reward with the payroll.")
+        if self.state == "paid":
+            return _("Paid with the payroll: nothing left to do.")
+        return _("Cancelled: nothing left to do.")
+
+    # ------------------------------------------------------------------
     # Mail: activities
     # ------------------------------------------------------------------
     def _get_approver_user(self):
@@ -694,7 +719,7 @@ class HrGoedeGesprekReward(models.Model):
             manager_user = self.employee_id.parent_id.user_id
             if manager_user and manager_user != self.proposer_id:
                 return manager_user
-        return self.company_id._goede_gesprek_hr_user()
+        return self.company_id._goede_gesprek_hr_user(self.employee_id)
 
     def activity_update(self):
         to_clean = self.env["hr.goede.gesprek.reward"]
@@ -708,7 +733,7 @@ class HrGoedeGesprekReward(models.Model):
                     )
             elif reward.state == "approved":
                 reward.activity_feedback(["hr_goede_gesprek.mail_act_reward_approve"])
-                user = reward.company_id._goede_gesprek_hr_user()
+                user = reward.company_id._goede_gesprek_hr_user(reward.employee_id)
                 if user:
                     reward.activity_schedule(
                         "hr_goede_gesprek.mail_act_reward_pay", user_id=user.id
