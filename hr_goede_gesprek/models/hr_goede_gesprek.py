@@ -749,6 +749,9 @@ class HrGoedeGesprek(models.Model):
         self._check_write_allowed(vals)
         # The declared policy is checked by the workflow mixin (super).
         result = super().write(vals)
+        if "name" in vals and not vals["name"]:
+            # A cleared name: the generated one comes back (and follows again).
+            self.env.add_to_compute(self._fields["name"], self)
         if "date_start" in vals:
             # A new date: the agenda and signing reminders count from it again.
             # sudo: the reminder markers are the scheduler's bookkeeping, never

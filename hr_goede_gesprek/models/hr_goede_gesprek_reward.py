@@ -24,7 +24,7 @@ per year, a CHECK constraint, updated in the same transaction).
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import LazyTranslate
+from odoo.tools import LazyTranslate, format_amount
 
 _lt = LazyTranslate(__name__)
 
@@ -35,6 +35,7 @@ TAX_TREATMENTS = [
     ("exempt", "Targeted exemption"),
     ("nil", "Nil valuation"),
 ]
+REFERENCE_SEQUENCE_CODE = "hr.goede.gesprek.reward"
 STATES = [
     ("proposed", "Proposed"),
     ("approved", "Approved"),
@@ -144,6 +145,10 @@ class HrGoedeGesprekReward(models.Model):
     # Fields
     # ------------------------------------------------------------------
     name = fields.Char(string="Description", required=True, tracking=True)
+    # Numbered by the system (GRAT/<year>/0001): what payroll refers to.
+    reference = fields.Char(
+        compute="_compute_reference", store=True, copy=False, index="btree_not_null"
+    )
     reason = fields.Text(
         required=True, help="Why the employee gets this reward (for the file)."
     )
@@ -229,6 +234,12 @@ class HrGoedeGesprekReward(models.Model):
     exported = fields.Boolean(string="Exported to payroll", readonly=True, copy=False)
     export_date = fields.Datetime(readonly=True, copy=False)
     can_approve = fields.Boolean(compute="_compute_can_approve")
+    remaining_budget = fields.Monetary(
+        string="Remaining this year",
+        compute="_compute_remaining_budget",
+        help="What is left of the employee's yearly cap, without this proposal.",
+    )
+    is_over_budget = fields.Boolean(compute="_compute_remaining_budget")
 
     # ------------------------------------------------------------------
     # Computes
@@ -244,6 +255,59 @@ class HrGoedeGesprekReward(models.Model):
     def _compute_year(self):
         for reward in self:
             reward.year = reward.date.year if reward.date else 0
+
+    @api.depends()
+    def _compute_reference(self):
+        # sudo: numbering is the system's (nobody reads or writes sequences).
+        Sequence = self.env["ir.sequence"].sudo()
+        for reward in self:
+            if reward.reference:
+                continue
+            reward.reference = Sequence.next_by_code(
+                REFERENCE_SEQUENCE_CODE, sequence_date=reward.date
+            ) or (
+                # Rewards that existed before the numbering (module update).
+                f"GRAT/{reward.year or ''}/{reward.id or 0:04d}"
+            )
+
+    @api.depends("employee_id", "date", "amount_net", "state", "company_id")
+    def _compute_remaining_budget(self):
+        keys = {
+            (r.employee_id.id, r.date.year) for r in self if r.employee_id and r.date
+        }
+        # sudo: the employee's yearly budget, shown to whoever reads their
+        # reward (the budget's own rules give it to the same users); one search.
+        budgets = (
+            self.env["hr.goede.gesprek.reward.budget"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", [k[0] for k in keys]),
+                    ("year", "in", [k[1] for k in keys]),
+                ]
+            )
+            if keys
+            else self.env["hr.goede.gesprek.reward.budget"]
+        )
+        by_key = {(b.employee_id.id, b.year): b for b in budgets}
+        for reward in self:
+            if not reward.employee_id or not reward.date:
+                reward.remaining_budget = 0.0
+                reward.is_over_budget = False
+                continue
+            budget = by_key.get((reward.employee_id.id, reward.date.year))
+            if budget:
+                remaining = budget.remaining_amount
+                if reward.state in ("approved", "paid") and reward._origin:
+                    # Its own amount is in "used" already.
+                    remaining += reward._origin.amount_net
+            else:
+                remaining = reward.company_id.goede_gesprek_reward_cap
+            reward.remaining_budget = remaining
+            reward.is_over_budget = (
+                reward.state == "proposed"
+                and reward.currency_id.compare_amounts(reward.amount_net, remaining) > 0
+            )
 
     @api.depends_context("uid")
     @api.depends("state", "employee_id")
@@ -299,6 +363,17 @@ class HrGoedeGesprekReward(models.Model):
                             link=link.display_name,
                         )
                     )
+
+    @api.onchange("amount_net", "employee_id", "date")
+    def _onchange_over_budget(self):
+        if self.is_over_budget:
+            return {
+                "warning": {
+                    "title": self.env._("Above the yearly cap"),
+                    "message": self._get_over_budget_message(),
+                }
+            }
+        return None
 
     # ------------------------------------------------------------------
     # CRUD
@@ -686,6 +761,17 @@ class HrGoedeGesprekReward(models.Model):
             # sudo: the warning is HR's bookkeeping; the approver may be a
             # manager, who cannot write budgets.
             budget.sudo()._warn_norm(total)
+
+    def _get_over_budget_message(self):
+        self.ensure_one()
+        return self.env._(
+            "This proposal of %(amount)s is above the %(remaining)s left of "
+            "the employee's yearly cap for %(year)s. HR can approve it only "
+            "within the cap, or above it with a reason when the settings allow.",
+            remaining=format_amount(self.env, self.remaining_budget, self.currency_id),
+            year=str(self.date.year),
+            amount=format_amount(self.env, self.amount_net, self.currency_id),
+        )
 
     # ------------------------------------------------------------------
     # Business: the next step (the hint on the form)
