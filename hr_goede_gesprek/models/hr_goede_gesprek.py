@@ -60,7 +60,15 @@ SIGN_MODES = [("seen", "Seen"), ("agreed", "Agreed")]
 # The meeting: agreed between the parties before it is held. A planned date
 # moves only through "Reschedule" (checked in ``_check_write_allowed``).
 MEETING_FIELDS = frozenset(
-    {"name", "conversation_type", "date_start", "duration", "location", "chair"}
+    {
+        "name",
+        "name_is_custom",
+        "conversation_type",
+        "date_start",
+        "duration",
+        "location",
+        "chair",
+    }
 )
 # Whom the employee brings along: the employee's choice (HR may help). The
 # companion's user reads the conversation, so it is fixed once it is held.
@@ -330,8 +338,10 @@ class HrGoedeGesprek(models.Model):
         compute="_compute_name", store=True, readonly=False, precompute=True
     )
     # A name the user typed is theirs: it no longer follows employee and date.
+    # Not a compute of ``name``: a flag recomputed with the name would forget,
+    # on the change of employee or date, that the name before it was typed.
     name_is_custom = fields.Boolean(
-        compute="_compute_name_is_custom", store=True, precompute=True
+        string="Own name", help="The name was typed: it does not follow the date."
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -540,16 +550,6 @@ class HrGoedeGesprek(models.Model):
                 continue
             conversation.name = conversation._get_default_name()
 
-    @api.depends("name")
-    def _compute_name_is_custom(self):
-        # Only ``name`` is a dependency: when the employee or the date changes,
-        # the flag still tells whether the name before the change was typed.
-        for conversation in self:
-            conversation.name_is_custom = bool(
-                conversation.name
-                and conversation.name != conversation._get_default_name()
-            )
-
     @api.depends("employee_id")
     def _compute_partner_employee_ids(self):
         """By default the employee's manager (the creator need not give it)."""
@@ -728,11 +728,20 @@ class HrGoedeGesprek(models.Model):
         if self.employee_id.company_id:
             self.company_id = self.employee_id.company_id
 
+    @api.onchange("name")
+    def _onchange_name(self):
+        self.name_is_custom = bool(self.name) and self.name != self._get_default_name()
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name") and "name_is_custom" not in vals:
+                # A name given on creation (RPC, import) was typed; the form
+                # sends the flag itself.
+                vals["name_is_custom"] = True
         if not self.env.su:
             self._check_can_create(vals_list)
         # The declared policy is checked by the workflow mixin before anything
@@ -752,6 +761,8 @@ class HrGoedeGesprek(models.Model):
         if "name" in vals and not vals["name"]:
             # A cleared name: the generated one comes back (and follows again).
             self.env.add_to_compute(self._fields["name"], self)
+        if "name" in vals and "name_is_custom" not in vals:
+            self._mark_custom_names()
         if "date_start" in vals:
             # A new date: the agenda and signing reminders count from it again.
             # sudo: the reminder markers are the scheduler's bookkeeping, never
@@ -1782,7 +1793,7 @@ class HrGoedeGesprek(models.Model):
                 "conversation and mark it as held."
             )
         if self.state == "held":
-            if self._is_report_author():
+            if party and party == self.report_author:
                 return _("Next: you write the report and submit it for signing.")
             if self.report_author == "employee":
                 return _(
@@ -1899,6 +1910,18 @@ class HrGoedeGesprek(models.Model):
         return self.activity_schedule(
             xmlid, date_deadline=deadline, note=note, user_id=user.id
         )
+
+    def _mark_custom_names(self):
+        """After a name was written without the flag (RPC, import; the form
+        sends the flag itself): the name is the user's own when it is not the
+        generated one."""
+        for record in self:
+            custom = bool(record.name) and record.name != record._get_default_name()
+            if custom != record.name_is_custom:
+                # sudo: a flag derived from the name the caller just set (the
+                # policy and the lock were checked for the name); skips only
+                # this model's write checks, not the ORM.
+                super(HrGoedeGesprek, record.sudo()).write({"name_is_custom": custom})
 
     def _get_default_name(self):
         """The name a conversation has until the user types one."""

@@ -256,7 +256,7 @@ class HrGoedeGesprekReward(models.Model):
         for reward in self:
             reward.year = reward.date.year if reward.date else 0
 
-    @api.depends()
+    @api.depends("date")
     def _compute_reference(self):
         # sudo: numbering is the system's (nobody reads or writes sequences).
         Sequence = self.env["ir.sequence"].sudo()
