@@ -1922,6 +1922,7 @@ class HrGoedeGesprek(models.Model):
                 # policy and the lock were checked for the name); skips only
                 # this model's write checks, not the ORM.
                 super(HrGoedeGesprek, record.sudo()).write({"name_is_custom": custom})
+        return True
 
     def _get_default_name(self):
         """The name a conversation has until the user types one."""
