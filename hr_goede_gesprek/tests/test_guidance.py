@@ -14,6 +14,17 @@ from .common_legal import LegalCase
 from .common_reward import RewardCommon
 
 APPROVE = "hr_goede_gesprek.mail_act_reward_approve"
+# The models whose form tells the next step.
+HINT_MODELS = (
+    "hr.goede.gesprek",
+    "hr.goede.gesprek.agreement",
+    "hr.goede.gesprek.decision",
+    "hr.goede.gesprek.appraisal",
+    "hr.goede.gesprek.reward",
+    "hr.goede.gesprek.objection",
+    "hr.goede.gesprek.hours.request",
+    "hr.goede.gesprek.feedback.request",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -145,16 +156,7 @@ class TestNextStepHint(LegalCase):
         self.assertIn("HR approves", self.hint(reward, self.user_manager))
 
     def test_every_model_and_state_has_a_hint(self):
-        for model in (
-            "hr.goede.gesprek",
-            "hr.goede.gesprek.agreement",
-            "hr.goede.gesprek.decision",
-            "hr.goede.gesprek.appraisal",
-            "hr.goede.gesprek.reward",
-            "hr.goede.gesprek.objection",
-            "hr.goede.gesprek.hours.request",
-            "hr.goede.gesprek.feedback.request",
-        ):
+        for model in HINT_MODELS:
             records = self.env[model].search([], limit=20)
             for record in records:
                 self.assertTrue(record.next_step_hint, f"{model} {record.state}")
@@ -177,16 +179,7 @@ class TestNextStepHint(LegalCase):
         )
 
     def test_banner_and_cards_in_views(self):
-        for model in (
-            "hr.goede.gesprek",
-            "hr.goede.gesprek.agreement",
-            "hr.goede.gesprek.decision",
-            "hr.goede.gesprek.appraisal",
-            "hr.goede.gesprek.reward",
-            "hr.goede.gesprek.objection",
-            "hr.goede.gesprek.hours.request",
-            "hr.goede.gesprek.feedback.request",
-        ):
+        for model in HINT_MODELS:
             arch = self.env[model].get_view(view_type="form")["arch"]
             self.assertIn('name="next_step_hint"', arch, model)
         for model in ("hr.goede.gesprek", "hr.goede.gesprek.agreement"):
