@@ -376,6 +376,24 @@ class HrEmployee(models.Model):
         return action
 
     # ------------------------------------------------------------------
+    # Business: who acts for HR
+    # ------------------------------------------------------------------
+    def _goede_gesprek_hr_responsible(self):
+        """The employee's own HR responsible, where Odoo keeps one: on the
+        running contract (``hr_contract``; ``hr`` itself has none). Only an
+        active internal HR officer counts; else an empty recordset."""
+        self.ensure_one()
+        # sudo: the contract is HR data; we only pick a recipient.
+        employee = self.sudo()
+        if "contract_id" not in employee._fields:
+            return self.env["res.users"]
+        user = employee.contract_id["hr_responsible_id"]
+        if user and user.active and not user.share:
+            if user.has_group("hr.group_hr_user"):
+                return user
+        return self.env["res.users"]
+
+    # ------------------------------------------------------------------
     # Mail
     # ------------------------------------------------------------------
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
@@ -498,17 +516,14 @@ class HrEmployee(models.Model):
         for employee in self:
             by_stage[targets[employee.id][1]] |= employee
         by_stage["employee"]._goede_gesprek_mail_due(targets)
-        hr_users = {}
         vals_list = []
         activity_type = self.env.ref("hr_goede_gesprek.mail_act_conversation_due")
         for stage in ("manager", "hr"):
             for employee in by_stage[stage]:
-                company = employee.company_id
-                if company not in hr_users:
-                    hr_users[company] = company._goede_gesprek_hr_user()
-                user = hr_users[company]
                 if stage == "manager" and employee.parent_id.user_id:
                     user = employee.parent_id.user_id
+                else:
+                    user = employee.company_id._goede_gesprek_hr_user(employee)
                 if not user:
                     continue
                 due = targets[employee.id][0]

@@ -61,7 +61,15 @@ SIGN_MODES = [("seen", "Seen"), ("agreed", "Agreed")]
 # The meeting: agreed between the parties before it is held. A planned date
 # moves only through "Reschedule" (checked in ``_check_write_allowed``).
 MEETING_FIELDS = frozenset(
-    {"name", "conversation_type", "date_start", "duration", "location", "chair"}
+    {
+        "name",
+        "name_is_custom",
+        "conversation_type",
+        "date_start",
+        "duration",
+        "location",
+        "chair",
+    }
 )
 # Whom the employee brings along: the employee's choice (HR may help). The
 # companion's user reads the conversation, so it is fixed once it is held.
@@ -323,6 +331,7 @@ class HrGoedeGesprek(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.calendar.mixin",
         "portal.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "date_start desc, id desc"
     _partner_conversation_field = "id"
@@ -342,6 +351,12 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, precompute=True
+    )
+    # A name the user typed is theirs: it no longer follows employee and date.
+    # Not a compute of ``name``: a flag recomputed with the name would forget,
+    # on the change of employee or date, that the name before it was typed.
+    name_is_custom = fields.Boolean(
+        string="Own name", help="The name was typed: it does not follow the date."
     )
     company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="cascade")
@@ -524,17 +539,9 @@ class HrGoedeGesprek(models.Model):
     @api.depends("employee_id.name", "date_start", "conversation_type")
     def _compute_name(self):
         for conversation in self:
-            if conversation.conversation_type == "checkin":
-                label = self.env._("Check-in")
-            else:
-                label = self.env._("Good conversation")
-            parts = [label, conversation.employee_id.name or self.env._("New")]
-            if conversation.date_start:
-                local = fields.Datetime.context_timestamp(
-                    conversation, conversation.date_start
-                )
-                parts.append(format_date(self.env, local.date()))
-            conversation.name = " – ".join(parts)
+            if conversation.name and conversation.name_is_custom:
+                continue
+            conversation.name = conversation._get_default_name()
 
     @api.depends("employee_id")
     def _compute_partner_employee_ids(self):
@@ -714,11 +721,20 @@ class HrGoedeGesprek(models.Model):
         if self.employee_id.company_id:
             self.company_id = self.employee_id.company_id
 
+    @api.onchange("name")
+    def _onchange_name(self):
+        self.name_is_custom = bool(self.name) and self.name != self._get_default_name()
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name") and "name_is_custom" not in vals:
+                # A name given on creation (RPC, import) was typed; the form
+                # sends the flag itself.
+                vals["name_is_custom"] = True
         if not self.env.su:
             self._check_can_create(vals_list)
         # The declared policy is checked by the workflow mixin before anything
@@ -735,6 +751,11 @@ class HrGoedeGesprek(models.Model):
         self._check_write_allowed(vals)
         # The declared policy is checked by the workflow mixin (super).
         result = super().write(vals)
+        if "name" in vals and not vals["name"]:
+            # A cleared name: the generated one comes back (and follows again).
+            self.env.add_to_compute(self._fields["name"], self)
+        if "name" in vals and "name_is_custom" not in vals:
+            self._mark_custom_names()
         if "date_start" in vals:
             # A new date: the agenda and signing reminders count from it again.
             # sudo: the reminder markers are the scheduler's bookkeeping, never
@@ -1815,6 +1836,64 @@ class HrGoedeGesprek(models.Model):
         return self.env._("Report - %(name)s", name=self.name or "").replace("/", "-")
 
     # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        party = self._get_user_party()
+        if self.state == "preparing":
+            if party == "employee":
+                return _(
+                    "Next: you set the agenda and share it, then plan the date "
+                    "with your conversation partner."
+                )
+            return _(
+                "Next: the employee sets and shares the agenda; the employee or "
+                "the conversation partner plans the date."
+            )
+        if self.state == "planned":
+            if party:
+                return _(
+                    "Next: hold the conversation on the planned date, then mark "
+                    "it as held."
+                )
+            return _(
+                "Next: the employee and the conversation partner hold the "
+                "conversation and mark it as held."
+            )
+        if self.state == "held":
+            if party and party == self.report_author:
+                return _("Next: you write the report and submit it for signing.")
+            if self.report_author == "employee":
+                return _(
+                    "Next: the employee writes the report; then both parties "
+                    "sign it."
+                )
+            return _(
+                "Next: the conversation partner writes the report; then both "
+                "parties sign it."
+            )
+        if self.state == "report":
+            if party and not self._get_cannot_sign_reason(party):
+                return _("Next: read the report and sign it as seen or agreed.")
+            if party:
+                return _(
+                    "You signed. Next: the other party signs; then the report "
+                    "is locked."
+                )
+            return _(
+                "Next: the employee and the conversation partner read the "
+                "report and sign it."
+            )
+        if self.state == "done":
+            return _(
+                "Done: both parties signed. Follow up the agreements; to change "
+                "the report, make an amended version."
+            )
+        return _("Cancelled: back to preparing plans it again.")
+
+    # ------------------------------------------------------------------
     # Mail: followers, activities, tracking
     # ------------------------------------------------------------------
     def activity_update(self):
@@ -1892,6 +1971,32 @@ class HrGoedeGesprek(models.Model):
         return self.activity_schedule(
             xmlid, date_deadline=deadline, note=note, user_id=user.id
         )
+
+    def _mark_custom_names(self):
+        """After a name was written without the flag (RPC, import; the form
+        sends the flag itself): the name is the user's own when it is not the
+        generated one."""
+        for record in self:
+            custom = bool(record.name) and record.name != record._get_default_name()
+            if custom != record.name_is_custom:
+                # sudo: a flag derived from the name the caller just set (the
+                # policy and the lock were checked for the name); skips only
+                # this model's write checks, not the ORM.
+                super(HrGoedeGesprek, record.sudo()).write({"name_is_custom": custom})
+        return True
+
+    def _get_default_name(self):
+        """The name a conversation has until the user types one."""
+        self.ensure_one()
+        if self.conversation_type == "checkin":
+            label = self.env._("Check-in")
+        else:
+            label = self.env._("Good conversation")
+        parts = [label, self.employee_id.name or self.env._("New")]
+        if self.date_start:
+            local = fields.Datetime.context_timestamp(self, self.date_start)
+            parts.append(format_date(self.env, local.date()))
+        return " – ".join(parts)
 
     def _get_agenda_deadline(self):
         self.ensure_one()
@@ -2084,7 +2189,10 @@ class HrGoedeGesprek(models.Model):
             late = conv.requested_date <= today - timedelta(days=2 * days)
             next_manager = conv.employee_id.parent_id.parent_id.user_id
             if late or not next_manager:
-                stages[conv.id] = ("hr", conv.company_id._goede_gesprek_hr_user())
+                stages[conv.id] = (
+                    "hr",
+                    conv.company_id._goede_gesprek_hr_user(conv.employee_id),
+                )
             else:
                 stages[conv.id] = ("next_manager", next_manager)
             return stages[conv.id]

@@ -73,6 +73,7 @@ class HrGoedeGesprekAgreement(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "deadline, id"
     _partner_conversation_field = "conversation_id"
@@ -670,6 +671,36 @@ class HrGoedeGesprekAgreement(models.Model):
                         "“%(name)s” already has a decision.", name=agreement.name
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "proposed":
+            if self.can_confirm:
+                return _(
+                    "Next: confirm the agreement or decline it; it is agreed "
+                    "once the employee and the manager both confirmed."
+                )
+            return _("Next: the employee and the manager both confirm the agreement.")
+        if self.state == "agreed":
+            if self._get_followup_user() == self.env.user:
+                return _(
+                    "Next: you carry out the agreement by its deadline and mark "
+                    "it done or not done."
+                )
+            return _(
+                "Next: the owner carries out the agreement by its deadline; "
+                "then it is marked done or not done."
+            )
+        if self.state == "talk_again":
+            return _(
+                "Next: discuss the agreement again in the next conversation and "
+                "propose it again."
+            )
+        return _("Closed: nothing left to do on this agreement.")
 
     # ------------------------------------------------------------------
     # Activities

@@ -79,6 +79,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.calendar.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
@@ -831,6 +832,40 @@ class HrGoedeGesprekAppraisal(models.Model):
         # in _check_can_cancel; the state is a workflow field).
         self._write_dropping_calendar_event({"state": "cancelled"})
         self.activity_update()
+
+    # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "requested":
+            if self.can_plan:
+                return _("Next: you plan the appraisal interview.")
+            return _("Next: the manager plans the appraisal interview.")
+        if self.state == "planned":
+            if self.can_hold:
+                return _("Next: hold the interview, then mark it as held.")
+            return _("Next: the manager holds the interview with the employee.")
+        if self.state == "held":
+            if self.can_establish:
+                return _("Next: you establish the appraisal with its reasons.")
+            return _("Next: the manager establishes the appraisal.")
+        if self.state == "to_countersign":
+            if self.is_next_manager:
+                return _("Next: you countersign the appraisal.")
+            return _("Next: the next-level manager countersigns the appraisal.")
+        if self.state == "established":
+            return _("Next: HR and the signatory issue the decision on the appraisal.")
+        if self.state == "decided":
+            if self.is_employee:
+                return _("Next: within the term you may add your view or object.")
+            return _("Next: within the term the employee may add their view or object.")
+        if self.state == "objected":
+            return _("Next: HR handles the objection and decides on it.")
+        if self.state == "final":
+            return _("Final: the appraisal stands.")
+        return _("Cancelled: nothing left to do.")
 
     # ------------------------------------------------------------------
     # Activities

@@ -114,6 +114,7 @@ class HrGoedeGesprekDecision(models.Model):
         "mail.activity.mixin",
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.employee.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
@@ -1086,6 +1087,49 @@ class HrGoedeGesprekDecision(models.Model):
         )
 
     # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "draft":
+            if self.can_issue:
+                return _(
+                    "Next: you check the letter and issue the decision; the "
+                    "employee then confirms receipt."
+                )
+            if not self.signatory_id:
+                return _(
+                    "Next: choose an authorised signatory, who checks and "
+                    "issues the decision."
+                )
+            return _(
+                "Next: the signatory, %(user)s, checks and issues the decision.",
+                user=self.signatory_id.name,
+            )
+        if self.state == "issued":
+            if self.can_acknowledge:
+                return _(
+                    "Next: open the letter and confirm you received it; the "
+                    "term to object starts the day after."
+                )
+            return _(
+                "Next: the employee confirms receipt, or HR registers the "
+                "delivery; then the term to object starts."
+            )
+        if self.state == "notified":
+            return _(
+                "Next: the term to object runs until %(date)s; without an "
+                "objection the decision becomes final.",
+                date=format_date(self.env, self.term_end),
+            )
+        if self.state == "disputed":
+            return _("Next: HR handles the objection and decides on it.")
+        if self.state == "final":
+            return _("Final: the term passed; the decision stands.")
+        return _("Superseded: a newer decision replaces this one.")
+
+    # ------------------------------------------------------------------
     # Activities
     # ------------------------------------------------------------------
     def activity_update(self):
@@ -1104,10 +1148,15 @@ class HrGoedeGesprekDecision(models.Model):
                 decision.activity_feedback([sign])
             employee_user = decision.sudo().employee_id.user_id
             if decision.state == "issued":
+                # A portal employee confirms in the portal; HR registers a
+                # delivery on paper (the HR responsible, else the creator).
                 user = (
                     employee_user
                     if employee_user and not employee_user.share
-                    else decision.create_uid
+                    else decision.company_id._goede_gesprek_hr_user(
+                        decision.sudo().employee_id
+                    )
+                    or decision.create_uid
                 )
                 decision._legal_activity_once(
                     acknowledge, user, self.env._("Confirm receipt of the decision")

@@ -54,7 +54,12 @@ DEFAULT_DEADLINE_DAYS = 14
 class HrGoedeGesprekFeedbackRequest(models.Model):
     _name = "hr.goede.gesprek.feedback.request"
     _description = "360° Feedback Request"
-    _inherit = ["mail.thread", "portal.mixin", "hr.goede.gesprek.employee.mixin"]
+    _inherit = [
+        "mail.thread",
+        "portal.mixin",
+        "hr.goede.gesprek.employee.mixin",
+        "hr.goede.gesprek.hint.mixin",
+    ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
     # Nobody creates, changes or deletes a request directly (read-only ACLs):
@@ -420,6 +425,31 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         # sudo: the state is the workflow's; the requester was checked in
         # _check_can_close, the cron closes what passed its deadline.
         self.sudo().filtered(lambda r: r.state == "sent").write({"state": "closed"})
+
+    # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        requester = self._is_employee()
+        if self.state == "draft":
+            if requester:
+                return _("Next: you add questions and respondents, then send it.")
+            return _("Next: the employee sends the request to the respondents.")
+        if self.state == "sent":
+            if requester:
+                return _(
+                    "Next: the respondents answer by the deadline; then you "
+                    "close the request and read the answers."
+                )
+            return _(
+                "Next: the respondents answer by the deadline; then the request "
+                "closes."
+            )
+        if self.state == "closed":
+            return _("Closed: the answers are in.")
+        return _("Cancelled: nothing left to do.")
 
     # ------------------------------------------------------------------
     # Business: share an answer with the manager

@@ -47,6 +47,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
@@ -402,6 +403,34 @@ class HrGoedeGesprekHoursRequest(models.Model):
         # sudo: the state is a workflow field; the guard ran as the user.
         self.sudo()._do_withdraw()
         return True
+
+    # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "draft":
+            if self._is_employee():
+                return _(
+                    "Next: you submit the request; the answer is due in writing "
+                    "one month before the start."
+                )
+            return _("Next: the employee submits the request.")
+        if self.state == "submitted":
+            deadline = format_date(self.env, self.decision_deadline)
+            if self.can_answer:
+                return _(
+                    "Next: answer in writing by %(date)s; without an answer the "
+                    "request is deemed granted.",
+                    date=deadline,
+                )
+            return _(
+                "Next: the manager or HR answers in writing by %(date)s; without "
+                "an answer the request is deemed granted.",
+                date=deadline,
+            )
+        return _("Answered or withdrawn: nothing left to do.")
 
     # ------------------------------------------------------------------
     # Decision hooks and deadline

@@ -53,6 +53,7 @@ class HrGoedeGesprekObjection(models.Model):
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "date_received desc, id desc"
     _check_company_auto = True
@@ -437,6 +438,30 @@ class HrGoedeGesprekObjection(models.Model):
         self.activity_update()
 
     # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state in ("received", "hearing") and self.can_decide:
+            if self.state == "received":
+                return _(
+                    "Next: you invite the employee to a hearing or decide on "
+                    "the objection."
+                )
+            return _("Next: after the hearing, you decide on the objection.")
+        if self.state == "received":
+            return _(
+                "Next: HR handles the objection and may invite the employee to "
+                "a hearing."
+            )
+        if self.state == "hearing":
+            return _("Next: after the hearing, HR decides on the objection.")
+        if self.state == "decided":
+            return _("Decided: the decision on the objection is on file.")
+        return _("Withdrawn: nothing left to do.")
+
+    # ------------------------------------------------------------------
     # Decision hooks
     # ------------------------------------------------------------------
     def _on_decision_issued(self, decision):
@@ -463,11 +488,15 @@ class HrGoedeGesprekObjection(models.Model):
         handle = "hr_goede_gesprek.mail_activity_type_handle_objection"
         for objection in self:
             if objection.state in ("received", "hearing"):
-                # sudo: the signatory of the contested decision handles it.
+                # Only HR handles objections (policy): the HR responsible,
+                # else the signatory of the contested decision. sudo: the
+                # signatory and the creator are read to pick the assignee.
                 decision = objection.decision_id.sudo()
                 objection._legal_activity_once(
                     handle,
-                    decision.issued_by_id or decision.create_uid,
+                    objection.company_id._goede_gesprek_hr_user(objection.employee_id)
+                    or decision.issued_by_id
+                    or decision.create_uid,
                     self.env._("Handle the objection"),
                 )
             elif objection.state == "decided":

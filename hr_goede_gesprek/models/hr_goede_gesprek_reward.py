@@ -24,7 +24,7 @@ per year, a CHECK constraint, updated in the same transaction).
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import LazyTranslate
+from odoo.tools import LazyTranslate, format_amount
 
 from ..tools.declarations import workflow_state
 from .hr_goede_gesprek_workflow_mixin import step_action
@@ -38,6 +38,7 @@ TAX_TREATMENTS = [
     ("exempt", "Targeted exemption"),
     ("nil", "Nil valuation"),
 ]
+REFERENCE_SEQUENCE_CODE = "hr.goede.gesprek.reward"
 STATES = [
     ("proposed", "Proposed"),
     ("approved", "Approved"),
@@ -119,6 +120,7 @@ class HrGoedeGesprekReward(models.Model):
         "hr.goede.gesprek.state.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "hr.goede.gesprek.hint.mixin",
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -146,6 +148,10 @@ class HrGoedeGesprekReward(models.Model):
     # Fields
     # ------------------------------------------------------------------
     name = fields.Char(string="Description", required=True, tracking=True)
+    # Numbered by the system (GRAT/<year>/0001): what payroll refers to.
+    reference = fields.Char(
+        compute="_compute_reference", store=True, copy=False, index="btree_not_null"
+    )
     reason = fields.Text(
         required=True, help="Why the employee gets this reward (for the file)."
     )
@@ -216,6 +222,12 @@ class HrGoedeGesprekReward(models.Model):
     exported = fields.Boolean(string="Exported to payroll", readonly=True, copy=False)
     export_date = fields.Datetime(readonly=True, copy=False)
     can_approve = fields.Boolean(compute="_compute_can_approve")
+    remaining_budget = fields.Monetary(
+        string="Remaining this year",
+        compute="_compute_remaining_budget",
+        help="What is left of the employee's yearly cap, without this proposal.",
+    )
+    is_over_budget = fields.Boolean(compute="_compute_remaining_budget")
 
     # ------------------------------------------------------------------
     # Computes
@@ -231,6 +243,59 @@ class HrGoedeGesprekReward(models.Model):
     def _compute_year(self):
         for reward in self:
             reward.year = reward.date.year if reward.date else 0
+
+    @api.depends("date")
+    def _compute_reference(self):
+        # sudo: numbering is the system's (nobody reads or writes sequences).
+        Sequence = self.env["ir.sequence"].sudo()
+        for reward in self:
+            if reward.reference:
+                continue
+            reward.reference = Sequence.next_by_code(
+                REFERENCE_SEQUENCE_CODE, sequence_date=reward.date
+            ) or (
+                # Rewards that existed before the numbering (module update).
+                f"GRAT/{reward.year or ''}/{reward.id or 0:04d}"
+            )
+
+    @api.depends("employee_id", "date", "amount_net", "state", "company_id")
+    def _compute_remaining_budget(self):
+        keys = {
+            (r.employee_id.id, r.date.year) for r in self if r.employee_id and r.date
+        }
+        # sudo: the employee's yearly budget, shown to whoever reads their
+        # reward (the budget's own rules give it to the same users); one search.
+        budgets = (
+            self.env["hr.goede.gesprek.reward.budget"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", [k[0] for k in keys]),
+                    ("year", "in", [k[1] for k in keys]),
+                ]
+            )
+            if keys
+            else self.env["hr.goede.gesprek.reward.budget"]
+        )
+        by_key = {(b.employee_id.id, b.year): b for b in budgets}
+        for reward in self:
+            if not reward.employee_id or not reward.date:
+                reward.remaining_budget = 0.0
+                reward.is_over_budget = False
+                continue
+            budget = by_key.get((reward.employee_id.id, reward.date.year))
+            if budget:
+                remaining = budget.remaining_amount
+                if reward.state in ("approved", "paid") and reward._origin:
+                    # Its own amount is in "used" already.
+                    remaining += reward._origin.amount_net
+            else:
+                remaining = reward.company_id.goede_gesprek_reward_cap
+            reward.remaining_budget = remaining
+            reward.is_over_budget = (
+                reward.state == "proposed"
+                and reward.currency_id.compare_amounts(reward.amount_net, remaining) > 0
+            )
 
     @api.depends_context("uid")
     @api.depends("state", "employee_id")
@@ -286,6 +351,17 @@ class HrGoedeGesprekReward(models.Model):
                             link=link.display_name,
                         )
                     )
+
+    @api.onchange("amount_net", "employee_id", "date")
+    def _onchange_over_budget(self):
+        if self.is_over_budget:
+            return {
+                "warning": {
+                    "title": self.env._("Above the yearly cap"),
+                    "message": self._get_over_budget_message(),
+                }
+            }
+        return None
 
     # ------------------------------------------------------------------
     # CRUD
@@ -656,6 +732,40 @@ class HrGoedeGesprekReward(models.Model):
             # manager, who cannot write budgets.
             budget.sudo()._warn_norm(total)
 
+    def _get_over_budget_message(self):
+        self.ensure_one()
+        return self.env._(
+            "This proposal of %(amount)s is above the %(remaining)s left of "
+            "the employee's yearly cap for %(year)s. HR can approve it only "
+            "within the cap, or above it with a reason when the settings allow.",
+            remaining=format_amount(self.env, self.remaining_budget, self.currency_id),
+            year=str(self.date.year),
+            amount=format_amount(self.env, self.amount_net, self.currency_id),
+        )
+
+    # ------------------------------------------------------------------
+    # Business: the next step (the hint on the form)
+    # ------------------------------------------------------------------
+    def _get_next_step_hint(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "proposed":
+            if self.can_approve:
+                return _("Next: you approve the reward or cancel it; HR then pays it.")
+            if self.company_id.goede_gesprek_reward_approval == "manager":
+                return _(
+                    "Next: the employee's manager or HR approves the reward; "
+                    "then HR pays it."
+                )
+            return _("Next: HR approves the reward, then pays it.")
+        if self.state == "approved":
+            if self._is_hr():
+                return _("Next: pay the reward with the payroll, then mark it as paid.")
+            return _("Next: HR pays the reward with the payroll.")
+        if self.state == "paid":
+            return _("Paid with the payroll: nothing left to do.")
+        return _("Cancelled: nothing left to do.")
+
     # ------------------------------------------------------------------
     # Mail: activities
     # ------------------------------------------------------------------
@@ -665,7 +775,7 @@ class HrGoedeGesprekReward(models.Model):
             manager_user = self.employee_id.parent_id.user_id
             if manager_user and manager_user != self.proposer_id:
                 return manager_user
-        return self.company_id._goede_gesprek_hr_user()
+        return self.company_id._goede_gesprek_hr_user(self.employee_id)
 
     def activity_update(self):
         to_clean = self.env["hr.goede.gesprek.reward"]
@@ -679,7 +789,7 @@ class HrGoedeGesprekReward(models.Model):
                     )
             elif reward.state == "approved":
                 reward.activity_feedback(["hr_goede_gesprek.mail_act_reward_approve"])
-                user = reward.company_id._goede_gesprek_hr_user()
+                user = reward.company_id._goede_gesprek_hr_user(reward.employee_id)
                 if user:
                     reward.activity_schedule(
                         "hr_goede_gesprek.mail_act_reward_pay", user_id=user.id

@@ -345,7 +345,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
             budget._warn(
                 self.env._("Customary norm passed"),
                 note,
-                budget.company_id._goede_gesprek_hr_user(),
+                budget.company_id._goede_gesprek_hr_user(budget.employee_id),
             )
         # sudo: a workflow flag, no role's to write (policy).
         self.sudo().write({"norm_warned": True})
@@ -445,7 +445,7 @@ class HrGoedeGesprekRewardBudget(models.Model):
         def process(batch):
             for budget in batch:
                 users = (
-                    budget.company_id._goede_gesprek_hr_user()
+                    budget.company_id._goede_gesprek_hr_user(budget.employee_id)
                     | budget.employee_id.parent_id.user_id
                 )
                 note = self.env._(

@@ -1,15 +1,18 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from datetime import datetime
 
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .hr_goede_gesprek_dispute_route import REGIMES, SECTORS
 
 # Where a company has no time zone of its own (the terms are Dutch law).
+_logger = logging.getLogger(__name__)
+
 DEFAULT_TZ = "Europe/Amsterdam"
 # Decision numbers: one sequence per company (BES/<year>/0001), made from the
 # template in data/ir_sequence_data.xml, or from these values without it.
@@ -81,9 +84,15 @@ class ResCompany(models.Model):
     )
     goede_gesprek_hr_user_id = fields.Many2one(
         "res.users",
-        string="HR contact for reminders",
-        help="Receives escalations, payment to-dos and the year-end summary. "
-        "Empty: the first HR officer of the company.",
+        string="HR responsible",
+        domain=lambda self: [
+            ("share", "=", False),
+            ("groups_id", "in", self.env.ref("hr.group_hr_user").ids),
+        ],
+        help="Receives HR's to-dos: rewards to approve and to pay, escalations, "
+        "warnings and the year-end summary. Empty: the employee's HR "
+        "responsible (on their contract, with Contracts installed), else an "
+        "HR officer of the company other than the administrator.",
     )
     # Scheduled reminders
     goede_gesprek_due_lead_days = fields.Integer(
@@ -154,6 +163,23 @@ class ResCompany(models.Model):
             "Every employee has at least one good conversation a year.",
         ),
     ]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("goede_gesprek_hr_user_id")
+    def _check_goede_gesprek_hr_user(self):
+        for company in self.filtered("goede_gesprek_hr_user_id"):
+            user = company.goede_gesprek_hr_user_id
+            if user.share or not user.has_group("hr.group_hr_user"):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot be the HR responsible of %(company)s: "
+                        "choose an HR officer.",
+                        user=user.name,
+                        company=company.name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -304,19 +330,41 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self._goede_gesprek_date(datetime.now(pytz.utc))
 
-    def _goede_gesprek_hr_user(self):
-        """The HR user that receives escalations for this company."""
+    def _goede_gesprek_hr_user(self, employee=None):
+        """Who receives HR's to-dos of this company (about ``employee``).
+
+        The HR responsible of the settings; else the employee's own HR
+        responsible (their contract's, when Contracts is installed; ``hr``
+        itself has none); else the first HR officer of the company. The
+        administrator only when no other HR officer exists, and then with a
+        warning in the log: work must not pile up silently on the admin.
+        """
         self.ensure_one()
-        if self.goede_gesprek_hr_user_id:
-            return self.goede_gesprek_hr_user_id
+        # sudo: configuration and group members; we only pick a recipient.
+        company = self.sudo()
+        if company.goede_gesprek_hr_user_id.active:
+            return company.goede_gesprek_hr_user_id
+        if employee:
+            responsible = employee._goede_gesprek_hr_responsible()
+            if responsible:
+                return responsible
         group = self.env.ref("hr_goede_gesprek.group_goede_gesprek_officer")
-        # sudo: reading group members is an admin right; we only pick a recipient.
         users = group.sudo().users.filtered(
-            lambda u: self in u.company_ids and u.active and not u.share
+            lambda u: company in u.company_ids and u.active and not u.share
         )
         cron_user = self.env.ref("hr_goede_gesprek.user_cron", raise_if_not_found=False)
-        users = users - cron_user - self.env.ref("base.user_root")
-        return users.sorted("id")[:1]
+        users = (users - cron_user - self.env.ref("base.user_root")).sorted("id")
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+        if admin and users - admin:
+            return (users - admin)[:1]
+        if users:
+            _logger.warning(
+                "Company %s has no HR responsible and no HR officer but the "
+                "administrator: HR's to-dos go to the administrator. Set the HR "
+                "responsible in the Good Conversation settings.",
+                company.id,
+            )
+        return users[:1]
 
     def _goede_gesprek_is_signatory(self, user):
         self.ensure_one()

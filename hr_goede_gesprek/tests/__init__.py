@@ -39,3 +39,4 @@ from . import test_integrity_cron
 from . import test_index_plans
 from . import test_portal_parity
 from . import test_portal_parity_tour
+from . import test_guidance

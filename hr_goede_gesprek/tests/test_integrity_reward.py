@@ -194,7 +194,8 @@ class TestIntegrityReward(RewardCommon):
             self.assertEqual(self._used(), used)
 
     def test_export_marks_through_the_model(self):
-        reward = self._approved(100)
+        # Only a reward with a tax treatment is ready for payroll.
+        reward = self._approved(100, tax_treatment="designated")
         with self.assertRaises(AccessError):
             reward.with_user(self.manager_user)._check_can_export()
         with self.assertRaises(UserError):

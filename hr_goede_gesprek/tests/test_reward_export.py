@@ -4,6 +4,8 @@ import base64
 import io
 import zipfile
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -22,23 +24,33 @@ class TestRewardExport(RewardCommon):
         )
 
     def test_export_csv_xlsx_and_mark(self):
-        reward = self._approved(250, payroll_period="2026-03")
-        self._propose(100)  # not approved: not exported
-        self._approved(50, date="2026-04-02")  # other period
+        reward = self._approved(
+            1234.5 / 2, payroll_period="2026-03", tax_treatment="designated"
+        )
+        self._propose(100, tax_treatment="designated")  # not approved: not exported
+        self._approved(50, date="2026-04-02", tax_treatment="designated")  # later
+        not_ready = self._approved(20)  # no tax treatment: left out
         wizard = self._wizard()
         wizard.action_export()
         self.assertEqual(wizard.reward_count, 1)
+        self.assertEqual(wizard.skipped_count, 1)
+        self.assertFalse(not_ready.exported)
         csv_text = base64.b64decode(wizard.csv_file).decode("utf-8-sig")
         lines = csv_text.strip().splitlines()
         self.assertEqual(len(lines), 2)
-        self.assertIn("Anna Employee", lines[1])
-        self.assertIn("2026-03", lines[1])
-        self.assertIn("250", lines[1])
+        cells = lines[1].split(";")
+        self.assertIn("Anna Employee", cells)
+        self.assertIn("2026-03", cells)
+        # Dutch Excel: a decimal comma, no thousands separator; no database id.
+        self.assertIn("617,25", cells)
+        self.assertEqual(cells[0], reward.reference)
+        self.assertTrue(cells[0].startswith("GRAT/2026/"))
+        self.assertNotIn(str(reward.id), cells[:1])
         xlsx = zipfile.ZipFile(io.BytesIO(base64.b64decode(wizard.xlsx_file)))
         self.assertIn("xl/worksheets/sheet1.xml", xlsx.namelist())
         self.assertTrue(reward.exported)
         # A second export of the same period has nothing new.
-        with self.assertRaisesRegex(UserError, "No approved rewards"):
+        with self.assertRaisesRegex(UserError, "No approved rewards ready"):
             self._wizard().action_export()
         again = self._wizard(include_exported=True)
         again.action_export()
@@ -49,3 +61,19 @@ class TestRewardExport(RewardCommon):
             self.env["hr.goede.gesprek.reward.export"].with_user(
                 self.manager_user
             ).create({"date_from": "2026-03-01", "date_to": "2026-03-31"})
+
+    def test_default_period_previous_and_current_month(self):
+        with freeze_time("2026-03-15"):
+            wizard = (
+                self.env["hr.goede.gesprek.reward.export"]
+                .with_user(self.officer)
+                .create({})
+            )
+        self.assertEqual(str(wizard.date_from), "2026-02-01")
+        self.assertEqual(str(wizard.date_to), "2026-03-31")
+
+    def test_nothing_ready_is_a_clear_error(self):
+        reward = self._approved(80)
+        with self.assertRaisesRegex(UserError, "1 without a tax treatment"):
+            self._wizard().action_export()
+        self.assertFalse(reward.exported)

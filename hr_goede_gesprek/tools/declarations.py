@@ -8,11 +8,13 @@ from odoo import fields
 def workflow_state(selection, default):
     """The ``state`` of a workflow document: required, tracked in the chatter,
     not copied, and indexed (lists, record rules and the per-state counts filter
-    on it). Only the model's own ``_do_*`` steps write it."""
+    on it); kanban columns show every state in workflow order (``group_expand``).
+    Only the model's own ``_do_*`` steps write it."""
     return fields.Selection(
         selection,
         default=default,
         required=True,
+        group_expand=True,
         tracking=True,
         copy=False,
         index=True,

@@ -5,6 +5,9 @@
 The addon computes no tax: payroll gets what was decided (net/gross, cash or in
 kind, the tax treatment and when it was chosen) and the rewards are marked exported
 (by the reward's own ``_do_mark_exported``, after ``_check_can_export``: HR only).
+A reward without a tax treatment is not ready: it is left out (and counted).
+The CSV is what Dutch Excel opens as is: semicolons, decimal commas, no
+thousands separator; the XLSX holds real numbers.
 """
 
 import base64
@@ -12,9 +15,11 @@ import csv
 import io
 
 import xlsxwriter
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 COLUMNS = [
     "reference",
@@ -35,6 +40,7 @@ COLUMNS = [
     "payment_date",
     "approver",
 ]
+MONEY_COLUMNS = ("amount_net", "amount_gross")
 
 
 class HrGoedeGesprekRewardExport(models.TransientModel):
@@ -54,6 +60,12 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
         help="Export again what was already handed to payroll.",
     )
     reward_count = fields.Integer(readonly=True)
+    skipped_count = fields.Integer(
+        string="Left out (no tax treatment)",
+        readonly=True,
+        help="Approved rewards of the period without a tax treatment: not ready "
+        "for payroll, so not exported.",
+    )
     csv_file = fields.Binary(string="CSV", readonly=True, attachment=False)
     csv_filename = fields.Char(readonly=True)
     xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
@@ -64,10 +76,12 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
     # ------------------------------------------------------------------
     @api.model
     def default_get(self, fields_list):
+        """The previous month and the current one: what the next payroll run
+        handles (exported rewards are left out, so nothing goes twice)."""
         vals = super().default_get(fields_list)
-        today = fields.Date.context_today(self)
-        vals.setdefault("date_from", today.replace(day=1))
-        vals.setdefault("date_to", today)
+        today = self.env.company._goede_gesprek_today()
+        vals.setdefault("date_from", today + relativedelta(months=-1, day=1))
+        vals.setdefault("date_to", today + relativedelta(day=31))
         return vals
 
     # ------------------------------------------------------------------
@@ -79,13 +93,16 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
         self.env["hr.goede.gesprek.reward"]._check_can_export()
         if self.date_from > self.date_to:
             raise UserError(self.env._("The period ends before it starts."))
-        rewards = self._get_rewards()
+        found = self._get_rewards()
+        rewards = found.filtered("tax_treatment")
         if not rewards:
             raise UserError(
                 self.env._(
-                    "No approved rewards to export between %(start)s and %(end)s.",
-                    start=self.date_from,
-                    end=self.date_to,
+                    "No approved rewards ready to export between %(start)s and "
+                    "%(end)s (%(skipped)s without a tax treatment).",
+                    start=format_date(self.env, self.date_from),
+                    end=format_date(self.env, self.date_to),
+                    skipped=len(found),
                 )
             )
         rewards._check_can_export()
@@ -94,6 +111,7 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
         self.write(
             {
                 "reward_count": len(rewards),
+                "skipped_count": len(found) - len(rewards),
                 "csv_file": base64.b64encode(self._build_csv(rows)),
                 "csv_filename": f"{stem}.csv",
                 "xlsx_file": base64.b64encode(self._build_xlsx(rows)),
@@ -132,7 +150,7 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
         states = dict(rewards._fields["state"]._description_selection(self.env))
         for reward in rewards:
             yield {
-                "reference": reward.id,
+                "reference": reward.reference or "",
                 "employee": reward.employee_id.name,
                 "badge": reward.employee_id.barcode or "",
                 "company": reward.company_id.name,
@@ -183,8 +201,16 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow(self._headers())
         for row in rows:
-            writer.writerow([row[key] for key in COLUMNS])
+            writer.writerow([self._csv_value(key, row[key]) for key in COLUMNS])
         return buffer.getvalue().encode("utf-8-sig")
+
+    @staticmethod
+    def _csv_value(key, value):
+        """Amounts with a decimal comma and no thousands separator (Dutch
+        Excel reads them as numbers); everything else as it is."""
+        if key in MONEY_COLUMNS and value != "":
+            return f"{value:.2f}".replace(".", ",")
+        return value
 
     def _build_xlsx(self, rows):
         buffer = io.BytesIO()
@@ -197,7 +223,7 @@ class HrGoedeGesprekRewardExport(models.TransientModel):
         for line, row in enumerate(rows, start=1):
             for col, key in enumerate(COLUMNS):
                 value = row[key]
-                if key in ("amount_net", "amount_gross") and value != "":
+                if key in MONEY_COLUMNS and value != "":
                     sheet.write_number(line, col, value, money)
                 else:
                     sheet.write(line, col, value)
