@@ -12,8 +12,8 @@ The items per role (a role's items only show to that role):
 
 - employee: conversations to prepare, reports to sign, agreements to confirm,
   letters to open, appraisals to add a view to;
-- manager (a conversation partner): conversations to plan, reports to sign,
-  agreements to follow up;
+- manager (a conversation partner): conversations to plan and to mark as
+  held, reports to sign, agreements to follow up;
 - HR officer: rewards to approve and to pay, decisions to issue, objection
   terms running out, objections and hours requests to handle, employees
   without a recent conversation (coverage).
@@ -103,6 +103,14 @@ TODO_ITEMS = (
         _lt("Conversations to plan"),
         _lt("Agree on a date with the employee and plan the conversation."),
         "fa-calendar",
+    ),
+    TodoItem(
+        "hold",
+        "manager",
+        "hr.goede.gesprek",
+        _lt("Conversations to mark as held"),
+        _lt("The conversation took place: mark it as held, then the report follows."),
+        "fa-check-square-o",
     ),
     TodoItem(
         "partner_sign",
@@ -235,6 +243,12 @@ class HrGoedeGesprekTodo(models.AbstractModel):
                 ("partner_user_ids", "in", uid),
                 ("employee_user_id", "!=", uid),
                 ("state", "=", "preparing"),
+            ],
+            "hold": [
+                ("partner_user_ids", "in", uid),
+                ("employee_user_id", "!=", uid),
+                ("state", "=", "planned"),
+                ("date_start", "<=", fields.Datetime.now()),
             ],
             "partner_sign": [
                 ("partner_user_ids", "in", uid),
