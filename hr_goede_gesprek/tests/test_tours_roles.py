@@ -52,7 +52,9 @@ class TestToursRoles(HttpCase):
     def test_portal_employee_opens_a_letter_and_objects(self):
         decision = self._demo("decision_issued_demo")
         self.start_tour("/my", "hr_goede_gesprek_day_portal", login="portal_employee")
-        self.assertEqual(decision.state, "notified")
+        # Received (the letter was opened), then disputed by the objection.
+        self.assertTrue(decision.date_notified)
+        self.assertEqual(decision.state, "disputed")
         self.assertEqual(
             decision.objection_ids.mapped("grounds"),
             ["The step does not match my work."],
