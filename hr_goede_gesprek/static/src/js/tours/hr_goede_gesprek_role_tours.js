@@ -14,16 +14,25 @@ const backToTodos = () => ({
     trigger: ".o_breadcrumb a:contains('My to-dos')",
     run: "click",
 });
-const sign = (content) => [
-    {content, trigger: ".o_form_view button[name='action_open_sign_wizard']", run: "click"},
-    {
-        content: "Sign as seen",
-        trigger: ".modal .o_field_widget[name='mode'] input[data-value='seen']",
-        run: "click",
-    },
-    {content: "Sign", trigger: ".modal button[name='action_sign']", run: "click"},
-    {content: "The report is signed by both: done", trigger: state("Done")},
+// Open the one record of to-do ``key``, press ``button`` (then the ``extra``
+// steps: a dialog), see the state ``label``, and the to-do gone.
+const actOn = (key, button, label, extra = []) => [
+    {content: `One record for ${key}`, trigger: todo(key, 1), run: "click"},
+    {content: `Press ${button}`, trigger: `.o_form_view button[name='${button}']`, run: "click"},
+    ...extra,
+    {content: `Confirmed: ${label}`, trigger: state(label)},
+    backToTodos(),
+    {content: `Nothing left for ${key}`, trigger: todo(key, 0)},
 ];
+const signReport = (key) =>
+    actOn(key, "action_open_sign_wizard", "Done", [
+        {
+            content: "Sign as seen",
+            trigger: ".modal .o_field_widget[name='mode'] input[data-value='seen']",
+            run: "click",
+        },
+        {content: "Sign", trigger: ".modal button[name='action_sign']", run: "click"},
+    ]);
 
 tours.add("hr_goede_gesprek_day_employee", {
     steps: () => [
@@ -51,10 +60,7 @@ tours.add("hr_goede_gesprek_day_employee", {
         },
         backToTodos(),
         {content: "Nothing left to prepare", trigger: todo("prepare", 0)},
-        {content: "One report to sign", trigger: todo("employee_sign", 1), run: "click"},
-        ...sign("Sign the report"),
-        backToTodos(),
-        {content: "Nothing left to sign", trigger: todo("employee_sign", 0)},
+        ...signReport("employee_sign"),
     ],
 });
 
@@ -69,31 +75,17 @@ tours.add("hr_goede_gesprek_day_manager", {
         {content: "Plan it", trigger: "button[name='action_plan']", run: "click"},
         {content: "It is planned", trigger: state("Planned")},
         backToTodos(),
-        {content: "One conversation took place", trigger: todo("hold", 1), run: "click"},
-        {content: "Mark it as held", trigger: "button[name='action_hold']", run: "click"},
-        {content: "It is held", trigger: state("Held")},
-        backToTodos(),
-        {content: "Nothing left to mark", trigger: todo("hold", 0)},
-        {content: "One report to sign", trigger: todo("partner_sign", 1), run: "click"},
-        ...sign("Sign the report"),
-        backToTodos(),
-        {content: "Nothing left to sign", trigger: todo("partner_sign", 0)},
+        ...actOn("hold", "action_hold", "Held"),
+        ...signReport("partner_sign"),
     ],
 });
 
 tours.add("hr_goede_gesprek_day_hr", {
     steps: () => [
-        {content: "A reward to approve", trigger: todo("reward_approve", 1), run: "click"},
-        {content: "Approve it", trigger: "button[name='action_approve']", run: "click"},
-        {content: "It is approved", trigger: state("Approved")},
-        backToTodos(),
-        {content: "Nothing left to approve", trigger: todo("reward_approve", 0)},
-        {content: "A decision to issue", trigger: todo("decision_issue", 1), run: "click"},
-        {content: "Issue it", trigger: "button[name='action_issue']", run: "click"},
-        {content: "Confirm", trigger: ".modal-footer .btn-primary", run: "click"},
-        {content: "It is issued", trigger: state("Issued")},
-        backToTodos(),
-        {content: "Nothing left to issue", trigger: todo("decision_issue", 0)},
+        ...actOn("reward_approve", "action_approve", "Approved"),
+        ...actOn("decision_issue", "action_issue", "Issued", [
+            {content: "Confirm", trigger: ".modal-footer .btn-primary", run: "click"},
+        ]),
     ],
 });
 
