@@ -51,6 +51,7 @@
         "views/hr_goede_gesprek_holiday_views.xml",
         "views/hr_goede_gesprek_feedback_views.xml",
         "views/res_config_settings_views.xml",
+        "views/hr_goede_gesprek_todo_views.xml",
         "views/portal_templates.xml",
         "views/portal_templates_prepare.xml",
         "views/portal_templates_formal_terms.xml",
@@ -66,6 +67,12 @@
         "demo/hr_goede_gesprek_portal_parity_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_goede_gesprek/static/src/todo/*",
+        ],
+        "web.assets_frontend": [
+            "hr_goede_gesprek/static/src/scss/portal.scss",
+        ],
         "web.assets_tests": [
             "hr_goede_gesprek/static/src/js/tours/*.js",
         ],

@@ -26,12 +26,88 @@ import pytz
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-from odoo.tools import html2plaintext, plaintext2html
+from odoo.tools import LazyTranslate, html2plaintext, plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 ERROR_KEY = "hr_goede_gesprek_portal_error"
+
+_lt = LazyTranslate(__name__)
+
+# What a portal action did and what comes next: the page it leads to gets the
+# key as ``?message=<key>`` and shows the text. Only these keys show anything
+# (the URL never carries the text itself).
+PORTAL_MESSAGES = {
+    "details_saved": _lt("Saved. Your manager sees the new details."),
+    "planned": _lt(
+        "The conversation is planned. Everyone gets an invitation; next, "
+        "prepare your agenda and share it."
+    ),
+    "topic_added": _lt(
+        "The topic is on the agenda. Share the agenda when it is ready, so "
+        "that your manager can prepare."
+    ),
+    "topic_saved": _lt("The topic is saved."),
+    "topic_removed": _lt("The topic is removed from the agenda."),
+    "topic_moved": _lt("The order of the agenda is saved."),
+    "agenda_shared": _lt(
+        "The agenda is shared. Next: the conversation itself, on the planned date."
+    ),
+    "report_saved": _lt("The report is saved. Submit it when it is complete."),
+    "report_submitted": _lt(
+        "The report is submitted. Next: you both read and sign it."
+    ),
+    "view_saved": _lt("Your view is added. Next: sign the report."),
+    "signed": _lt(
+        "Your signature is recorded. Once everyone has signed, the report is "
+        "final and filed."
+    ),
+    "conversation_requested": _lt(
+        "Your request is sent. Your manager plans the conversation with you; "
+        "you can already prepare the agenda below."
+    ),
+    "agreement_confirmed": _lt(
+        "You confirmed the agreement. Keep track of it here and report your progress."
+    ),
+    "agreement_declined": _lt(
+        "You declined the agreement. Your manager sees your reason and talks it "
+        "over with you."
+    ),
+    "progress_saved": _lt("Your progress is saved. Your manager sees it."),
+    "agreement_done": _lt(
+        "The agreement is marked as done. Your manager sees it and closes it."
+    ),
+    "feedback_saved": _lt(
+        "The feedback request is saved as a draft. Send it when it is ready."
+    ),
+    "feedback_sent": _lt(
+        "The feedback request is sent: every respondent gets an e-mail with "
+        "their own link. You see here who has answered."
+    ),
+    "feedback_closed": _lt(
+        "The feedback request is closed: no more answers come in. Choose which "
+        "answers your manager sees."
+    ),
+    "feedback_shared": _lt("Saved: your manager sees the answers you share."),
+    "objection_filed": _lt(
+        "Your objection is received and filed with the decision. HR confirms "
+        "receipt and tells you how it is handled."
+    ),
+    "appraisal_requested": _lt(
+        "Your request for an appraisal is sent. Your manager plans it with you."
+    ),
+    "appraisal_view_saved": _lt(
+        "Your view is added to the appraisal and filed with it."
+    ),
+}
+
+
+def with_message(url, key):
+    """``url`` with the portal message ``key`` (one of PORTAL_MESSAGES)."""
+    if not key:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}message={key}"
 
 
 def user_post_route(route):
@@ -114,13 +190,14 @@ class GoedeGesprekPortalMixin:
             return None
         return record if is_own(record) else None
 
-    def _gg_act(self, url, func, url_of_result=None):
+    def _gg_act(self, url, func, url_of_result=None, message=None):
         """Run ``func`` (guard as the user, then the sudo step) in a savepoint.
 
         Refusals of access redirect to /my (never data); workflow errors come
         back on the page, kept in the session rather than in the URL. With
         ``url_of_result``, the page of what ``func`` returns (a record just
-        created) is opened instead of ``url``.
+        created) is opened instead of ``url``. On success the page shows
+        ``message`` (a key of PORTAL_MESSAGES): what happened, what comes next.
         """
         try:
             with request.env.cr.savepoint():
@@ -130,9 +207,10 @@ class GoedeGesprekPortalMixin:
         except (UserError, ValidationError) as error:
             request.session[ERROR_KEY] = error.args[0]
             return request.redirect(url)
-        return request.redirect(url_of_result(result) if url_of_result else url)
+        target = url_of_result(result) if url_of_result else url
+        return request.redirect(with_message(target, message))
 
-    def _gg_record_action(self, model, record_id, func, url_of=None):
+    def _gg_record_action(self, model, record_id, func, url_of=None, message=None):
         """Run ``func(record)`` with ``record`` read as the user; then back to
         ``url_of(record)`` (default: the record's own page)."""
         try:
@@ -140,7 +218,7 @@ class GoedeGesprekPortalMixin:
         except (AccessError, MissingError):
             return request.redirect("/my")
         url = url_of(record) if url_of else record.access_url
-        return self._gg_act(url, lambda: func(record))
+        return self._gg_act(url, lambda: func(record), message=message)
 
     def _gg_agreement_choices(self):
         """The choices of the form that proposes an agreement."""
@@ -152,6 +230,13 @@ class GoedeGesprekPortalMixin:
 
     def _gg_pop_error(self):
         return request.session.pop(ERROR_KEY, None)
+
+    def _gg_alerts(self):
+        """The alerts of a page: the error of the last attempt (session) and
+        the confirmation of the last action (``?message=``, known keys only)."""
+        key = request.httprequest.args.get("message")
+        message = PORTAL_MESSAGES.get(key) if isinstance(key, str) else None
+        return {"error": self._gg_pop_error(), "message": message and str(message)}
 
     def _gg_document(self, model, record_id, access_token=None):
         """A detail page's record: as the viewer and as superuser with the
@@ -211,13 +296,13 @@ class GoedeGesprekPortalMixin:
             }
         )
         if list_page.shows_error:
-            values["error"] = self._gg_pop_error()
+            values.update(self._gg_alerts())
         return request.render(list_page.template, values)
 
     def _render_form_page(self, template, page_name, **extra):
         """A form page (a new request) with the error of the last attempt."""
         values = self._prepare_portal_layout_values()
-        values.update(page_name=page_name, error=self._gg_pop_error(), **extra)
+        values.update(page_name=page_name, **self._gg_alerts(), **extra)
         return request.render(template, values)
 
 
@@ -358,7 +443,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "conversation": conversation_sudo,
             "party": party,
             "page_name": "goede_gesprek",
-            "error": self._gg_pop_error(),
+            **self._gg_alerts(),
             "date_start_input": self._gg_local_input(conversation_sudo.date_start),
             "sign_party": party and conversation_sudo._get_portal_sign_party(),
             "csrf_sign_token": request.csrf_token(),
@@ -381,9 +466,11 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
         )
         return request.render("hr_goede_gesprek.portal_my_conversation", values)
 
-    def _gg_conversation_action(self, conversation_id, func):
+    def _gg_conversation_action(self, conversation_id, func, message=None):
         """Run ``func(conversation)`` with ``conversation`` as the user."""
-        return self._gg_record_action("hr.goede.gesprek", conversation_id, func)
+        return self._gg_record_action(
+            "hr.goede.gesprek", conversation_id, func, message=message
+        )
 
     @user_post_route("/my/conversations/<int:conversation_id>/details")
     def portal_conversation_details(self, conversation_id, **post):
@@ -401,11 +488,13 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
                     vals[fname] = (post[fname] or "").strip() or False
             return conversation.portal_update_details(vals)
 
-        return self._gg_conversation_action(conversation_id, act)
+        return self._gg_conversation_action(conversation_id, act, "details_saved")
 
     @user_post_route("/my/conversations/<int:conversation_id>/plan")
     def portal_conversation_plan(self, conversation_id, **post):
-        return self._gg_conversation_action(conversation_id, lambda c: c.portal_plan())
+        return self._gg_conversation_action(
+            conversation_id, lambda c: c.portal_plan(), "planned"
+        )
 
     @user_post_route("/my/conversations/<int:conversation_id>/agenda/add")
     def portal_agenda_add(self, conversation_id, **post):
@@ -417,6 +506,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
                 post.get("description"),
                 int(topic_id) if topic_id.isdigit() else False,
             ),
+            "topic_added",
         )
 
     @user_post_route(
@@ -428,6 +518,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             lambda c: c.portal_edit_agenda_line(
                 line_id, post.get("name"), post.get("description")
             ),
+            "topic_saved",
         )
 
     @user_post_route(
@@ -435,7 +526,9 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
     )
     def portal_agenda_delete(self, conversation_id, line_id, **post):
         return self._gg_conversation_action(
-            conversation_id, lambda c: c.portal_delete_agenda_line(line_id)
+            conversation_id,
+            lambda c: c.portal_delete_agenda_line(line_id),
+            "topic_removed",
         )
 
     @user_post_route(
@@ -443,13 +536,15 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
     )
     def portal_agenda_move(self, conversation_id, line_id, direction="up", **post):
         return self._gg_conversation_action(
-            conversation_id, lambda c: c.portal_move_agenda_line(line_id, direction)
+            conversation_id,
+            lambda c: c.portal_move_agenda_line(line_id, direction),
+            "topic_moved",
         )
 
     @user_post_route("/my/conversations/<int:conversation_id>/share")
     def portal_conversation_share(self, conversation_id, **post):
         return self._gg_conversation_action(
-            conversation_id, lambda c: c.portal_share_agenda()
+            conversation_id, lambda c: c.portal_share_agenda(), "agenda_shared"
         )
 
     @user_post_route("/my/conversations/<int:conversation_id>/report")
@@ -461,12 +556,15 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
         return self._gg_conversation_action(
             conversation_id,
             lambda c: c.portal_save_report(summary, submit=bool(post.get("submit"))),
+            "report_submitted" if post.get("submit") else "report_saved",
         )
 
     @user_post_route("/my/conversations/<int:conversation_id>/view")
     def portal_conversation_view(self, conversation_id, **post):
         return self._gg_conversation_action(
-            conversation_id, lambda c: c.portal_write_view(post.get("view"))
+            conversation_id,
+            lambda c: c.portal_write_view(post.get("view")),
+            "view_saved",
         )
 
     @http.route(
@@ -489,7 +587,10 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             return {"error": _("You cannot sign this report.")}
         except (UserError, ValidationError) as error:
             return {"error": error.args[0]}
-        return {"force_refresh": True, "redirect_url": conversation.access_url}
+        return {
+            "force_refresh": True,
+            "redirect_url": with_message(conversation.access_url, "signed"),
+        }
 
     @user_post_route("/my/conversations/<int:conversation_id>/choices")
     def portal_conversation_choices(self, conversation_id, **post):
@@ -573,6 +674,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
                 date_start=self._gg_parse_datetime(post.get("date_start")),
             ),
             url_of_result=lambda record: record.access_url,
+            message="conversation_requested",
         )
 
     # ------------------------------------------------------------------
@@ -596,7 +698,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "agreement": agreement_sudo,
             "is_party": is_party,
             "page_name": "goede_gesprek_agreement",
-            "error": self._gg_pop_error(),
+            **self._gg_alerts(),
         }
         if is_party:
             self._gg_chatter_values(agreement_sudo, values)
@@ -610,7 +712,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
         )
         return request.render("hr_goede_gesprek.portal_my_agreement", values)
 
-    def _gg_agreement_action(self, agreement_id, func, back=None):
+    def _gg_agreement_action(self, agreement_id, func, back=None, message=None):
         def url_of(agreement):
             # sudo: the conversation's URL only (the agreement was read as
             # the user).
@@ -620,7 +722,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             return agreement.access_url
 
         return self._gg_record_action(
-            "hr.goede.gesprek.agreement", agreement_id, func, url_of
+            "hr.goede.gesprek.agreement", agreement_id, func, url_of, message
         )
 
     @http.route(
@@ -678,13 +780,16 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
     @user_post_route("/my/agreements/<int:agreement_id>/confirm")
     def portal_agreement_confirm(self, agreement_id, back=None, **post):
         return self._gg_agreement_action(
-            agreement_id, lambda a: a.portal_confirm(), back
+            agreement_id, lambda a: a.portal_confirm(), back, "agreement_confirmed"
         )
 
     @user_post_route("/my/agreements/<int:agreement_id>/decline")
     def portal_agreement_decline(self, agreement_id, back=None, **post):
         return self._gg_agreement_action(
-            agreement_id, lambda a: a.portal_decline(post.get("reason")), back
+            agreement_id,
+            lambda a: a.portal_decline(post.get("reason")),
+            back,
+            "agreement_declined",
         )
 
     @user_post_route("/my/agreements/<int:agreement_id>/progress")
@@ -695,6 +800,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
                 post.get("progress"), post.get("note"), done=bool(post.get("done"))
             ),
             back,
+            "agreement_done" if post.get("done") else "progress_saved",
         )
 
     # ------------------------------------------------------------------
@@ -740,6 +846,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
                 send=bool(post.get("send")),
             ),
             url_of_result=lambda record: record.access_url,
+            message="feedback_sent" if post.get("send") else "feedback_saved",
         )
 
     @http.route(
@@ -759,25 +866,31 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
         values = {
             "feedback": feedback_sudo,
             "page_name": "goede_gesprek_feedback",
-            "error": self._gg_pop_error(),
+            **self._gg_alerts(),
         }
         return request.render("hr_goede_gesprek.portal_my_feedback_request", values)
 
-    def _gg_feedback_action(self, request_id, func):
+    def _gg_feedback_action(self, request_id, func, message):
         return self._gg_record_action(
-            "hr.goede.gesprek.feedback.request", request_id, func
+            "hr.goede.gesprek.feedback.request", request_id, func, message=message
         )
 
     @user_post_route("/my/feedback/<int:request_id>/send")
     def portal_feedback_send(self, request_id, **post):
-        return self._gg_feedback_action(request_id, lambda f: f.action_send())
+        return self._gg_feedback_action(
+            request_id, lambda f: f.action_send(), "feedback_sent"
+        )
 
     @user_post_route("/my/feedback/<int:request_id>/close")
     def portal_feedback_close(self, request_id, **post):
-        return self._gg_feedback_action(request_id, lambda f: f.action_close())
+        return self._gg_feedback_action(
+            request_id, lambda f: f.action_close(), "feedback_closed"
+        )
 
     @user_post_route("/my/feedback/<int:request_id>/answer/<int:answer_id>/share")
     def portal_feedback_share(self, request_id, answer_id, share=None, **post):
         return self._gg_feedback_action(
-            request_id, lambda f: f.portal_share_answer(answer_id, share == "1")
+            request_id,
+            lambda f: f.portal_share_answer(answer_id, share == "1"),
+            "feedback_shared",
         )

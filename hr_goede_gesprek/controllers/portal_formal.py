@@ -139,7 +139,7 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
         values = {
             "decision": decision_sudo,
             "page_name": "goede_gesprek_decision",
-            "error": self._gg_pop_error(),
+            **self._gg_alerts(),
             "must_open": decision_sudo.state == "issued",
             "term_running": decision_sudo.state in ("issued", "notified")
             and (not decision_sudo.term_end or decision_sudo.term_end >= today),
@@ -216,6 +216,7 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             lambda: request.env["hr.goede.gesprek.objection"].create(
                 {"decision_id": decision.id, "grounds": (grounds or "").strip()}
             ),
+            message="objection_filed",
         )
 
     # ------------------------------------------------------------------
@@ -233,6 +234,7 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "/my/appraisals",
             lambda: Appraisal._portal_request_appraisal(request_reason),
             url_of_result=lambda appraisal: f"/my/appraisals/{appraisal.id}",
+            message="appraisal_requested",
         )
 
     def _gg_appraisal(self, appraisal_id):
@@ -258,7 +260,7 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
                 lambda d: d.state != "draft"
             ),
             "page_name": "goede_gesprek_appraisal",
-            "error": self._gg_pop_error(),
+            **self._gg_alerts(),
         }
         return request.render("hr_goede_gesprek.portal_my_appraisal", values)
 
@@ -276,7 +278,9 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             # the view on its own) followed by its own sudo step.
             appraisal.write({"employee_view": view})
 
-        return self._gg_act(f"/my/appraisals/{appraisal.id}", act)
+        return self._gg_act(
+            f"/my/appraisals/{appraisal.id}", act, message="appraisal_view_saved"
+        )
 
     # ------------------------------------------------------------------
     # Hours requests (Wet flexibel werken): list, detail, new, withdraw

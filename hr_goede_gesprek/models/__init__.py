@@ -36,3 +36,4 @@ from . import hr_goede_gesprek_feedback_request
 from . import hr_goede_gesprek_feedback_question
 from . import hr_goede_gesprek_feedback_respondent
 from . import hr_goede_gesprek_feedback_answer
+from . import hr_goede_gesprek_todo

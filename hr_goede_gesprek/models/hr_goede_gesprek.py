@@ -518,6 +518,12 @@ class HrGoedeGesprek(models.Model):
         help="The employee asked for this conversation on this date; a date must "
         "be proposed within the company's term.",
     )
+    request_note = fields.Text(
+        string="Request",
+        copy=False,
+        readonly=True,
+        help="What the employee wrote when they asked for this conversation.",
+    )
     request_stage = fields.Selection(
         [("next_manager", "Next-level manager asked"), ("hr", "Escalated to HR")],
         readonly=True,
@@ -1685,12 +1691,15 @@ class HrGoedeGesprek(models.Model):
             "company_id": employee.company_id.id,
             "requested_date": fields.Date.context_today(self),
         }
+        note = (note or "").strip()
         if date_start:
             vals["date_start"] = date_start
+        if note:
+            vals["request_note"] = note
         # Rights were checked in _check_can_request_conversation: the employee
-        # asks for their own conversation; requested_date is set by the system.
+        # asks for their own conversation; requested_date and request_note are
+        # set by the system.
         conversation = self.sudo().create(vals)
-        note = (note or "").strip()
         body = self.env._("%(name)s asked for a conversation.", name=employee.name)
         conversation.message_post(
             body=body + (f"\n{note}" if note else ""),

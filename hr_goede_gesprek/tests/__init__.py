@@ -40,3 +40,5 @@ from . import test_index_plans
 from . import test_portal_parity
 from . import test_portal_parity_tour
 from . import test_guidance
+from . import test_todo
+from . import test_tours_roles

@@ -53,7 +53,10 @@ class TestFeedback(GoedeGesprekPortalCase):
             )
         request = self.Request.search([("employee_id", "=", self.emp_portal.id)])
         self.assertEqual(len(request), 1)
-        self.assertTrue(response.url.endswith(request.access_url))
+        self.assertTrue(
+            response.url.endswith(f"{request.access_url}?message=feedback_sent")
+        )
+        self.assertIn("o_gg_portal_message", response.text)
         self.assertEqual(request.state, "sent")
         self.assertTrue(request.anonymous)
         self.assertEqual(

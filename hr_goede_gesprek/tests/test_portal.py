@@ -1,11 +1,12 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
+from werkzeug.urls import url_encode
 
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.tests import tagged
 
-from .common_portal import GoedeGesprekPortalCase
+from .common_portal import XSS, GoedeGesprekPortalCase
 
 SIGNATURE = (
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
@@ -228,7 +229,15 @@ class TestPortal(GoedeGesprekPortalCase):
         self.assertEqual(len(requested), 1)
         self.assertEqual(requested.state, "preparing")
         self.assertEqual(requested.partner_employee_ids, self.emp_manager)
-        self.assertTrue(response.url.endswith(requested.access_url))
+        self.assertTrue(
+            response.url.endswith(
+                f"{requested.access_url}?message=conversation_requested"
+            )
+        )
+        # What happened and what comes next, and the employee's own words.
+        self.assertIn("o_gg_portal_message", response.text)
+        self.assertEqual(requested.request_note, "About my workload")
+        self.assertIn("About my workload", response.text)
         self.assertTrue(
             requested.activity_ids.filtered(lambda a: a.user_id == self.user_manager)
         )
@@ -240,12 +249,15 @@ class TestPortal(GoedeGesprekPortalCase):
                 "work_contact_id": self.env["res.partner"].create({"name": "Otto"}).id,
             }
         )
+        requested = self.Conversation.search([("requested_date", "!=", False)])
         self.authenticate("ggp_other", "ggp_other")
         response = self._post(
             "/my/conversations/request", {}, page="/my/conversations/request"
         )
         self.assertTrue(response.url.endswith("/my"))
-        self.assertFalse(self.Conversation.search([("requested_date", "!=", False)]))
+        self.assertEqual(
+            self.Conversation.search([("requested_date", "!=", False)]), requested
+        )
 
     def test_internal_user_uses_the_portal(self):
         conversation = self.Conversation.create({"employee_id": self.emp_internal.id})
@@ -301,3 +313,52 @@ class TestPortal(GoedeGesprekPortalCase):
         with self.assertRaises(UserError):
             as_employee.portal_move_agenda_line(second.id, "up")
         self.assertEqual(order(), ["Third", "First", "Second"])
+
+
+@tagged("post_install", "-at_install", "goede_gesprek_portal")
+class TestPortalGuidance(GoedeGesprekPortalCase):
+    """Every action confirms what happened; the /my cards count."""
+
+    def test_actions_confirm_what_happened(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self.conversation.access_url
+        response = self._post(f"{url}/agenda/add", {"name": "Workload"}, page=url)
+        self.assertTrue(response.url.endswith("?message=topic_added"), response.url)
+        self.assertIn("o_gg_portal_message", response.text)
+        self.assertIn("The topic is on the agenda.", response.text)
+        # A refusal shows the error, not a confirmation, and changes nothing.
+        line = self.conversation.agenda_line_ids
+        response = self._post(f"{url}/agenda/add", {"name": ""}, page=url)
+        self.assertIn("o_gg_portal_error", response.text)
+        self.assertNotIn("o_gg_portal_message", response.text)
+        self.assertEqual(self.conversation.agenda_line_ids, line)
+
+    def test_only_known_messages_show(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        url = self.conversation.access_url
+        for key in ("nothing", XSS, ""):
+            with self.subTest(key=key):
+                response = self.url_open(f"{url}?{url_encode({'message': key})}")
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("o_gg_portal_message", response.text)
+                self.assertNotIn(XSS, response.text)
+
+    def test_home_cards_count_with_their_own_icons(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        response = self.url_open("/my")
+        for name in ("conversations", "agreements", "feedback"):
+            self.assertIn(
+                f"/hr_goede_gesprek/static/src/img/portal-{name}.svg", response.text
+            )
+        self.assertIn('data-placeholder_count="goede_gesprek_count"', response.text)
+        counters = self._json("/my/counters", {"counters": ["goede_gesprek_count"]})[
+            "result"
+        ]
+        self.assertEqual(counters["goede_gesprek_count"], 1)
+
+    def test_feedback_form_label(self):
+        self.authenticate("ggp_portal", "ggp_portal")
+        response = self.url_open("/my/feedback/new")
+        self.assertIn(
+            "Respondents (one per line: a name and an e-mail address)", response.text
+        )

@@ -432,7 +432,11 @@ class TestPortalAppraisal(GoedeGesprekPortalCase):
         self.assertEqual(appraisal.state, "requested")
         self.assertEqual(appraisal.create_uid, self.user_portal)
         self.assertEqual(appraisal.manager_user_id, self.user_manager)
-        self.assertTrue(response.url.endswith(f"/my/appraisals/{appraisal.id}"))
+        self.assertTrue(
+            response.url.endswith(
+                f"/my/appraisals/{appraisal.id}?message=appraisal_requested"
+            )
+        )
         self.assertNotIn(XSS, response.text)
         self.assertIn("&lt;script&gt;", response.text)
         # The view (zienswijze) only once a decision is issued, within its term.
