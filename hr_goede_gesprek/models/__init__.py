@@ -34,3 +34,5 @@ from . import hr_goede_gesprek_feedback_request
 from . import hr_goede_gesprek_feedback_question
 from . import hr_goede_gesprek_feedback_respondent
 from . import hr_goede_gesprek_feedback_answer
+from . import hr_goede_gesprek_trigger
+from . import hr_goede_gesprek_trigger_prompt
