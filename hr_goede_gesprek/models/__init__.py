@@ -36,3 +36,5 @@ from . import hr_goede_gesprek_feedback_respondent
 from . import hr_goede_gesprek_feedback_answer
 from . import hr_goede_gesprek_trigger
 from . import hr_goede_gesprek_trigger_prompt
+from . import hr_goede_gesprek_experience
+from . import hr_goede_gesprek_dashboard

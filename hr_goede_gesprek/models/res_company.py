@@ -5,7 +5,7 @@ from datetime import datetime
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .hr_goede_gesprek_dispute_route import REGIMES, SECTORS
 
@@ -141,6 +141,12 @@ class ResCompany(models.Model):
         string="Remind HR of an objection without a decision after weeks",
         default=8,
     )
+    goede_gesprek_k_anonymity = fields.Integer(
+        string="Smallest group on the dashboard",
+        default=5,
+        help="Experience answers and works-council themes are shown only for "
+        "groups of at least this many employees.",
+    )
 
     _sql_constraints = [
         (
@@ -154,6 +160,23 @@ class ResCompany(models.Model):
             "Every employee has at least one good conversation a year.",
         ),
     ]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("goede_gesprek_k_anonymity")
+    def _check_goede_gesprek_k_anonymity(self):
+        for company in self:
+            if company.goede_gesprek_k_anonymity < 2:
+                raise ValidationError(
+                    self.env._(
+                        "The smallest group on the dashboard must be at least 2 "
+                        "employees (%(company)s: %(k)s): smaller groups show "
+                        "individual answers.",
+                        company=company.name,
+                        k=company.goede_gesprek_k_anonymity,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # CRUD

@@ -38,3 +38,4 @@ from . import test_policy_attack
 from . import test_integrity_cron
 from . import test_index_plans
 from . import test_trigger
+from . import test_dashboard
