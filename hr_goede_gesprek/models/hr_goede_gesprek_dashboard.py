@@ -32,9 +32,7 @@ class HrGoedeGesprekDashboard(models.TransientModel):
     date_from = fields.Date(string="From", default=_default_date_from)
     date_to = fields.Date(string="To", default=fields.Date.context_today)
     department_id = fields.Many2one("hr.department", string="Department")
-    employee_type = fields.Selection(
-        selection="_selection_employee_type", string="Employee Type"
-    )
+    employee_type = fields.Selection(selection="_selection_employee_type")
     # 1. Coverage
     employee_count = fields.Integer(compute="_compute_figures", string="Employees")
     covered_count = fields.Integer(

@@ -60,7 +60,7 @@ class HrGoedeGesprekReportMixin(models.AbstractModel):
     department_id = fields.Many2one("hr.department", string="Department", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     employee_type = fields.Selection(
-        selection="_selection_employee_type", string="Employee Type", readonly=True
+        selection="_selection_employee_type", readonly=True
     )
     manager_user_id = fields.Many2one("res.users", string="Manager", readonly=True)
     department_manager_user_id = fields.Many2one(
