@@ -68,6 +68,7 @@
         "demo/hr_goede_gesprek_holiday_demo.xml",
         "demo/hr_goede_gesprek_legal_demo.xml",
         "demo/hr_goede_gesprek_portal_demo.xml",
+        "demo/hr_goede_gesprek_experience_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
