@@ -32,7 +32,11 @@ class HrGoedeGesprekDashboard(models.TransientModel):
     date_from = fields.Date(string="From", default=_default_date_from)
     date_to = fields.Date(string="To", default=fields.Date.context_today)
     department_id = fields.Many2one("hr.department", string="Department")
-    employee_type = fields.Selection(selection="_selection_employee_type")
+    employee_type = fields.Selection(
+        selection=lambda self: self.env[
+            "hr.goede.gesprek.report.mixin"
+        ]._selection_from("hr.employee", "employee_type"),
+    )
     # 1. Coverage
     employee_count = fields.Integer(compute="_compute_figures", string="Employees")
     covered_count = fields.Integer(
@@ -75,12 +79,9 @@ class HrGoedeGesprekDashboard(models.TransientModel):
         compute="_compute_figures", string="Smallest group shown"
     )
 
-    @api.model
     def _selection_employee_type(self):
-        return (
-            self.env["hr.employee"]
-            ._fields["employee_type"]
-            ._description_selection(self.env)
+        return self.env["hr.goede.gesprek.report.mixin"]._selection_from(
+            "hr.employee", "employee_type"
         )
 
     # ------------------------------------------------------------------

@@ -14,6 +14,8 @@ idempotent. HR configures triggers; an empty company means every company.
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hr_goede_gesprek_catalogue_mixin import CATALOGUE_FIELDS
+
 # event: (model, default date field or None)
 EVENTS = {
     "feedback_shared": ("hr.goede.gesprek.feedback.request", None),
@@ -25,34 +27,16 @@ EVENTS = {
 class HrGoedeGesprekTrigger(models.Model):
     _name = "hr.goede.gesprek.trigger"
     _description = "Good Conversation Trigger"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
-    _order = "sequence, id"
-    _check_company_auto = True
+    # Configuration like the conversation card's catalogues: name, sequence,
+    # active and an optional company (empty: every company).
+    _inherit = ["hr.goede.gesprek.catalogue.mixin"]
     # HR configures triggers (the ACL gives write to HR only).
     _policy_create = {
-        "hr": {
-            "name",
-            "sequence",
-            "event",
-            "recipients",
-            "message",
-            "date_field",
-            "company_id",
-            "active",
-        }
+        "hr": CATALOGUE_FIELDS | {"event", "recipients", "message", "date_field"}
     }
     _policy_write = {"*": _policy_create}
     _policy_unlink = {"*": {"hr"}}
-    _policy_state_field = None
-    _policy_employee_field = None
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company",
-        help="Leave empty to use this trigger in every company.",
-    )
     event = fields.Selection(
         [
             ("feedback_shared", "360° feedback shared"),

@@ -28,12 +28,7 @@ class HrGoedeGesprekReportAgreement(models.Model):
         readonly=True,
     )
     kind = fields.Selection(
-        [
-            ("development", "Development"),
-            ("work", "Work"),
-            ("employability", "Employability and wellbeing"),
-            ("other", "Other"),
-        ],
+        lambda self: self._selection_from("hr.goede.gesprek.agreement", "kind"),
         readonly=True,
     )
 

@@ -8,8 +8,7 @@ from odoo import fields, models
 
 from .hr_goede_gesprek_report_mixin import EMPLOYEE_COLUMNS, EMPLOYEE_JOINS, HELD_STATES
 
-PARTY = [("employee", "Employee"), ("partner", "Conversation partner")]
-SIGN_MODES = [("seen", "Seen"), ("agreed", "Agreed")]
+CONVERSATION = "hr.goede.gesprek"
 
 
 class HrGoedeGesprekReportConversation(models.Model):
@@ -21,17 +20,29 @@ class HrGoedeGesprekReportConversation(models.Model):
 
     date = fields.Datetime(readonly=True)
     conversation_type = fields.Selection(
-        [("good", "Good conversation"), ("checkin", "Short check-in")],
+        lambda self: self._selection_from(CONVERSATION, "conversation_type"),
         string="Type",
         readonly=True,
     )
-    chair = fields.Selection(PARTY, string="Chaired by", readonly=True)
-    report_author = fields.Selection(PARTY, string="Report written by", readonly=True)
+    chair = fields.Selection(
+        lambda self: self._selection_from(CONVERSATION, "chair"),
+        string="Chaired by",
+        readonly=True,
+    )
+    report_author = fields.Selection(
+        lambda self: self._selection_from(CONVERSATION, "report_author"),
+        string="Report written by",
+        readonly=True,
+    )
     employee_sign_mode = fields.Selection(
-        SIGN_MODES, string="Employee signed as", readonly=True
+        lambda self: self._selection_from(CONVERSATION, "employee_sign_mode"),
+        string="Employee signed as",
+        readonly=True,
     )
     partner_sign_mode = fields.Selection(
-        SIGN_MODES, string="Partner signed as", readonly=True
+        lambda self: self._selection_from(CONVERSATION, "partner_sign_mode"),
+        string="Partner signed as",
+        readonly=True,
     )
     agenda_count = fields.Integer(string="Agenda items", readonly=True)
     employee_agenda_count = fields.Integer(

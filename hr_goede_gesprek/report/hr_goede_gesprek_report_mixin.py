@@ -60,7 +60,8 @@ class HrGoedeGesprekReportMixin(models.AbstractModel):
     department_id = fields.Many2one("hr.department", string="Department", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     employee_type = fields.Selection(
-        selection="_selection_employee_type", readonly=True
+        selection=lambda self: self._selection_from("hr.employee", "employee_type"),
+        readonly=True,
     )
     manager_user_id = fields.Many2one("res.users", string="Manager", readonly=True)
     department_manager_user_id = fields.Many2one(
@@ -68,12 +69,10 @@ class HrGoedeGesprekReportMixin(models.AbstractModel):
     )
 
     @api.model
-    def _selection_employee_type(self):
-        return (
-            self.env["hr.employee"]
-            ._fields["employee_type"]
-            ._description_selection(self.env)
-        )
+    def _selection_from(self, model, fname):
+        """The (translated) selection of ``model.fname``: the report columns
+        show the values of the fields they copy."""
+        return self.env[model]._fields[fname]._description_selection(self.env)
 
     # ------------------------------------------------------------------
     # The view
