@@ -79,6 +79,12 @@ class TestTrigger(GoedeGesprekCase):
         # A portal notice, no activity for a portal user.
         self.assertFalse(own.with_env(self.env).activity_ids)
         self.assertTrue(own.with_user(self.user_portal).message)
+        # One click from the portal: on the agenda of the next conversation.
+        conversation = self.Conversation.create({"employee_id": self.emp_portal.id})
+        own.with_user(self.user_portal).action_put_on_agenda()
+        self.assertEqual(own.state, "done")
+        self.assertEqual(conversation.agenda_line_ids.author, "employee")
+        self.assertFalse(self.Prompt.with_user(self.user_portal)._portal_open_prompts())
 
     def test_put_on_agenda(self):
         request = self._shared_request(self.emp_employee)
