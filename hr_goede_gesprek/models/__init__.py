@@ -37,3 +37,7 @@ from . import hr_goede_gesprek_feedback_question
 from . import hr_goede_gesprek_feedback_respondent
 from . import hr_goede_gesprek_feedback_answer
 from . import hr_goede_gesprek_todo
+from . import hr_goede_gesprek_trigger
+from . import hr_goede_gesprek_trigger_prompt
+from . import hr_goede_gesprek_experience
+from . import hr_goede_gesprek_dashboard

@@ -773,6 +773,10 @@ class HrGoedeGesprek(models.Model):
             self.filtered(
                 lambda c: c.state == "planned" and c.date_start
             )._sync_calendar_event()
+        if vals.get("employee_view"):
+            # The employee recorded a reflection (only their side may write
+            # it, checked above): just-in-time prompts, once per person.
+            self.env["hr.goede.gesprek.trigger"]._fire("reflection", self)
         return result
 
     @api.ondelete(at_uninstall=False)

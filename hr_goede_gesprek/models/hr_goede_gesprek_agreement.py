@@ -780,6 +780,7 @@ class HrGoedeGesprekAgreement(models.Model):
                     for user in users
                 ]
             _activities(self.env, self._name, vals_list)
+            self.env["hr.goede.gesprek.trigger"]._fire("agreement_deadline", batch)
             # sudo: the reminder marker is a workflow field, set by the cron only.
             batch.sudo().write({"deadline_reminder_date": today})
 

@@ -477,6 +477,9 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
                 "shared_date": fields.Datetime.now() if shared else False,
             }
         )
+        if shared:
+            # Just-in-time prompts (issue 13): once per trigger and person.
+            self.env["hr.goede.gesprek.trigger"]._fire("feedback_shared", self)
         return True
 
     # ------------------------------------------------------------------

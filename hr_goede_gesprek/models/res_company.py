@@ -150,6 +150,12 @@ class ResCompany(models.Model):
         string="Remind HR of an objection without a decision after weeks",
         default=8,
     )
+    goede_gesprek_k_anonymity = fields.Integer(
+        string="Smallest group on the dashboard",
+        default=5,
+        help="Experience answers and works-council themes are shown only for "
+        "groups of at least this many employees.",
+    )
 
     _sql_constraints = [
         (
@@ -178,6 +184,20 @@ class ResCompany(models.Model):
                         "choose an HR officer.",
                         user=user.name,
                         company=company.name,
+                    )
+                )
+
+    @api.constrains("goede_gesprek_k_anonymity")
+    def _check_goede_gesprek_k_anonymity(self):
+        for company in self:
+            if company.goede_gesprek_k_anonymity < 2:
+                raise ValidationError(
+                    self.env._(
+                        "The smallest group on the dashboard must be at least 2 "
+                        "employees (%(company)s: %(k)s): smaller groups show "
+                        "individual answers.",
+                        company=company.name,
+                        k=company.goede_gesprek_k_anonymity,
                     )
                 )
 

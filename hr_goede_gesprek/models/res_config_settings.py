@@ -78,3 +78,6 @@ class ResConfigSettings(models.TransientModel):
     goede_gesprek_objection_weeks = fields.Integer(
         related="company_id.goede_gesprek_objection_weeks", readonly=False
     )
+    goede_gesprek_k_anonymity = fields.Integer(
+        related="company_id.goede_gesprek_k_anonymity", readonly=False
+    )

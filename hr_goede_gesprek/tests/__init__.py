@@ -42,3 +42,5 @@ from . import test_portal_parity_tour
 from . import test_guidance
 from . import test_todo
 from . import test_tours_roles
+from . import test_trigger
+from . import test_dashboard

@@ -114,7 +114,9 @@ class TestPolicyAttack(LegalCase):
         cls.all_models = sorted(
             name
             for name, model in env.registry.items()
-            if name.startswith(PREFIX) and not model._abstract
+            # SQL-view reports (_auto = False) have no rows to write: their
+            # read-only ACLs are tested in test_dashboard.
+            if name.startswith(PREFIX) and not model._abstract and model._auto
         )
         # The matrix runs on the models with a policy; the first test fails
         # every model without one.
@@ -210,6 +212,32 @@ class TestPolicyAttack(LegalCase):
                 "year": 2031,
             },
             "hr.goede.gesprek.topic": {"name": "Attack conversation topic"},
+            "hr.goede.gesprek.trigger": {
+                "name": "Attack trigger",
+                "event": "feedback_shared",
+                "message": "Attack",
+            },
+            "hr.goede.gesprek.trigger.prompt": lambda r: {
+                "trigger_id": r["hr.goede.gesprek.trigger"].id,
+                "res_model": "hr.goede.gesprek",
+                "res_id": r["hr.goede.gesprek"].id,
+                "user_id": (employee.user_id or self.user_employee).id,
+                "employee_id": employee.id,
+                "side": "employee",
+                "name": "Attack prompt",
+            },
+            "hr.goede.gesprek.experience": lambda r: {
+                "conversation_id": r["hr.goede.gesprek"].id,
+                "user_id": (employee.user_id or self.user_employee).id,
+                "party": "employee",
+                "question": "heard",
+                "score": 4,
+            },
+            "hr.goede.gesprek.experience.wizard": lambda r: {
+                "conversation_id": r["hr.goede.gesprek"].id,
+                "heard": "5",
+            },
+            "hr.goede.gesprek.dashboard": {"date_from": "2026-01-01"},
             "hr.goede.gesprek.topic.group": {"name": "Attack theme"},
             # Wizards: made by the attacker, pointed at the employee's records.
             "hr.goede.gesprek.cancel": lambda r: {

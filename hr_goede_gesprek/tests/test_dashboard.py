@@ -1,0 +1,299 @@
+# Copyright 2026 hr_goede_gesprek contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import PLANNED_AT, GoedeGesprekCase, new_employee
+
+COVERAGE = "hr.goede.gesprek.report.coverage"
+CONVERSATION = "hr.goede.gesprek.report.conversation"
+AGREEMENT = "hr.goede.gesprek.report.agreement"
+EXPERIENCE = "hr.goede.gesprek.report.experience"
+THEME = "hr.goede.gesprek.report.theme"
+
+
+@tagged("post_install", "-at_install", "goede_gesprek_dashboard")
+class TestDashboard(GoedeGesprekCase):
+    """Maria's team: Eva, Otto and four more; Bob leads a team of one (Xavi)
+    elsewhere. Every conversation of the team is held; each employee and
+    Maria say how it felt."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.goede_gesprek_k_anonymity = 5
+        # The demo's answers would count in the groups: only this test's.
+        cls.env["hr.goede.gesprek.experience"].sudo().search([]).unlink()
+        cls.team = cls.emp_employee | cls.emp_other
+        for index in range(4):
+            user = new_test_user(cls.env, f"gg_team{index}", groups="base.group_user")
+            cls.team |= new_employee(
+                cls.env,
+                f"Team member {index}",
+                user,
+                cls.emp_manager,
+                department_id=cls.department.id,
+                employee_type="student" if index == 0 else "employee",
+            )
+        cls.user_boss = new_test_user(
+            cls.env,
+            "gg_boss",
+            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_manager",
+        )
+        cls.emp_boss = new_employee(cls.env, "Bob Boss", cls.user_boss)
+        cls.user_xavi = new_test_user(cls.env, "gg_xavi", groups="base.group_user")
+        cls.emp_xavi = new_employee(cls.env, "Xavi", cls.user_xavi, cls.emp_boss)
+        cls.emp_xavi.sudo().write(
+            {"goede_gesprek_excluded": True, "goede_gesprek_exclusion_reason": "Sick"}
+        )
+        cls.topic = cls.env["hr.goede.gesprek.topic"].create({"name": "Dashboard"})
+        cls.conversations = cls.Conversation
+        for employee in cls.team:
+            # Made by the superuser straight in "held": the workflow has its
+            # own tests; these are the dashboard's data.
+            conversation = cls.Conversation.sudo().create(
+                {
+                    "employee_id": employee.id,
+                    "date_start": PLANNED_AT,
+                    "state": "held",
+                    "chair": "employee",
+                }
+            )
+            # Each side adds an item (the author is the user's side).
+            conversation.with_user(employee.user_id).portal_add_agenda_line(
+                "Workload", topic_id=cls.topic.id
+            )
+            conversation.with_user(cls.user_manager).portal_add_agenda_line("Course")
+            cls.conversations |= conversation
+        cls.Experience = cls.env["hr.goede.gesprek.experience"]
+        for conversation in cls.conversations[:4]:
+            cls.Experience.with_user(conversation.employee_id.user_id).action_submit(
+                conversation.id, {"heard": 4, "useful": "5"}
+            )
+
+    def _answer(self, conversation, scores):
+        return self.Experience.with_user(
+            conversation.sudo().employee_id.user_id
+        ).action_submit(conversation.id, scores)
+
+    # ------------------------------------------------------------------
+    # Roles
+    # ------------------------------------------------------------------
+    def test_hr_sees_all_manager_own_team(self):
+        def rows(user):
+            return dict(
+                self.env[COVERAGE]
+                .with_user(user)
+                ._read_group([], ["employee_id"], ["__count"])
+            )
+
+        hr_rows = rows(self.user_officer)
+        self.assertIn(self.emp_xavi, hr_rows)
+        self.assertTrue(set(self.team) <= set(hr_rows))
+        self.assertEqual(set(rows(self.user_manager)), set(self.team))
+        self.assertEqual(set(rows(self.user_boss)), {self.emp_xavi})
+        coverage = (
+            self.env[COVERAGE]
+            .with_user(self.user_officer)
+            .search([("employee_id", "=", self.emp_xavi.id)])
+        )
+        self.assertEqual(coverage.coverage, "excluded")
+        self.assertEqual(coverage.exclusion_reason, "Sick")
+        for user in (self.user_employee, self.user_portal):
+            for model in (COVERAGE, CONVERSATION, AGREEMENT, EXPERIENCE, THEME):
+                with self.assertRaises(AccessError):
+                    self.env[model].with_user(user).read_group([], [], [])
+            with self.assertRaises(AccessError):
+                self.env["hr.goede.gesprek.dashboard"].with_user(user).create({})
+
+    def test_equality_and_coverage_figures(self):
+        dashboard = (
+            self.env["hr.goede.gesprek.dashboard"]
+            .with_user(self.user_manager)
+            .create({"date_from": "2026-01-01", "date_to": "2026-12-31"})
+        )
+        self.assertEqual(dashboard.conversation_count, 6)
+        self.assertEqual(dashboard.covered_count, 6)
+        self.assertEqual(dashboard.chaired_by_employee, 6)
+        self.assertAlmostEqual(dashboard.employee_agenda_share, 50.0)
+        dashboard.employee_type = "student"
+        self.assertEqual(dashboard.conversation_count, 1)
+        dashboard.write({"employee_type": False, "date_from": "2027-01-01"})
+        self.assertEqual(dashboard.conversation_count, 0)
+        action = dashboard.with_context(report="coverage").action_open_report()
+        self.assertEqual(action["res_model"], COVERAGE)
+
+    # ------------------------------------------------------------------
+    # k-protection
+    # ------------------------------------------------------------------
+    def _experience(self, user, groupby=("question",)):
+        return (
+            self.env[EXPERIENCE]
+            .with_user(user)
+            ._read_group([], list(groupby), ["score:avg"])
+        )
+
+    def test_k_protection(self):
+        # 4 employees answered (plus nobody else): below k = 5.
+        for user in (self.user_officer, self.user_manager):
+            self.assertFalse(self._experience(user))
+            self.assertFalse(
+                self.env[EXPERIENCE].with_user(user).read_group([], ["score"], [])
+            )
+        dashboard = (
+            self.env["hr.goede.gesprek.dashboard"]
+            .with_user(self.user_officer)
+            .create({"date_from": "2026-01-01"})
+        )
+        self.assertFalse(dashboard.experience_heard)
+        self._answer(self.conversations[4], {"heard": 1})
+        rows = dict(self._experience(self.user_officer))
+        self.assertAlmostEqual(rows["heard"], 3.4)
+        # "useful": 4 employees only: still blank.
+        self.assertNotIn("useful", rows)
+        dashboard.invalidate_recordset()
+        self.assertAlmostEqual(dashboard.experience_heard, 3.4)
+        self.assertFalse(dashboard.experience_useful)
+        # No group of one: per employee nothing shows.
+        self.assertFalse(self._experience(self.user_officer, ["employee_id"]))
+        # Bob's team is below k.
+        self.assertFalse(self._experience(self.user_boss))
+        # No single rows, no lists, no singling out.
+        Report = self.env[EXPERIENCE].with_user(self.user_officer)
+        for attempt in (
+            lambda: Report.search_read([], ["score"]),
+            lambda: Report.web_search_read([], {"score": {}}),
+            lambda: Report.search_count([]),
+            lambda: Report.browse(1).score,
+            lambda: Report._read_group([], ["question"], ["score:array_agg"]),
+            lambda: Report._read_group(
+                [("employee_id", "in", self.team.ids)], ["question"], ["__count"]
+            ),
+            lambda: Report._read_group(
+                [("manager_user_id", "=", self.user_manager.id)], [], ["__count"]
+            ),
+        ):
+            with self.assertRaises(AccessError):
+                attempt()
+        # A smaller k (a setting) shows smaller groups.
+        self.company.goede_gesprek_k_anonymity = 4
+        self.assertIn("useful", dict(self._experience(self.user_officer)))
+
+    def test_themes_k_protected(self):
+        def themes(user):
+            return dict(
+                self.env[THEME]
+                .with_user(user)
+                ._read_group([], ["topic_id"], ["__count"])
+            )
+
+        self.assertEqual(themes(self.user_officer)[self.topic], 6)
+        self.assertEqual(themes(self.user_manager), {self.topic: 6})
+        self.company.goede_gesprek_k_anonymity = 7
+        self.assertNotIn(self.topic, themes(self.user_officer))
+        with self.assertRaises(AccessError):
+            self.env[THEME].with_user(self.user_officer).search([])
+
+    def test_follow_up(self):
+        Agreement = self.env["hr.goede.gesprek.agreement"].sudo()
+        for state, deadline in (
+            ("agreed", "2026-01-01"),
+            ("agreed", "2099-01-01"),
+            ("not_done", False),
+            ("proposed", False),
+        ):
+            Agreement.create(
+                {
+                    "name": "Course",
+                    "employee_id": self.emp_employee.id,
+                    "conversation_id": self.conversations[0].id,
+                    "state": state,
+                    "deadline": deadline,
+                }
+            )
+        rows = dict(
+            self.env[AGREEMENT]
+            .with_user(self.user_manager)
+            ._read_group([], ["outcome"], ["__count"])
+        )
+        self.assertEqual(rows, {"late": 1, "open": 1, "not_done": 1})
+
+    # ------------------------------------------------------------------
+    # Bad input
+    # ------------------------------------------------------------------
+    def test_k_below_two_refused(self):
+        for bad in (1, 0, -3):
+            with self.assertRaises(ValidationError) as caught:
+                self.company.goede_gesprek_k_anonymity = bad
+                self.company.flush_recordset()
+            self.assertIn("at least 2", str(caught.exception))
+            self.company.invalidate_recordset()
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create({"goede_gesprek_k_anonymity": 1})
+        self.assertEqual(self.company.goede_gesprek_k_anonymity, 5)
+
+    def test_experience_bad_input(self):
+        conversation = self.conversations[5]
+        user = conversation.sudo().employee_id.user_id
+        Experience = self.Experience.with_user(user)
+        for scores, error in (
+            ({"heard": 7}, ValidationError),
+            ({"heard": "x"}, ValidationError),
+            ({"mood": 3}, ValidationError),
+            ({}, UserError),
+        ):
+            with self.assertRaises(error):
+                Experience.action_submit(conversation.id, scores)
+        # Someone else's conversation; a conversation not held yet.
+        with self.assertRaises(AccessError):
+            self.Experience.with_user(self.user_employee).action_submit(
+                conversation.id, {"heard": 3}
+            )
+        with self.assertRaises(AccessError):
+            self.Experience.with_user(self.user_employee).create(
+                {
+                    "conversation_id": conversation.id,
+                    "user_id": self.user_employee.id,
+                    "party": "employee",
+                    "question": "heard",
+                    "score": 5,
+                }
+            )
+        self.assertFalse(
+            self.Experience.sudo().search_count(
+                [("conversation_id", "=", conversation.id)]
+            )
+        )
+        fresh = self._new()
+        with self.assertRaises(UserError):
+            self.Experience.with_user(self.user_employee).action_submit(
+                fresh.id, {"heard": 3}
+            )
+        # Once per question; the manager answers for the partner's side.
+        Experience.action_submit(conversation.id, {"heard": 3})
+        with self.assertRaises(UserError):
+            Experience.action_submit(conversation.id, {"heard": 4})
+        answer = self.Experience.with_user(self.user_manager).action_submit(
+            conversation.id, {"heard": 5}
+        )
+        self.assertEqual(answer.party, "partner")
+        # Each reads only their own answers; HR none.
+        self.assertEqual(
+            self.Experience.with_user(self.user_manager).search([]), answer
+        )
+        self.assertFalse(self.Experience.with_user(self.user_officer).search([]))
+        with self.assertRaises(AccessError):
+            answer.with_user(user).write({"score": 1})
+
+    # ------------------------------------------------------------------
+    # Performance
+    # ------------------------------------------------------------------
+    def test_dashboard_query_count(self):
+        Dashboard = self.env["hr.goede.gesprek.dashboard"].with_user(self.user_officer)
+        dashboard = Dashboard.create({"date_from": "2026-01-01"})
+        dashboard.invalidate_recordset()
+        self.env.invalidate_all()
+        # Warm the caches (rules, groups), then measure one full overview.
+        dashboard._get_figures()
+        with self.assertQueryCount(20):
+            dashboard._get_figures()
