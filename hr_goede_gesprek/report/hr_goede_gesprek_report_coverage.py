@@ -39,20 +39,18 @@ class HrGoedeGesprekReportCoverage(models.Model):
                 {EMPLOYEE_COLUMNS},
                 CASE
                     WHEN e.goede_gesprek_excluded THEN 'excluded'
-                    WHEN held.last_held >= (NOW() AT TIME ZONE 'UTC')
+                    WHEN e.goede_gesprek_last_held_date >= (NOW() AT TIME ZONE 'UTC')
                         - INTERVAL '12 months' THEN 'held'
                     ELSE 'none'
                 END AS coverage,
                 CASE WHEN e.goede_gesprek_excluded
                     THEN e.goede_gesprek_exclusion_reason END AS exclusion_reason,
-                held.last_held AS last_held_date,
-                COALESCE(held.held_count, 0) AS conversation_count
+                e.goede_gesprek_last_held_date AS last_held_date,
+                -- A column of its own: computed only when a view asks for it.
+                (SELECT COUNT(*) FROM hr_goede_gesprek c
+                  WHERE c.employee_id = e.id AND c.state IN {HELD_STATES}
+                ) AS conversation_count
             FROM hr_employee e
             {EMPLOYEE_JOINS}
-            LEFT JOIN LATERAL (
-                SELECT MAX(c.date_start) AS last_held, COUNT(*) AS held_count
-                FROM hr_goede_gesprek c
-                WHERE c.employee_id = e.id AND c.state IN {HELD_STATES}
-            ) held ON TRUE
             WHERE e.active
         """
