@@ -16,11 +16,21 @@ const backToTodos = () => ({
 });
 // Open the one record of to-do ``key``, press ``button`` (then the ``extra``
 // steps: a dialog), see the state ``label``, and the to-do gone.
+// The form's hint: what happens next and who acts (``text``: a part of it).
+const hint = (text) => ({
+    content: `The form says: ${text}`,
+    trigger: `.o_form_view div[name='next_step_hint']:contains('${text}')`,
+});
 const actOn = (key, button, label, extra = []) => [
     {content: `One record for ${key}`, trigger: todo(key, 1), run: "click"},
+    hint("Next"),
     {content: `Press ${button}`, trigger: `.o_form_view button[name='${button}']`, run: "click"},
     ...extra,
     {content: `Confirmed: ${label}`, trigger: state(label)},
+    {
+        content: "The hint follows the new state",
+        trigger: ".o_form_view div[name='next_step_hint'] .o_field_widget:not(:empty)",
+    },
     backToTodos(),
     {content: `Nothing left for ${key}`, trigger: todo(key, 0)},
 ];
@@ -37,6 +47,7 @@ const signReport = (key) =>
 tours.add("hr_goede_gesprek_day_employee", {
     steps: () => [
         {content: "One conversation to prepare", trigger: todo("prepare", 1), run: "click"},
+        hint("Next"),
         {
             content: "Add a topic to the agenda",
             trigger: ".o_field_widget[name='agenda_line_ids'] .o_field_x2many_list_row_add a",
@@ -72,8 +83,10 @@ tours.add("hr_goede_gesprek_day_manager", {
             trigger: ".o_data_row:contains('Requested conversation') .o_data_cell:first",
             run: "click",
         },
+        hint("Next"),
         {content: "Plan it", trigger: "button[name='action_plan']", run: "click"},
         {content: "It is planned", trigger: state("Planned")},
+        hint("Next"),
         backToTodos(),
         ...actOn("hold", "action_hold", "Held"),
         ...signReport("partner_sign"),
