@@ -75,6 +75,15 @@ PORTAL_MESSAGES = {
         "over with you."
     ),
     "progress_saved": _lt("Your progress is saved. Your manager sees it."),
+    "agreement_proposed": _lt(
+        "Your proposal is sent. Your manager confirms it, or you talk it over; "
+        "then confirm it yourself."
+    ),
+    "hours_requested": _lt(
+        "Your request is submitted. Your manager or HR answers in writing "
+        "before the date shown below; without an answer it is deemed granted."
+    ),
+    "hours_withdrawn": _lt("Your request is withdrawn. Nothing more happens with it."),
     "agreement_done": _lt(
         "The agreement is marked as done. Your manager sees it and closes it."
     ),
@@ -775,6 +784,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             url_of_result=lambda agreement: (
                 form if back == "prepare" else agreement.access_url
             ),
+            message="agreement_proposed",
         )
 
     @user_post_route("/my/agreements/<int:agreement_id>/confirm")

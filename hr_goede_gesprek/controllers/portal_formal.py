@@ -308,6 +308,7 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "/my/hours/new",
             act,
             url_of_result=lambda record: f"/my/hours/{record.id}",
+            message="hours_requested",
         )
 
     def _gg_hours_values(self, post):
@@ -347,7 +348,7 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             ),
             "can_withdraw": request_sudo.state in ("draft", "submitted"),
             "page_name": "goede_gesprek_hours",
-            "error": self._gg_pop_error(),
+            **self._gg_alerts(),
         }
         return request.render("hr_goede_gesprek.portal_my_hours_request", values)
 
@@ -357,7 +358,9 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
         if not hours_request:
             return request.redirect("/my")
         return self._gg_act(
-            f"/my/hours/{hours_request.id}", hours_request.portal_withdraw
+            f"/my/hours/{hours_request.id}",
+            hours_request.portal_withdraw,
+            message="hours_withdrawn",
         )
 
     # ------------------------------------------------------------------

@@ -143,6 +143,8 @@ class TestPortalParity(GoedeGesprekPortalCase):
         request = self.HoursRequest.search([("employee_id", "=", self.emp_portal.id)])
         self.assertEqual(request.state, "submitted")
         self.assertIn("o_gg_hours_deemed", response.text)
+        # The page confirms what happened and what comes next.
+        self.assertIn("Your request is submitted", response.text)
         self.assertNotIn("<script>alert", response.text)
         self.assertIn(request.name, self.url_open("/my/hours").text)
         # Bad input: a clear error on the form, nothing created.
@@ -164,8 +166,11 @@ class TestPortalParity(GoedeGesprekPortalCase):
         self.assertNotIn("Otto", self.url_open("/my/hours").text)
         self._post(f"/my/hours/{other.id}/withdraw", page="/my/hours")
         self.assertEqual(other.state, "draft")
-        self._post(f"/my/hours/{request.id}/withdraw", page=f"/my/hours/{request.id}")
+        response = self._post(
+            f"/my/hours/{request.id}/withdraw", page=f"/my/hours/{request.id}"
+        )
         self.assertEqual(request.state, "withdrawn")
+        self.assertIn("Your request is withdrawn", response.text)
 
     def test_hours_request_internal_employee_keeps_the_backend_rules(self):
         """The portal method serves internal employees the same way."""
