@@ -111,6 +111,7 @@ class HrEmployee(models.Model):
     no_goede_gesprek_since = fields.Date(
         compute="_compute_no_goede_gesprek_since",
         search="_search_no_goede_gesprek_since",
+        groups="hr.group_hr_user",
         string="No conversation since",
     )
     next_goede_gesprek_date = fields.Datetime(
@@ -301,13 +302,14 @@ class HrEmployee(models.Model):
     def init(self):
         super().init()
         # HR's coverage count: the range of the coverage date among active
-        # employees, with what hr's multi-company rule reads, so that the
-        # count is an index-only scan (no table above 10,000 rows is read).
+        # employees, with what hr's multi-company rule and the exclusion (HR's
+        # to-do) read, so that the count is an index-only scan.
         self.env.cr.execute(
             SQL(
                 "CREATE INDEX IF NOT EXISTS hr_employee_goede_gesprek_coverage_index"
                 " ON hr_employee (goede_gesprek_coverage_date)"
-                " INCLUDE (company_id, user_id, parent_id, id) WHERE active"
+                " INCLUDE (company_id, user_id, parent_id, id, goede_gesprek_excluded)"
+                " WHERE active"
             )
         )
 

@@ -276,13 +276,7 @@ class HrGoedeGesprekTodo(models.AbstractModel):
             "hours_request": [("state", "=", "submitted")],
             "coverage": [
                 ("goede_gesprek_excluded", "=", False),
-                "|",
-                ("last_goede_gesprek_date", "=", False),
-                (
-                    "last_goede_gesprek_date",
-                    "<",
-                    fields.Datetime.to_datetime(today - relativedelta(months=12)),
-                ),
+                ("no_goede_gesprek_since", "=", today - relativedelta(months=12)),
             ],
         }
         return domains[key]

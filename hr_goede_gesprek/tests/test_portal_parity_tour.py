@@ -8,13 +8,18 @@ class TestPortalParityTour(HttpCase):
     def test_demo_portal_employee_requests_hours_proposes_and_prepares(self):
         """Kees (portal only, demo) asks for other hours, prepares his next
         conversation from the prepare page and proposes an agreement there."""
-        conversation = self.env.ref(
-            "hr_goede_gesprek.conversation_preparing_demo", False
-        )
-        if not conversation:
+        if not self.env.ref("hr_goede_gesprek.conversation_preparing_demo", False):
             self.skipTest("demo data not loaded")
         kees = self.env.ref("hr_goede_gesprek.employee_portal_demo")
         self.assertTrue(kees.user_id.share)
+        # The conversation the prepare page opens: his next open one.
+        conversation = (
+            self.env["hr.goede.gesprek"]
+            .with_user(kees.user_id)
+            ._portal_next_conversation()
+            .sudo()
+        )
+        self.assertTrue(conversation)
         HoursRequest = self.env["hr.goede.gesprek.hours.request"]
         before = HoursRequest.search([("employee_id", "=", kees.id)])
         lines_before = len(conversation.agenda_line_ids)
