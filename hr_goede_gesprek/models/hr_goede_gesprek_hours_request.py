@@ -311,12 +311,15 @@ class HrGoedeGesprekHoursRequest(models.Model):
 
     def _do_prepare_decision(self):
         self.ensure_one()
+        terms = {
+            "start": format_date(self.env, self.date_start),
+            "hours": self.hours_requested,
+        }
         if self.answer == "grant":
             text = self.env._(
                 "Your request is granted: from %(start)s you work %(hours)s hours "
                 "per week.",
-                start=format_date(self.env, self.date_start),
-                hours=self.hours_requested,
+                **terms,
             )
             reasons = (self.answer_reasons or "").strip() or self.env._(
                 "Your request fits the needs of the work."
@@ -325,8 +328,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
             text = self.env._(
                 "Your request to work %(hours)s hours per week from %(start)s is "
                 "refused.",
-                start=format_date(self.env, self.date_start),
-                hours=self.hours_requested,
+                **terms,
             )
             reasons = self.answer_reasons
         # The origin link is a workflow field of the decision (see there).
