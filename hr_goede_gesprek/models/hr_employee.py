@@ -287,13 +287,12 @@ class HrEmployee(models.Model):
             and not (employee.goede_gesprek_exclusion_reason or "").strip()
         )
         if unexplained:
-            raise ValidationError(
-                self.env._(
-                    "%(employee)s is left out of the conversation reminders: "
-                    "record the reason.",
-                    employee=unexplained[0].name,
-                )
+            message = self.env._(
+                "%(employee)s is left out of the conversation reminders: "
+                "record the reason.",
+                employee=unexplained[0].name,
             )
+            raise ValidationError(message)
 
     # ------------------------------------------------------------------
     # CRUD

@@ -166,14 +166,13 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         for request in self.sudo():
             conversation = request.conversation_id
             if conversation and conversation.employee_id != request.employee_id:
-                raise ValidationError(
-                    self.env._(
-                        "The feedback request “%(name)s” can only prepare a "
-                        "conversation of %(employee)s.",
-                        name=request.name,
-                        employee=request.employee_id.name,
-                    )
+                message = self.env._(
+                    "The feedback request “%(name)s” can only prepare a "
+                    "conversation of %(employee)s.",
+                    name=request.name,
+                    employee=request.employee_id.name,
                 )
+                raise ValidationError(message)
 
     # ------------------------------------------------------------------
     # Actions
