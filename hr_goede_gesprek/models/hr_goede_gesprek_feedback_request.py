@@ -257,13 +257,12 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         self.check_access("read")
         for request in self:
             if not request._is_employee():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee who asked for feedback can do this on "
-                        "“%(name)s”.",
-                        name=request.name,
-                    )
+                message = self.env._(
+                    "Only the employee who asked for feedback can do this on "
+                    "“%(name)s”.",
+                    name=request.name,
                 )
+                raise AccessError(message)
 
     # ------------------------------------------------------------------
     # Business: create (portal and backend wizard)

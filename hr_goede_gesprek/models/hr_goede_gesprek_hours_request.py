@@ -167,14 +167,13 @@ class HrGoedeGesprekHoursRequest(models.Model):
     def _check_dates(self):
         for request in self:
             if request.date_start <= request.request_date:
-                raise ValidationError(
-                    self.env._(
-                        "The desired start (%(start)s) must lie after the request "
-                        "date (%(request)s).",
-                        start=format_date(self.env, request.date_start),
-                        request=format_date(self.env, request.request_date),
-                    )
+                message = self.env._(
+                    "The desired start (%(start)s) must lie after the request "
+                    "date (%(request)s).",
+                    start=format_date(self.env, request.date_start),
+                    request=format_date(self.env, request.request_date),
                 )
+                raise ValidationError(message)
 
     @api.constrains("employee_id")
     def _check_links_same_employee(self):
@@ -302,12 +301,11 @@ class HrGoedeGesprekHoursRequest(models.Model):
                     )
                 )
             if request.decision_ids.filtered(lambda d: d.state == "draft"):
-                raise UserError(
-                    self.env._(
-                        "A decision on “%(name)s” is being prepared already.",
-                        name=request.name,
-                    )
+                message = self.env._(
+                    "A decision on “%(name)s” is being prepared already.",
+                    name=request.name,
                 )
+                raise UserError(message)
 
     def _do_prepare_decision(self):
         self.ensure_one()
