@@ -100,9 +100,10 @@ class TestDecision(LegalCase):
         self.assertEqual(decision.state, "draft")
 
     def test_issued_decision_is_immutable(self):
+        editors = (self.user_manager, self.user_officer, self.user_director)
         decision = self._issued()
         self._assert_refused_to(
-            (self.user_manager, self.user_officer, self.user_director),
+            editors,
             UserError,
             "can no longer be changed",
             lambda user: setattr(decision.with_user(user), "reasons", "Other reasons"),
