@@ -333,15 +333,13 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "hr.goede.gesprek.hours.request", request_id, lambda r: r._is_employee()
         )
 
-    @user_route(["/my/hours/<int:request_id>"])
-    def portal_my_hours_request(self, request_id, **kw):
-        hours_request = self._gg_hours_request(request_id)
-        if not hours_request:
-            return request.redirect("/my")
-        # sudo: the employee's own request (checked above); sudo shows the
-        # names on hr.employee and the decisions issued on it (never a draft).
+    def _gg_hours_request_values(self, hours_request):
+        """The values of the page of the user's own ``hours_request``."""
+        # sudo: the employee's own request (checked by _gg_hours_request); sudo
+        # shows the names on hr.employee and the decisions issued on it (never
+        # a draft).
         request_sudo = hours_request.sudo()
-        values = {
+        return {
             "hours_request": request_sudo,
             "decisions": request_sudo.decision_ids.filtered(
                 lambda d: d.state != "draft"
@@ -350,7 +348,16 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "page_name": "goede_gesprek_hours",
             **self._gg_alerts(),
         }
-        return request.render("hr_goede_gesprek.portal_my_hours_request", values)
+
+    @user_route(["/my/hours/<int:request_id>"])
+    def portal_my_hours_request(self, request_id, **kw):
+        hours_request = self._gg_hours_request(request_id)
+        if not hours_request:
+            return request.redirect("/my")
+        return request.render(
+            "hr_goede_gesprek.portal_my_hours_request",
+            self._gg_hours_request_values(hours_request),
+        )
 
     @user_post_route("/my/hours/<int:request_id>/withdraw")
     def portal_hours_request_withdraw(self, request_id, **post):

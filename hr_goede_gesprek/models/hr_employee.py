@@ -283,18 +283,17 @@ class HrEmployee(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("goede_gesprek_excluded", "goede_gesprek_exclusion_reason")
     def _check_goede_gesprek_exclusion_reason(self):
-        for employee in self:
-            if (
-                employee.goede_gesprek_excluded
-                and not (employee.goede_gesprek_exclusion_reason or "").strip()
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(employee)s is left out of the conversation reminders: "
-                        "record the reason.",
-                        employee=employee.name,
-                    )
-                )
+        unexplained = self.filtered(
+            lambda employee: employee.goede_gesprek_excluded
+            and not (employee.goede_gesprek_exclusion_reason or "").strip()
+        )
+        if unexplained:
+            message = self.env._(
+                "%(employee)s is left out of the conversation reminders: "
+                "record the reason.",
+                employee=unexplained[0].name,
+            )
+            raise ValidationError(message)
 
     # ------------------------------------------------------------------
     # CRUD

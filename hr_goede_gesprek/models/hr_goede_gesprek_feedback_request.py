@@ -166,14 +166,13 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         for request in self.sudo():
             conversation = request.conversation_id
             if conversation and conversation.employee_id != request.employee_id:
-                raise ValidationError(
-                    self.env._(
-                        "The feedback request “%(name)s” can only prepare a "
-                        "conversation of %(employee)s.",
-                        name=request.name,
-                        employee=request.employee_id.name,
-                    )
+                message = self.env._(
+                    "The feedback request “%(name)s” can only prepare a "
+                    "conversation of %(employee)s.",
+                    name=request.name,
+                    employee=request.employee_id.name,
                 )
+                raise ValidationError(message)
 
     # ------------------------------------------------------------------
     # Actions
@@ -258,13 +257,12 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         self.check_access("read")
         for request in self:
             if not request._is_employee():
-                raise AccessError(
-                    self.env._(
-                        "Only the employee who asked for feedback can do this on "
-                        "“%(name)s”.",
-                        name=request.name,
-                    )
+                message = self.env._(
+                    "Only the employee who asked for feedback can do this on "
+                    "“%(name)s”.",
+                    name=request.name,
                 )
+                raise AccessError(message)
 
     # ------------------------------------------------------------------
     # Business: create (portal and backend wizard)

@@ -64,13 +64,14 @@ class HrGoedeGesprekHoliday(models.Model):
         """Weekends and the Atw's own holidays already extend a term."""
         for holiday in self:
             day = holiday.date
+            date = format_date(self.env, day)
             if day.weekday() >= 5:
                 raise ValidationError(
                     self.env._(
                         "%(date)s is a %(weekday)s: a term that ends on a Saturday "
                         "or Sunday already runs on to the next working day, so this "
                         "day need not be listed.",
-                        date=format_date(self.env, day),
+                        date=date,
                         weekday=format_date(self.env, day, date_format="EEEE"),
                     )
                 )
@@ -81,7 +82,7 @@ class HrGoedeGesprekHoliday(models.Model):
                         "%(date)s is %(holiday)s, already a general public holiday "
                         "under the Algemene termijnenwet (art. 3(1)): it need not be "
                         "listed.",
-                        date=format_date(self.env, day),
+                        date=date,
                         holiday=self._statutory_holiday_labels()[code],
                     )
                 )
@@ -107,18 +108,19 @@ class HrGoedeGesprekHoliday(models.Model):
             [("date", "in", list(seen)), ("id", "not in", self.ids)], limit=1
         )
         if existing:
+            listed = {
+                "date": format_date(self.env, existing.date),
+                "name": existing.name,
+            }
             if existing.active:
                 message = self.env._(
-                    "%(date)s is already listed as “%(name)s”.",
-                    date=format_date(self.env, existing.date),
-                    name=existing.name,
+                    "%(date)s is already listed as “%(name)s”.", **listed
                 )
             else:
                 message = self.env._(
                     "%(date)s is already listed as “%(name)s”, archived: "
                     "restore that day instead of adding it again.",
-                    date=format_date(self.env, existing.date),
-                    name=existing.name,
+                    **listed,
                 )
             raise ValidationError(message)
 

@@ -167,14 +167,13 @@ class HrGoedeGesprekHoursRequest(models.Model):
     def _check_dates(self):
         for request in self:
             if request.date_start <= request.request_date:
-                raise ValidationError(
-                    self.env._(
-                        "The desired start (%(start)s) must lie after the request "
-                        "date (%(request)s).",
-                        start=format_date(self.env, request.date_start),
-                        request=format_date(self.env, request.request_date),
-                    )
+                message = self.env._(
+                    "The desired start (%(start)s) must lie after the request "
+                    "date (%(request)s).",
+                    start=format_date(self.env, request.date_start),
+                    request=format_date(self.env, request.request_date),
                 )
+                raise ValidationError(message)
 
     @api.constrains("employee_id")
     def _check_links_same_employee(self):
@@ -302,21 +301,23 @@ class HrGoedeGesprekHoursRequest(models.Model):
                     )
                 )
             if request.decision_ids.filtered(lambda d: d.state == "draft"):
-                raise UserError(
-                    self.env._(
-                        "A decision on “%(name)s” is being prepared already.",
-                        name=request.name,
-                    )
+                message = self.env._(
+                    "A decision on “%(name)s” is being prepared already.",
+                    name=request.name,
                 )
+                raise UserError(message)
 
     def _do_prepare_decision(self):
         self.ensure_one()
+        terms = {
+            "start": format_date(self.env, self.date_start),
+            "hours": self.hours_requested,
+        }
         if self.answer == "grant":
             text = self.env._(
                 "Your request is granted: from %(start)s you work %(hours)s hours "
                 "per week.",
-                start=format_date(self.env, self.date_start),
-                hours=self.hours_requested,
+                **terms,
             )
             reasons = (self.answer_reasons or "").strip() or self.env._(
                 "Your request fits the needs of the work."
@@ -325,8 +326,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
             text = self.env._(
                 "Your request to work %(hours)s hours per week from %(start)s is "
                 "refused.",
-                start=format_date(self.env, self.date_start),
-                hours=self.hours_requested,
+                **terms,
             )
             reasons = self.answer_reasons
         # The origin link is a workflow field of the decision (see there).

@@ -264,15 +264,14 @@ class HrGoedeGesprekObjection(models.Model):
                 )
             )
         if decision.term_end and date_received > decision.term_end:
-            raise UserError(
-                self.env._(
-                    "The term to object to decision %(name)s ended on %(end)s; an "
-                    "objection received on %(received)s is too late.",
-                    name=decision.name,
-                    end=format_date(self.env, decision.term_end),
-                    received=format_date(self.env, date_received),
-                )
+            message = self.env._(
+                "The term to object to decision %(name)s ended on %(end)s; an "
+                "objection received on %(received)s is too late.",
+                name=decision.name,
+                end=format_date(self.env, decision.term_end),
+                received=format_date(self.env, date_received),
             )
+            raise UserError(message)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -262,16 +262,18 @@ class HrGoedeGesprekRewardBudget(models.Model):
             raise AccessError(
                 self.env._("Only HR administrators may change a yearly reward cap.")
             )
-        for budget in self:
-            if budget.year < budget.company_id._goede_gesprek_today().year:
-                raise UserError(
-                    self.env._(
-                        "The reward budget %(year)s of %(employee)s is closed: its "
-                        "cap stays as it was.",
-                        year=budget.year,
-                        employee=budget.employee_id.name,
-                    )
+        closed = self.filtered(
+            lambda budget: budget.year < budget.company_id._goede_gesprek_today().year
+        )
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The reward budget %(year)s of %(employee)s is closed: its "
+                    "cap stays as it was.",
+                    year=closed[0].year,
+                    employee=closed[0].employee_id.name,
                 )
+            )
 
     def _do_apply_company_cap(self):
         for budget in self:

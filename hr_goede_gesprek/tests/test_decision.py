@@ -14,6 +14,12 @@ from .common_legal import LegalCase
 
 @tagged("post_install", "-at_install")
 class TestDecision(LegalCase):
+    def _assert_refused_to(self, users, error, message, act):
+        """``act(user)`` raises ``error`` matching ``message`` for each user."""
+        for user in users:
+            with self.subTest(user=user.login), self.assertRaisesRegex(error, message):
+                act(user)
+
     def test_issue_numbers_files_and_freezes(self):
         decision = self._draft()
         self.assertEqual(decision.state, "draft")
@@ -78,10 +84,12 @@ class TestDecision(LegalCase):
 
     def test_only_the_authorised_signatory_issues(self):
         decision = self._draft()
-        for user in (self.user_manager, self.user_officer, self.user_admin):
-            with self.subTest(user=user.login):
-                with self.assertRaisesRegex(AccessError, "authorised signatory"):
-                    decision.with_user(user).action_issue()
+        self._assert_refused_to(
+            (self.user_manager, self.user_officer, self.user_admin),
+            AccessError,
+            "authorised signatory",
+            lambda user: decision.with_user(user).action_issue(),
+        )
         # Even an authorised signatory cannot sign in someone else's name.
         self.company.goede_gesprek_signatory_ids |= self.user_officer
         with self.assertRaisesRegex(AccessError, "to be signed by Dirk Director"):
@@ -92,11 +100,14 @@ class TestDecision(LegalCase):
         self.assertEqual(decision.state, "draft")
 
     def test_issued_decision_is_immutable(self):
+        editors = (self.user_manager, self.user_officer, self.user_director)
         decision = self._issued()
-        for user in (self.user_manager, self.user_officer, self.user_director):
-            with self.subTest(user=user.login):
-                with self.assertRaisesRegex(UserError, "can no longer be changed"):
-                    decision.with_user(user).reasons = "Other reasons"
+        self._assert_refused_to(
+            editors,
+            UserError,
+            "can no longer be changed",
+            lambda user: setattr(decision.with_user(user), "reasons", "Other reasons"),
+        )
         # Not even the superuser, not even through the workflow's fields.
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
             decision.sudo().write({"reasons": "Other reasons", "amount": 10})

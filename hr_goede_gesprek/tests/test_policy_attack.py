@@ -87,6 +87,11 @@ def _free(fname):
     return fname == "website_message_ids" or fname.startswith(("message_", "activity_"))
 
 
+def on_conversation(**vals):
+    """The values of a record made on the employee's conversation."""
+    return lambda r: {"conversation_id": r["hr.goede.gesprek"].id, **vals}
+
+
 @tagged("post_install", "-at_install")
 class TestPolicyAttack(LegalCase):
     @classmethod
@@ -148,10 +153,9 @@ class TestPolicyAttack(LegalCase):
                 "partner_employee_ids": [Command.set(self.emp_manager.ids)],
                 "companion_user_id": self.user_companion.id,
             },
-            "hr.goede.gesprek.agenda.line": lambda r: {
-                "conversation_id": r["hr.goede.gesprek"].id,
-                "name": "How is the workload?",
-            },
+            "hr.goede.gesprek.agenda.line": on_conversation(
+                name="How is the workload?"
+            ),
             "hr.goede.gesprek.agreement": lambda r: {
                 "name": "Follow a course",
                 "employee_id": employee.id,
@@ -240,19 +244,11 @@ class TestPolicyAttack(LegalCase):
             "hr.goede.gesprek.dashboard": {"date_from": "2026-01-01"},
             "hr.goede.gesprek.topic.group": {"name": "Attack theme"},
             # Wizards: made by the attacker, pointed at the employee's records.
-            "hr.goede.gesprek.cancel": lambda r: {
-                "conversation_id": r["hr.goede.gesprek"].id,
-                "reason": "Attack",
-            },
-            "hr.goede.gesprek.reschedule": lambda r: {
-                "conversation_id": r["hr.goede.gesprek"].id,
-                "date_start": "2027-05-05 10:00:00",
-                "reason": "Attack",
-            },
-            "hr.goede.gesprek.sign": lambda r: {
-                "conversation_id": r["hr.goede.gesprek"].id,
-                "mode": "agreed",
-            },
+            "hr.goede.gesprek.cancel": on_conversation(reason="Attack"),
+            "hr.goede.gesprek.reschedule": on_conversation(
+                date_start="2027-05-05 10:00:00", reason="Attack"
+            ),
+            "hr.goede.gesprek.sign": on_conversation(mode="agreed"),
             "hr.goede.gesprek.feedback.wizard": {"name": "Attack feedback"},
             "hr.goede.gesprek.feedback.wizard.line": lambda r: {
                 "email": "attacker@example.com",
