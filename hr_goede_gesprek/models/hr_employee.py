@@ -299,7 +299,7 @@ class HrEmployee(models.Model):
     # CRUD
     # ------------------------------------------------------------------
     def init(self):
-        super().init()
+        res = super().init()
         # HR's coverage count: the range of the coverage date among active
         # employees, with what hr's multi-company rule and the exclusion (HR's
         # to-do) read, so that the count is an index-only scan.
@@ -311,6 +311,7 @@ class HrEmployee(models.Model):
                 " WHERE active"
             )
         )
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
