@@ -6,6 +6,7 @@ route and model method per role, and another employee's record refused."""
 
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from dateutil.relativedelta import relativedelta
 
@@ -121,7 +122,7 @@ class TestPortalParity(GoedeGesprekPortalCase):
         request = self.HoursRequest.search([("employee_id", "=", self.emp_portal.id)])
         self.assertEqual(request.hours_requested, 32.5)
         self.assertTrue(request.is_late)
-        self.assertTrue(response.url.endswith(f"/my/hours/{request.id}"))
+        self.assertTrue(urlsplit(response.url).path.endswith(f"/my/hours/{request.id}"))
         self.assertIn("o_gg_hours_late", response.text)
         self.assertIn("o_gg_hours_terms", response.text)
 
@@ -250,7 +251,7 @@ class TestPortalParity(GoedeGesprekPortalCase):
         )
         agreement = self.Agreement.search([("name", "=", "Course on the new mower")])
         self.assertEqual(agreement.conversation_id, self.conversation)
-        self.assertTrue(response.url.endswith(agreement.access_url))
+        self.assertTrue(urlsplit(response.url).path.endswith(agreement.access_url))
         # Another employee's conversation: nothing, back to /my.
         response = self._post(
             "/my/agreements/new",
@@ -258,7 +259,7 @@ class TestPortalParity(GoedeGesprekPortalCase):
             page="/my/agreements/new",
         )
         self.assertFalse(self.Agreement.search([("name", "=", "On Otto")]))
-        self.assertTrue(response.url.endswith("/my"))
+        self.assertTrue(urlsplit(response.url).path.endswith("/my"))
         self.assertTrue(
             self.url_open(
                 f"/my/agreements/new?conversation_id={self.conversation_other.id}"
@@ -376,7 +377,7 @@ class TestPortalParity(GoedeGesprekPortalCase):
         self.assertIn("120", response.text)
         response = self.url_open(f"/my/rewards/{other.id}")
         self.assertNotIn("Bonus of Otto", response.text)
-        self.assertTrue(response.url.endswith("/my"))
+        self.assertTrue(urlsplit(response.url).path.endswith("/my"))
 
     # ------------------------------------------------------------------
     # The prepare page
@@ -408,7 +409,7 @@ class TestPortalParity(GoedeGesprekPortalCase):
         self.authenticate("ggp_portal", "ggp_portal")
         response = self.url_open("/my/prepare")
         prepare = f"{self.conversation.access_url}/prepare"
-        self.assertTrue(response.url.endswith(prepare))
+        self.assertTrue(urlsplit(response.url).path.endswith(prepare))
         for text in (
             earlier.name,
             "Clear routes",
@@ -433,7 +434,7 @@ class TestPortalParity(GoedeGesprekPortalCase):
             },
             page=prepare,
         )
-        self.assertTrue(response.url.endswith(prepare))
+        self.assertTrue(urlsplit(response.url).path.endswith(prepare))
         self.assertEqual(self.conversation.agreement_ids.name, "Plan routes together")
         # Another employee's conversation: no page, no agenda item.
         other = f"{self.conversation_other.access_url}/prepare"
