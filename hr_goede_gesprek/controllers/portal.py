@@ -639,9 +639,21 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             conversation=conversation.sudo(),
             **self._gg_agreement_choices(),
             page_name="goede_gesprek_prepare",
-            error=self._gg_pop_error(),
+            **self._gg_alerts(),
         )
         return request.render("hr_goede_gesprek.portal_conversation_prepare", values)
+
+    @user_post_route("/my/prompts/<int:prompt_id>/agenda")
+    def portal_prompt_put_on_agenda(self, prompt_id, **post):
+        """A prompt (shared feedback, an agreement's date…) on the agenda of
+        the next open conversation, with one click."""
+        return self._gg_record_action(
+            "hr.goede.gesprek.trigger.prompt",
+            prompt_id,
+            lambda prompt: prompt.action_put_on_agenda(),
+            url_of=lambda prompt: "/my/prepare",
+            message="topic_added",
+        )
 
     @user_post_route("/my/conversations/<int:conversation_id>/prepare/agenda")
     def portal_prepare_agenda_add(self, conversation_id, **post):

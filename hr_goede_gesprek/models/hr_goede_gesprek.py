@@ -1090,6 +1090,10 @@ class HrGoedeGesprek(models.Model):
             "open_agreements": conversation.open_agreement_ids,
             "job_description": conversation.job_description,
             "shared_answers": shared.sudo(),
+            # The user's open prompts (a portal user gets no activity).
+            "prompts": self.env[
+                "hr.goede.gesprek.trigger.prompt"
+            ]._portal_open_prompts(),
             "topics": self._portal_card_topics(),
             "agenda_editable": not self._get_cannot_edit_agenda_reason(),
             "can_propose_agreement": not self._get_cannot_propose_agreement_reason(),

@@ -536,3 +536,41 @@ class TestPortalParityPerformance(GoedeGesprekPortalCase):
         for url in urls:
             self.assertLessEqual(large[url], PAGE_BUDGET, url)
             self.assertEqual(small[url], large[url], url)
+
+    def test_prompt_from_the_prepare_page(self):
+        """A portal employee's prompt (no activity for them) is a notice on the
+        prepare page, put on the agenda with one click; another's is not."""
+        trigger = self.env.ref("hr_goede_gesprek.trigger_feedback_shared")
+        Prompt = self.env["hr.goede.gesprek.trigger.prompt"]
+
+        def prompt_for(user, employee, name):
+            return Prompt.create(
+                {
+                    "trigger_id": trigger.id,
+                    "res_model": "hr.goede.gesprek",
+                    "res_id": self.conversation.id,
+                    "user_id": user.id,
+                    "employee_id": employee.id,
+                    "side": "employee",
+                    "name": name,
+                }
+            )
+
+        own = prompt_for(self.user_portal, self.emp_portal, "Routes feedback")
+        other = prompt_for(
+            self.user_portal_other, self.emp_other, "Otto's secret prompt"
+        )
+        self.authenticate("ggp_portal", "ggp_portal")
+        prepare = f"{self.conversation.access_url}/prepare"
+        page = self.url_open(prepare).text
+        self.assertIn("o_gg_prepare_prompt", page)
+        self.assertIn("Routes feedback", page)
+        self.assertNotIn("Otto's secret prompt", page)
+        lines = len(self.conversation.agenda_line_ids)
+        self._post(f"/my/prompts/{other.id}/agenda", page=prepare)
+        self.assertEqual(other.state, "open", "another's prompt: nothing changes")
+        self.assertEqual(len(self.conversation.agenda_line_ids), lines)
+        response = self._post(f"/my/prompts/{own.id}/agenda", page=prepare)
+        self.assertNotEqual(own.state, "open")
+        self.assertEqual(len(self.conversation.agenda_line_ids), lines + 1)
+        self.assertIn("The topic is on the agenda", response.text)
