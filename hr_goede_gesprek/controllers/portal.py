@@ -619,7 +619,15 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
         """The next conversation to prepare, or the way to ask for one."""
         conversation = request.env["hr.goede.gesprek"]._portal_next_conversation()
         if conversation:
-            return request.redirect(f"{conversation.access_url}/prepare")
+            # The confirmation of the step that led here goes along (known
+            # keys only: PORTAL_MESSAGES).
+            key = request.httprequest.args.get("message")
+            return request.redirect(
+                with_message(
+                    f"{conversation.access_url}/prepare",
+                    key if key in PORTAL_MESSAGES else None,
+                )
+            )
         return self._render_form_page(
             "hr_goede_gesprek.portal_prepare_none", "goede_gesprek_prepare"
         )
