@@ -41,3 +41,4 @@ from . import hr_goede_gesprek_trigger
 from . import hr_goede_gesprek_trigger_prompt
 from . import hr_goede_gesprek_experience
 from . import hr_goede_gesprek_dashboard
+from . import hr_goede_gesprek_dashboard_snapshot

@@ -9,6 +9,7 @@ report (a question answered by fewer than k employees shows no figure).
 """
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from .hr_goede_gesprek_experience import QUESTIONS
 
@@ -26,11 +27,19 @@ class HrGoedeGesprekDashboard(models.TransientModel):
     _description = "Good Conversation: HR dashboard"
 
     def _default_date_from(self):
-        return fields.Date.subtract(fields.Date.context_today(self), years=1)
+        return self._default_period()[0]
+
+    def _default_date_to(self):
+        return self._default_period()[1]
+
+    def _default_period(self):
+        """The last 12 months in the company's calendar: the period whose
+        figures are computed every night (the snapshot's)."""
+        return self.env["hr.goede.gesprek.dashboard.snapshot"]._period(self.env.company)
 
     # Filters
     date_from = fields.Date(string="From", default=_default_date_from)
-    date_to = fields.Date(string="To", default=fields.Date.context_today)
+    date_to = fields.Date(string="To", default=_default_date_to)
     department_id = fields.Many2one("hr.department", string="Department")
     employee_type = fields.Selection(
         selection=lambda self: self.env[
@@ -78,6 +87,12 @@ class HrGoedeGesprekDashboard(models.TransientModel):
     k_anonymity = fields.Integer(
         compute="_compute_figures", string="Smallest group shown"
     )
+    figures_as_of = fields.Datetime(
+        compute="_compute_figures",
+        string="Figures as of",
+        help="The default period's figures are computed every night (and when "
+        "HR refreshes them); empty: computed just now.",
+    )
 
     def _selection_employee_type(self):
         return self.env["hr.goede.gesprek.report.mixin"]._selection_from(
@@ -95,6 +110,19 @@ class HrGoedeGesprekDashboard(models.TransientModel):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def action_refresh_figures(self):
+        """HR computes last night's figures anew, now, for their companies."""
+        if not self.env.user.has_group("hr_goede_gesprek.group_goede_gesprek_officer"):
+            raise AccessError(self.env._("Only HR refreshes the dashboard's figures."))
+        # sudo: the snapshot rows have no write access for anyone; they hold
+        # only aggregates of the report views, computed by _refresh itself
+        # (no value of the caller reaches them but the companies HR works in).
+        self.env["hr.goede.gesprek.dashboard.snapshot"].sudo()._refresh(
+            self.env.companies
+        )
+        self.invalidate_recordset()
+        return True
+
     def action_open_report(self):
         """Open one report (``report`` in the context: a key of REPORTS) with
         the dashboard's filters."""
@@ -131,6 +159,23 @@ class HrGoedeGesprekDashboard(models.TransientModel):
         return domain
 
     def _get_figures(self):
+        """Last night's figures when the filters are the default period's
+        (one query), else the live ones."""
+        self.ensure_one()
+        found = self.env["hr.goede.gesprek.dashboard.snapshot"]._lookup(self)
+        if not found:
+            return dict(self._get_live_figures(), figures_as_of=False)
+        figures, as_of = found
+        items = figures.pop("agenda_items")
+        own = figures.pop("employee_items")
+        return dict(
+            figures,
+            employee_agenda_share=100.0 * own / items if items else 0,
+            k_anonymity=self.env[REPORTS["experience"]]._k_threshold(),
+            figures_as_of=as_of,
+        )
+
+    def _get_live_figures(self):
         """The figures, each a read_group aggregate (a constant number of
         queries, whatever the number of employees)."""
         self.ensure_one()

@@ -1,5 +1,7 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -10,6 +12,9 @@ CONVERSATION = "hr.goede.gesprek.report.conversation"
 AGREEMENT = "hr.goede.gesprek.report.agreement"
 EXPERIENCE = "hr.goede.gesprek.report.experience"
 THEME = "hr.goede.gesprek.report.theme"
+SNAPSHOT = "hr.goede.gesprek.dashboard.snapshot"
+# A day whose last 12 months hold the test's conversations (PLANNED_AT).
+SNAPSHOT_DAY = "2026-06-01 12:00:00"
 
 
 @tagged("post_install", "-at_install", "goede_gesprek_dashboard")
@@ -297,3 +302,163 @@ class TestDashboard(GoedeGesprekCase):
         dashboard._get_figures()
         with self.assertQueryCount(20):
             dashboard._get_figures()
+
+    # ------------------------------------------------------------------
+    # Last night's figures (the snapshot)
+    # ------------------------------------------------------------------
+    def _dashboard(self, user, **filters):
+        Dashboard = self.env["hr.goede.gesprek.dashboard"].with_user(user)
+        return Dashboard.new(
+            dict(Dashboard.default_get(["date_from", "date_to"]), **filters)
+        )
+
+    def _refresh(self):
+        return self.env[SNAPSHOT].sudo()._refresh(self.company)
+
+    @freeze_time(SNAPSHOT_DAY)
+    def test_snapshot_equals_live(self):
+        """For every scope and filter the nightly figures are the live ones."""
+        self._answer(self.conversations[4], {"heard": 2, "equal": 5})
+        snapshots = self._refresh()
+        self.assertLessEqual(
+            self.user_manager | self.user_boss, snapshots.mapped("user_id")
+        )
+        self.assertEqual(len(snapshots.filtered(lambda s: not s.user_id)), 1)
+        student = self.team.filtered(lambda e: e.employee_type == "student")
+        self.assertTrue(student)
+        filters = (
+            {},
+            {"department_id": self.department.id},
+            {"employee_type": "student"},
+            {"department_id": self.department.id, "employee_type": "student"},
+            {"employee_type": "freelance"},
+        )
+        checked = 0
+        for user in (self.user_officer, self.user_manager, self.user_boss):
+            for values in filters:
+                dashboard = self._dashboard(user, **values)
+                figures = dashboard._get_figures()
+                self.assertTrue(figures.pop("figures_as_of"), (user.login, values))
+                live = dashboard._get_live_figures()
+                self.assertEqual(figures.keys(), live.keys())
+                for name, value in live.items():
+                    self.assertAlmostEqual(
+                        figures[name], value, msg=(user.login, values, name)
+                    )
+                checked += 1
+        self.assertEqual(checked, 15)
+        self.assertEqual(
+            self._dashboard(self.user_manager)._get_figures()["conversation_count"], 6
+        )
+        officer = self._dashboard(self.user_officer)._get_figures()
+        self.assertAlmostEqual(officer["experience_heard"], 3.6)
+        self.assertFalse(officer["experience_useful"])  # 4 employees only
+        self.assertEqual(
+            self._dashboard(self.user_boss)._get_figures()["excluded_count"], 1
+        )
+        # Another period: computed live, no date shown.
+        other = self._dashboard(self.user_manager, date_from="2026-03-01")
+        self.assertFalse(other._get_figures()["figures_as_of"])
+        self.assertEqual(other.conversation_count, 6)
+
+    @freeze_time(SNAPSHOT_DAY)
+    def test_snapshot_stale_until_refreshed(self):
+        rows = len(self._refresh())
+        before = self._dashboard(self.user_officer)
+        self.assertTrue(before.figures_as_of)
+        held = before.conversation_count
+        self.assertEqual(self._dashboard(self.user_boss).conversation_count, 0)
+        self.Conversation.sudo().create(
+            {
+                "employee_id": self.emp_xavi.id,
+                "date_start": PLANNED_AT,
+                "state": "held",
+            }
+        )
+        # Until tonight (or a refresh) the figures are last night's.
+        self.assertEqual(self._dashboard(self.user_officer).conversation_count, held)
+        self.assertEqual(self._dashboard(self.user_boss).conversation_count, 0)
+        # A manager may not refresh; HR may, twice in a row (same rows).
+        with self.assertRaises(AccessError):
+            self._dashboard(self.user_boss).action_refresh_figures()
+        self.assertEqual(self._dashboard(self.user_boss).conversation_count, 0)
+        for _attempt in range(2):
+            self._dashboard(self.user_officer).action_refresh_figures()
+            self.assertEqual(
+                self._dashboard(self.user_officer).conversation_count, held + 1
+            )
+            self.assertEqual(self._dashboard(self.user_boss).conversation_count, 1)
+            self.assertEqual(
+                self.env[SNAPSHOT]
+                .sudo()
+                .search_count([("company_id", "=", self.company.id)]),
+                rows,
+            )
+        # The nightly cron does the same for every company.
+        self.env[SNAPSHOT].sudo().search([]).unlink()
+        self.assertFalse(self._dashboard(self.user_officer).figures_as_of)
+        self.env.ref(
+            "hr_goede_gesprek.ir_cron_dashboard_snapshot"
+        ).sudo().method_direct_trigger()
+        self.assertTrue(self._dashboard(self.user_officer).figures_as_of)
+
+    @freeze_time(SNAPSHOT_DAY)
+    def test_snapshot_access_and_k(self):
+        self._refresh()
+        Snapshot = self.env[SNAPSHOT]
+        # Each manager reads their own team's row only; HR every row.
+        self.assertEqual(
+            Snapshot.with_user(self.user_manager).search([]).user_id, self.user_manager
+        )
+        self.assertEqual(
+            Snapshot.with_user(self.user_officer).search([]), Snapshot.sudo().search([])
+        )
+        for user in (self.user_employee, self.user_portal):
+            with self.assertRaises(AccessError):
+                Snapshot.with_user(user).search([])
+            with self.assertRaises(AccessError):
+                self._dashboard(user)._get_figures()
+        # Nobody writes a row or computes them but the superuser.
+        row = Snapshot.with_user(self.user_officer).search([], limit=1)
+        for attempt in (
+            lambda: row.write({"figures": {}}),
+            lambda: row.unlink(),
+            lambda: Snapshot.with_user(self.user_officer).create(
+                {
+                    "company_id": self.company.id,
+                    "date_from": "2025-06-01",
+                    "date_to": "2026-06-01",
+                    "k_anonymity": 2,
+                    "refreshed_at": SNAPSHOT_DAY,
+                }
+            ),
+        ):
+            with self.assertRaises(AccessError):
+                attempt()
+        with self.assertRaises(AccessError):
+            Snapshot.with_user(self.user_officer)._refresh(self.company)
+        # k: only groups of k employees are stored; a row made with another k
+        # is not used (live figures, with the new k, until it is refreshed).
+        self._answer(self.conversations[4], {"useful": 1})
+        self._refresh()
+        self.assertAlmostEqual(
+            self._dashboard(self.user_officer).experience_useful, 4.2
+        )
+        self.assertFalse(self._dashboard(self.user_boss).experience_useful)
+        self.company.goede_gesprek_k_anonymity = 6
+        dashboard = self._dashboard(self.user_officer)
+        self.assertFalse(dashboard.figures_as_of)
+        self.assertFalse(dashboard.experience_useful)
+
+    @freeze_time(SNAPSHOT_DAY)
+    def test_snapshot_query_count(self):
+        self._refresh()
+        for user in (self.user_officer, self.user_manager):
+            dashboard = self._dashboard(user)
+            dashboard._get_figures()  # warm: rules, groups
+            self.env.invalidate_all()
+            # The user's companies, the company's k, the row: one query is
+            # the figures, whatever the number of employees (live: 6).
+            with self.assertQueryCount(4):
+                figures = dashboard._get_figures()
+            self.assertTrue(figures["figures_as_of"])
