@@ -201,9 +201,32 @@ ROLE_LOGINS = {
 
 
 def dashboard(env):
-    """The HR dashboard's overview (a manager: their team's), last 12 months."""
-    since = date.today() - timedelta(days=365)
+    """The HR dashboard's overview (a manager: their team's) as it opens: the
+    last 12 months, last night's figures."""
+    Dashboard = env["hr.goede.gesprek.dashboard"]
+    figures = Dashboard.new(
+        Dashboard.default_get(["date_from", "date_to"])
+    )._get_figures()
+    if not figures["figures_as_of"]:
+        raise RuntimeError("the dashboard found no nightly figures: refresh first")
+
+
+def dashboard_live(env):
+    """The dashboard for a period of its own (computed live): shown, not judged."""
+    since = date.today() - timedelta(days=180)
     env["hr.goede.gesprek.dashboard"].new({"date_from": since})._get_figures()
+
+
+def refresh_dashboard(registry):
+    """Compute the nightly figures, as the cron does; prints its cost."""
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        started = time.perf_counter()
+        rows = env["hr.goede.gesprek.dashboard.snapshot"]._refresh()
+        print(
+            f"dashboard figures of {registry.db_name}: {len(rows)} scopes "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
 
 
 SCREENS = [
@@ -249,6 +272,8 @@ SCREENS = [
     ("HR officer", "coverage (no conversation in 12 months)", coverage, "coverage"),
     ("HR officer", "dashboard overview", dashboard, "dashboard"),
     ("manager", "dashboard overview (team)", dashboard, "dashboard"),
+    ("HR officer", "dashboard, a period of its own (live)", dashboard_live, "info"),
+    ("manager", "dashboard, a period of its own (live)", dashboard_live, "info"),
     (
         "HR officer",
         "all conversations by state",
@@ -269,6 +294,7 @@ TARGETS = {
     "coverage": 3.0,
     "dashboard": 3.0,
     "hr-aggregate": None,
+    "info": None,
 }
 
 
@@ -855,7 +881,7 @@ def judge(kind, ratio, queries, seq):
         misses.append(f"ratio > {target:g}")
     if kind == "dashboard" and queries > 20:
         misses.append("queries > 20")
-    if seq:
+    if seq and kind != "info":
         misses.append("seq scan " + ",".join(sorted(seq)))
     return ", ".join(misses) or "ok"
 
@@ -918,6 +944,8 @@ def main():
             "sizes: demo %s, scale %s (employees, conversations, agreements, "
             "decisions, rewards)" % (counts(demo_registry), counts(registry))
         )
+        refresh_dashboard(demo_registry)
+        refresh_dashboard(registry)
         passes = [
             (measure(demo_registry, args.repeat), measure(registry, args.repeat))
             for _round in range(args.rounds)
@@ -939,6 +967,7 @@ def main():
             "sizes before: employees %d, conversations %d, agreements %d, decisions %d, rewards %d"
             % counts(registry)
         )
+        refresh_dashboard(registry)
         demo = measure(registry, args.repeat)
         if not build(registry, args.employees, args.managers, args.per_employee):
             print("error: bulk rows differ from what the ORM computes")
@@ -948,6 +977,7 @@ def main():
             "sizes after: employees %d, conversations %d, agreements %d, decisions %d, rewards %d"
             % sizes
         )
+        refresh_dashboard(registry)
         scale = measure(registry, args.repeat)
 
     rows, failures = [], []
@@ -1013,12 +1043,6 @@ def main():
                 out,
                 indent=1,
             )
-    # The dashboard's target (×3, 20 queries) is its own issue's, still open:
-    # shown and flagged, but it does not fail the screens' benchmark.
-    pending = [f for f in failures if TARGET_KINDS[f[:2]] == "dashboard"]
-    failures = [f for f in failures if f not in pending]
-    for role, screen, verdict in pending:
-        print(f"\nnot yet at its target (dashboard): {role}: {screen}: {verdict}")
     if failures:
         print(f"\n{len(failures)} screen(s) miss their target:")
         for role, screen, verdict in failures:
