@@ -145,16 +145,17 @@ class HrGoedeGesprekDashboardSnapshot(models.Model):
         ondelete="cascade",
         help="Empty: the company's figures (HR); else this manager's team.",
     )
-    date_from = fields.Date(required=True, readonly=True)
-    date_to = fields.Date(required=True, readonly=True)
+    date_from = fields.Date(string="From", required=True, readonly=True)
+    date_to = fields.Date(string="To", required=True, readonly=True)
     k_anonymity = fields.Integer(
+        string="Smallest group (k)",
         required=True,
         readonly=True,
         help="The k the experience figures were filtered with; a row made with "
         "another k is not used.",
     )
-    refreshed_at = fields.Datetime(required=True, readonly=True)
-    figures = fields.Json(readonly=True)
+    refreshed_at = fields.Datetime(string="Computed at", required=True, readonly=True)
+    figures = fields.Json(string="Figures", readonly=True)
 
     # ------------------------------------------------------------------
     # Business
