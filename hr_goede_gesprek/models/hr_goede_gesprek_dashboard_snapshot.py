@@ -1,10 +1,9 @@
 # Copyright 2026 hr_goede_gesprek contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The HR dashboard's figures for its default period (the last 12 months),
-computed at night for every scope at once: one row per company for HR and
-one per manager for their team, each with the figures of every department
-and employee type of that scope (``figures``: a key per filter, see
-``_key``).
+computed at night for every scope at once: for HR the company's, for each
+manager their team's, each per filter (all, a department, an employee type,
+both: ``filter_key``, see ``_key``), one small row each.
 
 Four aggregate queries over the report views (coverage, equality,
 follow-up, experience) compute them all with ``GROUPING SETS``; the
@@ -17,7 +16,7 @@ Nobody writes a row: the cron and HR's "Refresh" compute them as the
 superuser, from the aggregates alone.
 """
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
@@ -133,7 +132,15 @@ ZERO = {
 class HrGoedeGesprekDashboardSnapshot(models.Model):
     _name = "hr.goede.gesprek.dashboard.snapshot"
     _description = "Good Conversation: the dashboard's figures of last night"
+    _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "company_id, user_id"
+    # Only _refresh makes and removes rows (the superuser: the cron, HR's
+    # refresh); nobody else creates, changes or deletes one.
+    _policy_create = {}
+    _policy_write = {}
+    _policy_unlink = {}
+    _policy_state_field = None
+    _policy_employee_field = None
 
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, ondelete="cascade", index=True
@@ -148,14 +155,29 @@ class HrGoedeGesprekDashboardSnapshot(models.Model):
     date_from = fields.Date(string="From", required=True, readonly=True)
     date_to = fields.Date(string="To", required=True, readonly=True)
     k_anonymity = fields.Integer(
-        string="Smallest group (k)",
+        "Smallest group (k)",
         required=True,
         readonly=True,
         help="The k the experience figures were filtered with; a row made with "
         "another k is not used.",
     )
+    filter_key = fields.Char(
+        string="Filter",
+        required=True,
+        readonly=True,
+        help="Department id and employee type, '|' between: '|' is all.",
+    )
     refreshed_at = fields.Datetime(string="Computed at", required=True, readonly=True)
-    figures = fields.Json(string="Figures", readonly=True)
+    figures = fields.Json(readonly=True)
+
+    def init(self):
+        # The dashboard's lookup: one scope, one filter.
+        tools.create_index(
+            self.env.cr,
+            "hr_goede_gesprek_dashboard_snapshot_lookup_index",
+            self._table,
+            ["company_id", "user_id", "filter_key"],
+        )
 
     # ------------------------------------------------------------------
     # Business
@@ -202,21 +224,24 @@ class HrGoedeGesprekDashboardSnapshot(models.Model):
             user_id = self.env.uid
         else:
             return None
-        row = self.search_fetch(
+        key = self._key(dashboard.department_id.id, dashboard.employee_type)
+        # The filter's row, and the scope's "all" row: when only that one
+        # exists, the scope has nothing under this filter (zeros).
+        rows = self.search_fetch(
             [
                 ("company_id", "=", companies.id),
                 ("user_id", "=", user_id),
+                ("filter_key", "in", list({key, self._key()})),
                 ("date_from", "=", dashboard.date_from),
                 ("date_to", "=", dashboard.date_to),
                 ("k_anonymity", "=", max(companies.goede_gesprek_k_anonymity, 2)),
             ],
-            ["figures", "refreshed_at"],
-            limit=1,
+            ["filter_key", "figures", "refreshed_at"],
         )
-        if not row:
+        if not rows:
             return None
-        key = self._key(dashboard.department_id.id, dashboard.employee_type)
-        return dict(ZERO, **row.figures.get(key, {})), row.refreshed_at
+        row = rows.filtered(lambda r: r.filter_key == key)
+        return dict(ZERO, **(row.figures or {})), rows[0].refreshed_at
 
     def _refresh(self, companies=None):
         """Compute every scope's figures of ``companies`` (default: all) anew.
@@ -241,20 +266,22 @@ class HrGoedeGesprekDashboardSnapshot(models.Model):
         now = fields.Datetime.now()
         self.search([("company_id", "in", companies.ids)]).unlink()
         vals_list = []
-        for (company_id, user_id), figures in by_scope.items():
+        for (company_id, user_id), by_key in by_scope.items():
             company = companies.browse(company_id)
             date_from, date_to = periods[company]
-            vals_list.append(
+            vals_list += [
                 {
                     "company_id": company_id,
                     "user_id": user_id or False,
+                    "filter_key": key,
                     "date_from": date_from,
                     "date_to": date_to,
                     "k_anonymity": max(company.goede_gesprek_k_anonymity, 2),
                     "refreshed_at": now,
                     "figures": figures,
                 }
-            )
+                for key, figures in by_key.items()
+            ]
         return self.create(vals_list)
 
     def _aggregate(self, report, company, date_from, date_to):

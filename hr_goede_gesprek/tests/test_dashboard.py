@@ -323,7 +323,11 @@ class TestDashboard(GoedeGesprekCase):
         self.assertLessEqual(
             self.user_manager | self.user_boss, snapshots.mapped("user_id")
         )
-        self.assertEqual(len(snapshots.filtered(lambda s: not s.user_id)), 1)
+        company_rows = snapshots.filtered(lambda s: not s.user_id)
+        self.assertEqual(company_rows.mapped("filter_key").count("|"), 1)
+        self.assertIn(
+            f"{self.department.id}|student", company_rows.mapped("filter_key")
+        )
         student = self.team.filtered(lambda e: e.employee_type == "student")
         self.assertTrue(student)
         filters = (
@@ -426,6 +430,7 @@ class TestDashboard(GoedeGesprekCase):
             lambda: Snapshot.with_user(self.user_officer).create(
                 {
                     "company_id": self.company.id,
+                    "filter_key": "|",
                     "date_from": "2025-06-01",
                     "date_to": "2026-06-01",
                     "k_anonymity": 2,

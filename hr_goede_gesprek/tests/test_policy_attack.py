@@ -242,6 +242,15 @@ class TestPolicyAttack(LegalCase):
                 "heard": "5",
             },
             "hr.goede.gesprek.dashboard": {"date_from": "2026-01-01"},
+            "hr.goede.gesprek.dashboard.snapshot": {
+                "company_id": company,
+                "filter_key": "|",
+                "date_from": "2025-06-01",
+                "date_to": "2026-06-01",
+                "k_anonymity": 5,
+                "refreshed_at": "2026-06-01 01:00:00",
+                "figures": {"conversation_count": 1},
+            },
             "hr.goede.gesprek.topic.group": {"name": "Attack theme"},
             # Wizards: made by the attacker, pointed at the employee's records.
             "hr.goede.gesprek.cancel": on_conversation(reason="Attack"),
