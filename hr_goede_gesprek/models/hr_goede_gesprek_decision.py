@@ -429,18 +429,11 @@ class HrGoedeGesprekDecision(models.Model):
             ).get(self.amount_basis or "gross", "")
             values = {
                 "amount": formatLang(
-                    self.env, self.amount, currency_obj=self.currency_id
+                    self.env, abs(self.amount), currency_obj=self.currency_id
                 ),
                 "basis": basis.lower(),
             }
-            if self.amount_frequency == "monthly":
-                lines.append(_("You receive %(amount)s %(basis)s per month.", **values))
-            elif self.amount_frequency == "yearly":
-                lines.append(_("You receive %(amount)s %(basis)s per year.", **values))
-            else:
-                lines.append(
-                    _("You receive a one-off amount of %(amount)s %(basis)s.", **values)
-                )
+            lines.append(self._get_amount_line(values))
         # sudo: the hours request is this decision's origin; only its hours
         # and answer are read, to state what the decision grants.
         request = self.sudo().origin_hours_request_id
@@ -468,6 +461,23 @@ class HrGoedeGesprekDecision(models.Model):
             else:
                 lines.append(_("This has no financial consequences for you."))
         return lines
+
+    def _get_amount_line(self, values):
+        """One sentence on the amount: received or deducted, per month, per
+        year or once (``values``: the formatted amount and basis)."""
+        _ = self.env._
+        frequency = self.amount_frequency or "once"
+        if self.amount > 0:
+            if frequency == "monthly":
+                return _("You receive %(amount)s %(basis)s per month.", **values)
+            if frequency == "yearly":
+                return _("You receive %(amount)s %(basis)s per year.", **values)
+            return _("You receive a one-off amount of %(amount)s %(basis)s.", **values)
+        if frequency == "monthly":
+            return _("Your pay goes down by %(amount)s %(basis)s per month.", **values)
+        if frequency == "yearly":
+            return _("Your pay goes down by %(amount)s %(basis)s per year.", **values)
+        return _("A one-off amount of %(amount)s %(basis)s is deducted.", **values)
 
     def _render_dispute_clause(self, route, number):
         """The route's clause in the letter's language, placeholders filled in."""

@@ -185,6 +185,8 @@ class TestDecisionRegime(LegalCase):
         self.assertIn("Lodge an objection", str(mail.body))
 
     def test_salutation_signing_line_and_financial_lines(self):
+        # The demo data sets a signing line; start without one.
+        self.company.goede_gesprek_signing_line = False
         draft = self._draft(amount=95.0, amount_frequency="monthly")
         self.assertEqual(draft.letter_salutation, "Dear Eva Employee,")
         self.emp_employee.gender = "female"
@@ -200,6 +202,12 @@ class TestDecisionRegime(LegalCase):
         self.company.goede_gesprek_signing_line = line
         draft.invalidate_recordset()
         self.assertEqual(draft.letter_signing_line, line)
+        cut = self._draft(
+            subject="Fewer hours", amount=-410.0, amount_frequency="monthly"
+        )
+        self.assertIn("goes down by", cut.letter_financial_text)
+        self.assertIn("410.00", cut.letter_financial_text)
+        self.assertNotIn("-", cut.letter_financial_text)
         plain = self._draft(subject="Nothing financial")
         self.assertEqual(
             plain.letter_financial_text, "This has no financial consequences for you."
@@ -215,12 +223,20 @@ class TestDecisionRegime(LegalCase):
         self.assertNotIn("no financial", decision.letter_financial_text)
 
     def test_signing_line_is_company_configuration(self):
+        before = self.company.goede_gesprek_signing_line
         for user in (self.user_officer, self.user_manager, self.user_employee):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.company.with_user(user).write(
                     {"goede_gesprek_signing_line": "Forged"}
                 )
-        self.assertFalse(self.company.goede_gesprek_signing_line)
+        self.assertEqual(self.company.goede_gesprek_signing_line, before)
+        self.company.with_user(self.env.ref("base.user_admin")).write(
+            {"goede_gesprek_signing_line": "Het dagelijks bestuur, bij mandaat,"}
+        )
+        self.assertEqual(
+            self.company.goede_gesprek_signing_line,
+            "Het dagelijks bestuur, bij mandaat,",
+        )
 
     def test_letter_html_in_dutch(self):
         self.env["res.lang"]._activate_lang("nl_NL")
@@ -341,6 +357,17 @@ class TestDecisionRegimePortal(HttpCase):
             )
         return " ".join(result.stdout.decode().split())
 
+    def test_demo_letter_under_each_regime(self):
+        public = self.env.ref("hr_goede_gesprek.decision_public_law_demo")
+        self.assertEqual(public.company_id.goede_gesprek_legal_regime, "public")
+        self.assertEqual(public.regime_document_label, "Decision")
+        self.assertEqual(public.regime_dispute_action_label, "Lodge an objection")
+        self.assertTrue(public.attachment_id, "the demo letter is frozen")
+        self.assertEqual(
+            self.decision_demo.regime_document_label, "Written confirmation"
+        )
+        self.assertIn("bij mandaat", self.company.goede_gesprek_signing_line)
+
     def test_portal_and_letter_per_regime(self):
         self.company.goede_gesprek_legal_regime = "civil"
         page = self._page(self.decision_demo)
@@ -377,7 +404,7 @@ class TestDecisionRegimePortal(HttpCase):
                     "1 april 2026",
                     "95,00",
                 ):
-                    self.assertIn(fragment, text)
+                    self.assertIn(" ".join(fragment.split()), text)
                 self.assertNotIn("02-03-2026", text)
                 if regime == "civil":
                     self.assertNotIn("bezwaar", text.lower())
