@@ -1280,19 +1280,19 @@ class HrGoedeGesprekDecision(models.Model):
             if self.can_acknowledge:
                 return _(
                     "Next: open the letter and confirm you received it; the "
-                    "term (%(term)s) starts the day after.",
-                    term=self.regime_term_label,
+                    "%(term)s starts the day after.",
+                    term=self.regime_term_label.lower(),
                 )
             return _(
                 "Next: the employee confirms receipt, or HR registers the "
-                "delivery; then the term (%(term)s) starts.",
-                term=self.regime_term_label,
+                "delivery; then the %(term)s starts.",
+                term=self.regime_term_label.lower(),
             )
         if self.state == "notified":
             return _(
-                "Next: %(term)s until %(date)s; if the employee does not "
-                "disagree in time, the decision becomes final.",
-                term=self.regime_term_label,
+                "Next: the %(term)s runs until %(date)s; if the employee does "
+                "not disagree in time, the decision becomes final.",
+                term=self.regime_term_label.lower(),
                 date=format_date(self.env, self.term_end),
             )
         if self.state == "disputed":
