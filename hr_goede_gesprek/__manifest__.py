@@ -70,6 +70,7 @@
         "demo/hr_goede_gesprek_reward_demo.xml",
         "demo/hr_goede_gesprek_holiday_demo.xml",
         "demo/hr_goede_gesprek_legal_demo.xml",
+        "demo/hr_goede_gesprek_regime_demo.xml",
         "demo/hr_goede_gesprek_portal_demo.xml",
         "demo/hr_goede_gesprek_portal_parity_demo.xml",
         "demo/hr_goede_gesprek_experience_demo.xml",

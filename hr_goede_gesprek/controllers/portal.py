@@ -100,7 +100,7 @@ PORTAL_MESSAGES = {
     ),
     "feedback_shared": _lt("Saved: your manager sees the answers you share."),
     "objection_filed": _lt(
-        "Your objection is received and filed with the decision. HR confirms "
+        "Your response is received and filed with the letter. HR confirms "
         "receipt and tells you how it is handled."
     ),
     "appraisal_requested": _lt(

@@ -22,7 +22,7 @@ import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import clean_context, format_date
+from odoo.tools import clean_context, format_date, formatLang
 
 from ..tools import legal_terms
 from ..tools.cron import _process_batch, cron_entry
@@ -269,6 +269,31 @@ class HrGoedeGesprekDecision(models.Model):
     objection_ids = fields.One2many(
         "hr.goede.gesprek.objection", "decision_id", string="Objections"
     )
+    # The words of the legal regime (tools/regime_terms.py) for the views,
+    # portal, mails and the letter: they follow the company's profile and the
+    # decision's dispute route, never the code.
+    regime = fields.Selection(
+        related="company_id.goede_gesprek_legal_regime", string="Legal regime"
+    )
+    regime_document_label = fields.Char(
+        string="Document", compute="_compute_regime_labels"
+    )
+    regime_letter_label = fields.Char(
+        string="Document type", compute="_compute_regime_labels"
+    )
+    regime_content_heading = fields.Char(compute="_compute_regime_labels")
+    regime_opening = fields.Char(compute="_compute_regime_labels")
+    regime_dispute_label = fields.Char(
+        string="Way to disagree", compute="_compute_regime_labels"
+    )
+    regime_disputes_label = fields.Char(compute="_compute_regime_labels")
+    regime_dispute_action_label = fields.Char(compute="_compute_regime_labels")
+    regime_dispute_submit_label = fields.Char(compute="_compute_regime_labels")
+    regime_term_label = fields.Char(compute="_compute_regime_labels")
+    # The letter's own texts, in the context's language (the letter's)
+    letter_salutation = fields.Char(compute="_compute_letter_texts")
+    letter_financial_text = fields.Text(compute="_compute_letter_texts")
+    letter_signing_line = fields.Text(compute="_compute_letter_texts")
     # What the current user may do (buttons; enforced again in Python)
     can_issue = fields.Boolean(compute="_compute_user_flags")
     can_acknowledge = fields.Boolean(compute="_compute_user_flags")
@@ -329,6 +354,130 @@ class HrGoedeGesprekDecision(models.Model):
             decision.dispute_clause_preview = decision._render_dispute_clause(
                 decision.applicable_route_id, decision.name
             )
+
+    @api.depends_context("lang")
+    @api.depends(
+        "company_id.goede_gesprek_legal_regime",
+        "route_id.regime",
+        "route_id.route_type",
+        "applicable_route_id",
+    )
+    def _compute_regime_labels(self):
+        for decision in self:
+            company = decision.company_id or self.env.company
+            terms = company._goede_gesprek_terms(
+                decision.route_id or decision.applicable_route_id
+            )
+            decision.regime_document_label = terms["document"]
+            decision.regime_letter_label = terms["letter"]
+            decision.regime_content_heading = terms["content_heading"]
+            decision.regime_opening = terms["opening"]
+            decision.regime_dispute_label = terms["dispute"]
+            decision.regime_disputes_label = terms["disputes"]
+            decision.regime_dispute_action_label = terms["dispute_action"]
+            decision.regime_dispute_submit_label = terms["dispute_submit"]
+            decision.regime_term_label = terms["dispute_term"]
+
+    @api.depends_context("lang")
+    @api.depends(
+        "employee_id",
+        "company_id.goede_gesprek_signing_line",
+        "amount",
+        "amount_basis",
+        "amount_frequency",
+        "has_financial_effect",
+        "financial_note",
+        "origin_hours_request_id.answer",
+        "origin_hours_request_id.hours_current",
+        "origin_hours_request_id.hours_requested",
+    )
+    def _compute_letter_texts(self):
+        for decision in self:
+            decision.letter_salutation = decision._get_letter_salutation()
+            decision.letter_financial_text = "\n".join(decision._get_financial_lines())
+            decision.letter_signing_line = (
+                decision.company_id.goede_gesprek_signing_line
+                or self.env._(
+                    "on behalf of %(company)s,", company=decision.company_id.name
+                )
+            )
+
+    def _get_letter_salutation(self):
+        """A letter opens formally: "Dear Mr/Ms <name>," (Geachte heer/mevrouw),
+        by the employee's gender where HR recorded it, else "Dear <name>,"."""
+        self.ensure_one()
+        # sudo: the gender is read on hr.employee only to address the letter;
+        # it is not shown otherwise.
+        employee = self.sudo().employee_id
+        name = employee.name or ""
+        if employee.gender == "male":
+            return self.env._("Dear Mr %(name)s,", name=name)
+        if employee.gender == "female":
+            return self.env._("Dear Ms %(name)s,", name=name)
+        return self.env._("Dear %(name)s,", name=name)
+
+    def _get_financial_lines(self):
+        """The financial consequences as the decision grants them: the amount
+        (with its basis and frequency), an hours change it grants, the note;
+        "no financial consequences" only when it grants none of these."""
+        self.ensure_one()
+        _ = self.env._
+        lines = []
+        if self.amount:
+            basis = dict(
+                self._fields["amount_basis"]._description_selection(self.env)
+            ).get(self.amount_basis or "gross", "")
+            values = {
+                "amount": formatLang(
+                    self.env, abs(self.amount), currency_obj=self.currency_id
+                ),
+                "basis": basis.lower(),
+            }
+            lines.append(self._get_amount_line(values))
+        # sudo: the hours request is this decision's origin; only its hours
+        # and answer are read, to state what the decision grants.
+        request = self.sudo().origin_hours_request_id
+        if (
+            request
+            and request.answer == "grant"
+            and request.hours_requested != request.hours_current
+        ):
+            lines.append(
+                _(
+                    "Your working hours change from %(current)s to %(requested)s "
+                    "hours per week. Your salary and the allowances that follow "
+                    "from it change in proportion.",
+                    current=formatLang(self.env, request.hours_current, digits=1),
+                    requested=formatLang(self.env, request.hours_requested, digits=1),
+                )
+            )
+        if self.financial_note:
+            lines.append(self.financial_note)
+        if not lines:
+            if self.has_financial_effect:
+                lines.append(
+                    _("Payroll will inform you of the amounts this decision changes.")
+                )
+            else:
+                lines.append(_("This has no financial consequences for you."))
+        return lines
+
+    def _get_amount_line(self, values):
+        """One sentence on the amount: received or deducted, per month, per
+        year or once (``values``: the formatted amount and basis)."""
+        _ = self.env._
+        frequency = self.amount_frequency or "once"
+        if self.amount > 0:
+            if frequency == "monthly":
+                return _("You receive %(amount)s %(basis)s per month.", **values)
+            if frequency == "yearly":
+                return _("You receive %(amount)s %(basis)s per year.", **values)
+            return _("You receive a one-off amount of %(amount)s %(basis)s.", **values)
+        if frequency == "monthly":
+            return _("Your pay goes down by %(amount)s %(basis)s per month.", **values)
+        if frequency == "yearly":
+            return _("Your pay goes down by %(amount)s %(basis)s per year.", **values)
+        return _("A one-off amount of %(amount)s %(basis)s is deducted.", **values)
 
     def _render_dispute_clause(self, route, number):
         """The route's clause in the letter's language, placeholders filled in."""
@@ -764,7 +913,27 @@ class HrGoedeGesprekDecision(models.Model):
                 )
                 decision.supersedes_id.activity_update()
             decision._get_origin()._on_decision_issued(decision)
+            decision._send_issued_notice()
         self.activity_update()
+
+    def _send_issued_notice(self):
+        """Tell the employee that their letter is there, in the regime's words
+        and their language (mail_template_decision_issued)."""
+        self.ensure_one()
+        template = self.env.ref(
+            "hr_goede_gesprek.mail_template_decision_issued", raise_if_not_found=False
+        )
+        # sudo: the signatory issued the decision (checked in _check_can_issue)
+        # but may not read the employee's work contact nor post for them.
+        decision_sudo = self.sudo()
+        partner = decision_sudo.employee_id.work_contact_id
+        if not template or not partner:
+            return
+        decision_sudo.message_post_with_source(
+            template,
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+        )
 
     def _next_number(self, on_date):
         self.ensure_one()
@@ -1111,20 +1280,26 @@ class HrGoedeGesprekDecision(models.Model):
             if self.can_acknowledge:
                 return _(
                     "Next: open the letter and confirm you received it; the "
-                    "term to object starts the day after."
+                    "%(term)s starts the day after.",
+                    term=self.regime_term_label.lower(),
                 )
             return _(
                 "Next: the employee confirms receipt, or HR registers the "
-                "delivery; then the term to object starts."
+                "delivery; then the %(term)s starts.",
+                term=self.regime_term_label.lower(),
             )
         if self.state == "notified":
             return _(
-                "Next: the term to object runs until %(date)s; without an "
-                "objection the decision becomes final.",
+                "Next: the %(term)s runs until %(date)s; if the employee does "
+                "not disagree in time, the decision becomes final.",
+                term=self.regime_term_label.lower(),
                 date=format_date(self.env, self.term_end),
             )
         if self.state == "disputed":
-            return _("Next: HR handles the objection and decides on it.")
+            return _(
+                "Next: HR handles the %(dispute)s and decides on it.",
+                dispute=self.regime_dispute_label.lower(),
+            )
         if self.state == "final":
             return _("Final: the term passed; the decision stands.")
         return _("Superseded: a newer decision replaces this one.")

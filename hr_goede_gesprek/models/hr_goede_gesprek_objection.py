@@ -135,18 +135,42 @@ class HrGoedeGesprekObjection(models.Model):
         help="Set when HR was reminded that the objection has no decision yet "
         "(scheduled action; once per objection).",
     )
+    # The words of the contested decision's regime and route (the views and
+    # the portal show these, see tools/regime_terms.py).
+    regime_dispute_label = fields.Char(
+        string="Kind of dispute", compute="_compute_regime_labels"
+    )
+    regime_document_label = fields.Char(
+        string="Kind of document", compute="_compute_regime_labels"
+    )
     # What the current user may do (form)
     can_handle = fields.Boolean(compute="_compute_user_flags")
     can_decide = fields.Boolean(compute="_compute_user_flags")
     is_hr = fields.Boolean(compute="_compute_user_flags")
 
-    @api.depends("decision_id.name", "employee_id.name")
+    @api.depends("decision_id.name", "decision_id.route_id", "employee_id.name")
     def _compute_name(self):
         for objection in self:
             objection.name = self.env._(
-                "Objection against %(decision)s",
+                "%(dispute)s – %(decision)s",
+                dispute=objection.regime_dispute_label,
                 decision=objection.decision_id.name or "",
             )
+
+    @api.depends_context("lang")
+    @api.depends(
+        "decision_id.company_id.goede_gesprek_legal_regime",
+        "decision_id.route_id",
+    )
+    def _compute_regime_labels(self):
+        for objection in self:
+            decision = objection.decision_id
+            company = decision.company_id or self.env.company
+            terms = company._goede_gesprek_terms(
+                decision.route_id or decision.applicable_route_id
+            )
+            objection.regime_dispute_label = terms["dispute"]
+            objection.regime_document_label = terms["document"]
 
     @api.depends_context("uid")
     @api.depends("state", "outcome_decision_id", "employee_id")

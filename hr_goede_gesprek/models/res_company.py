@@ -8,6 +8,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.regime_terms import regime_terms
 from .hr_goede_gesprek_dispute_route import REGIMES, SECTORS
 
 # Where a company has no time zone of its own (the terms are Dutch law).
@@ -116,6 +117,13 @@ class ResCompany(models.Model):
         required=True,
         help="Civil law (most public employers since the Wnra, 2020) or "
         "Awb-style public law with objection (bezwaar).",
+    )
+    goede_gesprek_signing_line = fields.Text(
+        string="Signing line",
+        translate=True,
+        help="Printed above the signatory's name in letters, e.g. the competent "
+        "body and the mandate: “The Municipal Executive, on their behalf, by "
+        "mandate”. Empty: “on behalf of” and the company's name.",
     )
     goede_gesprek_sector = fields.Selection(
         [s for s in SECTORS if s[0] != "all"],
@@ -385,6 +393,18 @@ class ResCompany(models.Model):
                 company.id,
             )
         return users[:1]
+
+    def _goede_gesprek_terms(self, route=None):
+        """The words of the legal regime, translated in the context's language
+        (tools/regime_terms.py): the document ("Written confirmation" or
+        "Decision") and how to disagree. ``route`` (a dispute route): its own
+        regime and type decide (an issued decision keeps the words it was
+        issued with); without one the company's regime and its default route
+        words."""
+        self.ensure_one()
+        regime = route.regime if route else self.goede_gesprek_legal_regime
+        terms = regime_terms(regime or "civil", route.route_type if route else None)
+        return {key: self.env._(term) for key, term in terms.items()}
 
     def _goede_gesprek_is_signatory(self, user):
         self.ensure_one()

@@ -60,6 +60,9 @@ class ResConfigSettings(models.TransientModel):
     goede_gesprek_legal_regime = fields.Selection(
         related="company_id.goede_gesprek_legal_regime", readonly=False
     )
+    goede_gesprek_signing_line = fields.Text(
+        related="company_id.goede_gesprek_signing_line", readonly=False
+    )
     goede_gesprek_sector = fields.Selection(
         related="company_id.goede_gesprek_sector", readonly=False
     )

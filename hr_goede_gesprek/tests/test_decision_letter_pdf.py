@@ -75,23 +75,24 @@ class TestDecisionLetterPdf(LegalCase, HttpCase):
             # reference, date, subject
             "Ons kenmerk",
             "BES/2026/0001",
-            "02-03-2026",
+            # Dutch long dates in the addressee's language
+            "2 maart 2026",
             "Onderwerp",
             "Salary step",
-            # the decision, its reasons, dates, basis and money
-            "Besluit",
+            # the decision in the words of the (civil) regime, its reasons,
+            # dates, basis and money
+            decision.with_context(lang="nl_NL").regime_document_label,
+            decision.with_context(lang="nl_NL").letter_salutation,
             "U krijgt een extra periodiek.",
             "Motivering",
             "Uw inzet voor het project was uitstekend.",
             "Ingangsdatum",
-            "01-04-2026",
-            "31-12-2026",
+            "1 april 2026",
+            "31 december 2026",
             "Rechtsgrond",
             "Cao Gemeenten, article 3.4",
-            "Financieel gevolg",
             "125,00",
-            "Bruto",
-            "Per maand",
+            "bruto",
             # the dispute clause of the route, in Dutch, placeholders filled in
             "binnen 6 weken",
             "heroverwegen",
@@ -105,6 +106,12 @@ class TestDecisionLetterPdf(LegalCase, HttpCase):
                 self.assertIn(fragment, text)
         self.assertNotIn("{", text)
         self.assertNotIn("CONCEPT", text)
+        # It grants money: never a "no financial consequences" line.
+        no_effect = decision.with_context(lang="nl_NL").env._(
+            "This has no financial consequences for you."
+        )
+        self.assertNotIn(no_effect, text)
+        self.assertNotIn("02-03-2026", text)
         # A reprint returns the frozen letter, byte for byte.
         content, content_type = (
             self.env["ir.actions.report"]
