@@ -136,7 +136,15 @@ POLICY_WRITE = {
 # The portal link's token is made on first use (portal.mixin, as superuser;
 # no role may write it), also for a conversation signed before it was shared.
 LOCK_FREE_FIELDS = frozenset(
-    {"website_message_ids", "next_version_id", "report_attachment_id", "access_token"}
+    {
+        "website_message_ids",
+        "next_version_id",
+        "report_attachment_id",
+        "access_token",
+        # The legal hold (HR, through its wizard) keeps the report as it is.
+        "legal_hold",
+        "legal_hold_reason",
+    }
 )
 LOCK_FREE_PREFIXES = ("message_", "activity_")
 CALENDAR_FIELDS = frozenset(
@@ -1414,7 +1422,9 @@ class HrGoedeGesprek(models.Model):
     def _retention_anonymise_children(self, label):
         """The agenda goes with the report: item texts and notes (the topic,
         a catalogue entry, stays for the statistics)."""
-        self.agenda_line_ids.write({"name": label, "description": False, "notes": False})
+        self.agenda_line_ids.write(
+            {"name": label, "description": False, "notes": False}
+        )
         return super()._retention_anonymise_children(label)
 
     def _check_can_reorder_agenda(self):

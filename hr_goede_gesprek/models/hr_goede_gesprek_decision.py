@@ -83,6 +83,9 @@ LINK_FIELDS = (
 # What may still change on an issued decision, and only through the workflow.
 ISSUED_FREE_FIELDS = frozenset(
     {
+        # The legal hold (HR, through its wizard) keeps the decision as it is.
+        "legal_hold",
+        "legal_hold_reason",
         "state",
         "date_notified",
         "notification_channel",

@@ -109,14 +109,6 @@ class HrGoedeGesprekRetentionRule(models.Model):
     valid_to = fields.Date(string="Valid until")
     note = fields.Text()
 
-    _sql_constraints = [
-        (
-            "term_positive",
-            "CHECK(term_years >= 0 AND term_months >= 0)",
-            "A retention term cannot be negative.",
-        ),
-    ]
-
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------

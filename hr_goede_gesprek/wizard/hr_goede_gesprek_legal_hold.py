@@ -29,7 +29,7 @@ class HrGoedeGesprekLegalHold(models.TransientModel):
             values.setdefault("res_ids", ",".join(str(int(i)) for i in ids))
             records = self.env[model].browse(ids).exists()
             if records and all(records.mapped("legal_hold")):
-                values.setdefault("mode", "lift")
+                values["mode"] = "lift"
         return values
 
     def _records(self):
