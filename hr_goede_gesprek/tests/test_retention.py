@@ -395,6 +395,20 @@ class TestRetention(LegalCase):
             self.Log.with_user(self.user_admin).create(
                 {"res_model": "x", "action": "delete", "trigger": "user"}
             )
+        # The forms: everyone sees the destroy date, HR the rule and the hold.
+        for user, sees_rule in (
+            (self.user_employee, False),
+            (self.user_manager, False),
+            (self.user_officer, True),
+        ):
+            arch = self.Conversation.with_user(user).get_views([(False, "form")])[
+                "views"
+            ]["form"]["arch"]
+            self.assertIn('name="retention_date"', arch)
+            self.assertEqual('name="retention_rule_id"' in arch, sees_rule)
+            self.assertEqual('name="action_open_legal_hold"' in arch, sees_rule)
+        cron = self.env.ref("hr_goede_gesprek.ir_cron_retention_destroy_due")
+        self.assertEqual(cron.code, "model._cron_destroy_due()")
         # Every user sees their document's destroy date.
         conversation = self._done()
         self._leave()
