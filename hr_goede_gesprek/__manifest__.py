@@ -20,6 +20,7 @@
         "security/hr_goede_gesprek_portal_security.xml",
         "security/hr_goede_gesprek_trigger_security.xml",
         "security/hr_goede_gesprek_report_security.xml",
+        "security/hr_goede_gesprek_retention_security.xml",
         "data/res_users_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -32,6 +33,7 @@
         "data/hr_goede_gesprek_appraisal_scale_data.xml",
         "data/hr_goede_gesprek_feedback_question_data.xml",
         "data/hr_goede_gesprek_trigger_data.xml",
+        "data/hr_goede_gesprek_retention_rule_data.xml",
         "report/hr_goede_gesprek_reports.xml",
         "report/hr_goede_gesprek_templates.xml",
         "report/hr_goede_gesprek_decision_reports.xml",
@@ -43,6 +45,7 @@
         "wizard/hr_goede_gesprek_reward_override_views.xml",
         "wizard/hr_goede_gesprek_feedback_wizard_views.xml",
         "wizard/hr_goede_gesprek_experience_wizard_views.xml",
+        "wizard/hr_goede_gesprek_legal_hold_views.xml",
         "views/hr_goede_gesprek_topic_views.xml",
         "views/hr_goede_gesprek_agreement_views.xml",
         "views/hr_goede_gesprek_views.xml",
@@ -63,6 +66,7 @@
         "views/portal_templates_prepare.xml",
         "views/portal_templates_formal_terms.xml",
         "views/hr_goede_gesprek_menus.xml",
+        "views/hr_goede_gesprek_retention_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -74,6 +78,7 @@
         "demo/hr_goede_gesprek_portal_demo.xml",
         "demo/hr_goede_gesprek_portal_parity_demo.xml",
         "demo/hr_goede_gesprek_experience_demo.xml",
+        "demo/hr_goede_gesprek_retention_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

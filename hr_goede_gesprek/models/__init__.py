@@ -5,6 +5,7 @@ from . import hr_goede_gesprek_workflow_mixin
 from . import hr_goede_gesprek_employee_mixin
 from . import hr_goede_gesprek_decision_origin_mixin
 from . import hr_goede_gesprek_legal_mixin
+from . import hr_goede_gesprek_retention_mixin
 from . import res_company
 from . import res_config_settings
 from . import hr_goede_gesprek_state_mixin
@@ -12,6 +13,8 @@ from . import hr_goede_gesprek_hint_mixin
 from . import hr_goede_gesprek_calendar_mixin
 from . import hr_goede_gesprek_reminder_mixin
 from . import hr_goede_gesprek_catalogue_mixin
+from . import hr_goede_gesprek_retention_rule
+from . import hr_goede_gesprek_destruction_log
 from . import hr_goede_gesprek_topic_group
 from . import hr_goede_gesprek_topic
 from . import hr_goede_gesprek

@@ -16,6 +16,7 @@ from ..tools.cron import (
     cron_entry,
 )
 from .hr_goede_gesprek_agreement import OPEN_STATES
+from .hr_goede_gesprek_retention_rule import DOCUMENT_MODELS
 
 DUE_STAGES = [
     ("employee", "Employee reminded"),
@@ -324,6 +325,27 @@ class HrEmployee(models.Model):
         if not self.env.su:
             self._check_goede_gesprek_fields(vals, self)
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_goede_gesprek_locked(self):
+        """Deleting an employee would delete their documents with them (or be
+        refused by the database): never silently for locked (signed, issued,
+        paid) or held ones. They leave through the retention run; archiving
+        the employee keeps everything."""
+        for model_name in DOCUMENT_MODELS.values():
+            # sudo: counts the employee's documents, whoever deletes them.
+            model = self.env[model_name].sudo().with_context(active_test=False)
+            if model.search_count(model._retention_locked_domain(self), limit=1):
+                raise UserError(
+                    self.env._(
+                        "This employee cannot be deleted: their personnel file "
+                        "holds locked or held documents (%(model)s) that must be "
+                        "kept until their retention term ends. Archive the "
+                        "employee instead; the retention run destroys the "
+                        "documents when they are due.",
+                        model=model._description,
+                    )
+                )
 
     @api.model
     def _check_goede_gesprek_fields(self, vals, employees):

@@ -136,7 +136,15 @@ POLICY_WRITE = {
 # The portal link's token is made on first use (portal.mixin, as superuser;
 # no role may write it), also for a conversation signed before it was shared.
 LOCK_FREE_FIELDS = frozenset(
-    {"website_message_ids", "next_version_id", "report_attachment_id", "access_token"}
+    {
+        "website_message_ids",
+        "next_version_id",
+        "report_attachment_id",
+        "access_token",
+        # The legal hold (HR, through its wizard) keeps the report as it is.
+        "legal_hold",
+        "legal_hold_reason",
+    }
 )
 LOCK_FREE_PREFIXES = ("message_", "activity_")
 CALENDAR_FIELDS = frozenset(
@@ -332,7 +340,12 @@ class HrGoedeGesprek(models.Model):
         "hr.goede.gesprek.calendar.mixin",
         "portal.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
     ]
+    _retention_document_type = "conversation"
+    _retention_closed_states = ("done", "cancelled")
+    _retention_completion_fields = ("date_start", "create_date")
+    _retention_lock_domain = [("report_locked", "=", True)]
     _order = "date_start desc, id desc"
     _partner_conversation_field = "id"
     _check_company_auto = True
@@ -781,6 +794,9 @@ class HrGoedeGesprek(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
+        if self._retention_destroying():
+            # Locked records leave only through the retention run.
+            return
         for conversation in self:
             if conversation.report_locked:
                 raise UserError(conversation._get_step_message("unlink:locked"))
@@ -790,6 +806,9 @@ class HrGoedeGesprek(models.Model):
         and the writes the declared policy is too coarse to refuse: the report
         by another than its agreed author, a view by the other party or after
         signing, a planned date moved without "Reschedule"."""
+        if self._retention_destroying():
+            # The retention run anonymises locked reports (its own path).
+            return
         fnames = set(vals)
         locked_changes = {
             fname
@@ -1388,6 +1407,9 @@ class HrGoedeGesprek(models.Model):
     def _check_agenda_editable(self):
         """The lock holds for everyone, the superuser included; who may
         change the agenda is not asked of the superuser."""
+        if self._retention_destroying():
+            # The retention run anonymises the agenda of a locked report.
+            return
         if self.env.su:
             for conversation in self:
                 error = conversation._get_cannot_edit_agenda_reason()
@@ -1396,6 +1418,14 @@ class HrGoedeGesprek(models.Model):
             return
         self.check_access("read")
         self._raise_cannot("edit_agenda")
+
+    def _retention_anonymise_children(self, label):
+        """The agenda goes with the report: item texts and notes (the topic,
+        a catalogue entry, stays for the statistics)."""
+        self.agenda_line_ids.write(
+            {"name": label, "description": False, "notes": False}
+        )
+        return super()._retention_anonymise_children(label)
 
     def _check_can_reorder_agenda(self):
         self._raise_cannot("reorder_agenda")

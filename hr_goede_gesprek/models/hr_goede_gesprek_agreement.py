@@ -74,7 +74,11 @@ class HrGoedeGesprekAgreement(models.Model):
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
     ]
+    _retention_document_type = "agreement"
+    _retention_closed_states = ("done", "not_done", "cancelled")
+    _retention_completion_fields = ("done_date", "create_date")
     _order = "deadline, id"
     _partner_conversation_field = "conversation_id"
     _check_company_auto = True
@@ -287,7 +291,7 @@ class HrGoedeGesprekAgreement(models.Model):
 
     def write(self, vals):
         content = CONTENT_FIELDS & set(vals)
-        if content:
+        if content and not self._retention_destroying():
             closed = self.filtered(lambda a: a.state not in ("proposed", "talk_again"))
             if closed:
                 raise UserError(

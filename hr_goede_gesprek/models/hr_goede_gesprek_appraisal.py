@@ -80,6 +80,23 @@ class HrGoedeGesprekAppraisal(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.calendar.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
+    ]
+    _retention_document_type = "appraisal"
+    _retention_closed_states = (
+        "established",
+        "decided",
+        "objected",
+        "final",
+        "cancelled",
+    )
+    _retention_completion_fields = (
+        "countersigned_date",
+        "established_date",
+        "period_end",
+    )
+    _retention_lock_domain = [
+        ("state", "in", ("established", "decided", "objected", "final"))
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True

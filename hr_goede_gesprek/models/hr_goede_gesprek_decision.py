@@ -83,6 +83,9 @@ LINK_FIELDS = (
 # What may still change on an issued decision, and only through the workflow.
 ISSUED_FREE_FIELDS = frozenset(
     {
+        # The legal hold (HR, through its wizard) keeps the decision as it is.
+        "legal_hold",
+        "legal_hold_reason",
         "state",
         "date_notified",
         "notification_channel",
@@ -115,7 +118,12 @@ class HrGoedeGesprekDecision(models.Model):
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
     ]
+    _retention_document_type = "decision"
+    _retention_closed_states = ISSUED_STATES
+    _retention_completion_fields = ("date_issued",)
+    _retention_lock_domain = [("state", "!=", "draft")]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "subject", "employee_id.name"]
@@ -649,7 +657,7 @@ class HrGoedeGesprekDecision(models.Model):
 
     def _check_write_allowed(self, vals):
         fnames = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
-        if not fnames:
+        if not fnames or self._retention_destroying():
             return
         issued = self.filtered(lambda d: d.state != "draft")
         if issued and (not self.env.su or fnames - ISSUED_FREE_FIELDS):
@@ -664,6 +672,9 @@ class HrGoedeGesprekDecision(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
+        if self._retention_destroying():
+            # Locked records leave only through the retention run.
+            return
         for decision in self:
             if decision.state != "draft":
                 raise UserError(

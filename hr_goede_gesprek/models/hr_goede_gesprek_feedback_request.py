@@ -59,7 +59,11 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         "portal.mixin",
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
     ]
+    _retention_document_type = "feedback"
+    _retention_closed_states = ("closed", "cancelled")
+    _retention_completion_fields = ("deadline",)
     _order = "create_date desc, id desc"
     _check_company_auto = True
     # Nobody creates, changes or deletes a request directly (read-only ACLs):

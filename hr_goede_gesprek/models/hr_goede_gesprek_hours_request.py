@@ -48,7 +48,12 @@ class HrGoedeGesprekHoursRequest(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
     ]
+    _retention_document_type = "hours_request"
+    _retention_closed_states = ("granted", "refused", "deemed_granted", "withdrawn")
+    _retention_completion_fields = ("deemed_granted_date", "request_date")
+    _retention_lock_domain = [("state", "in", ("granted", "refused", "deemed_granted"))]
     _order = "request_date desc, id desc"
     _check_company_auto = True
     # Roles: "employee", "manager" (direct or department manager, as the

@@ -54,7 +54,12 @@ class HrGoedeGesprekObjection(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
     ]
+    _retention_document_type = "objection"
+    _retention_closed_states = ("decided", "withdrawn")
+    _retention_completion_fields = ("advice_date", "date_received")
+    _retention_lock_domain = [("state", "=", "decided")]
     _order = "date_received desc, id desc"
     _check_company_auto = True
     # Roles: "employee" (the objector, employee of the decision), "manager",

@@ -121,7 +121,13 @@ class HrGoedeGesprekReward(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.retention.mixin",
     ]
+    _retention_document_type = "reward"
+    _retention_closed_states = ("paid", "cancelled")
+    _retention_completion_fields = ("payment_date", "date")
+    _retention_payment_field = "payment_date"
+    _retention_lock_domain = [("state", "in", ("approved", "paid"))]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -393,6 +399,9 @@ class HrGoedeGesprekReward(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_proposed(self):
+        if self._retention_destroying():
+            # Paid rewards leave only through the retention run.
+            return
         for reward in self:
             if reward.state in ("approved", "paid"):
                 raise UserError(

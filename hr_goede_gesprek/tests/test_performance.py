@@ -25,8 +25,10 @@ NAME_BUDGET = 6
 # join of hr.employee and hr.department): one query fewer than before.
 LIST_BUDGETS = {"gg_employee": 7, "gg_manager": 7, "gg_officer": 5}
 # One query more than before: the employee's stored date of the last held
-# conversation (the indexed column HR's coverage filter searches).
-CREATE_BUDGET = 19
+# conversation (the indexed column HR's coverage filter searches). One more
+# for retention: the destroy date reads the employee's departure date (an HR
+# field, so not in the employee user's own read of the employee).
+CREATE_BUDGET = 20
 CREATE_50_EXTRA = 2
 ROWS = 80
 

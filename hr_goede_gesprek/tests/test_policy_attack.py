@@ -252,6 +252,17 @@ class TestPolicyAttack(LegalCase):
                 "figures": {"conversation_count": 1},
             },
             "hr.goede.gesprek.topic.group": {"name": "Attack theme"},
+            "hr.goede.gesprek.retention.rule": {
+                "name": "Attack rule",
+                "document_type": "appraisal",
+                "source": "Attack",
+                "term_years": 2,
+            },
+            "hr.goede.gesprek.destruction.log": {
+                "res_model": "hr.goede.gesprek",
+                "action": "delete",
+                "trigger": "cron",
+            },
             # Wizards: made by the attacker, pointed at the employee's records.
             "hr.goede.gesprek.cancel": on_conversation(reason="Attack"),
             "hr.goede.gesprek.reschedule": on_conversation(
@@ -265,6 +276,11 @@ class TestPolicyAttack(LegalCase):
             "hr.goede.gesprek.reward.export": {
                 "date_from": "2026-01-01",
                 "date_to": "2026-12-31",
+            },
+            "hr.goede.gesprek.legal.hold": lambda r: {
+                "res_model": "hr.goede.gesprek.decision",
+                "res_ids": str(r["hr.goede.gesprek.decision"].id),
+                "reason": "Attack",
             },
             "hr.goede.gesprek.reward.override": lambda r: {
                 "reward_id": r["hr.goede.gesprek.reward"].id,

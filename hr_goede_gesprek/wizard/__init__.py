@@ -6,3 +6,4 @@ from . import hr_goede_gesprek_reward_override
 from . import hr_goede_gesprek_feedback_wizard
 from . import hr_goede_gesprek_feedback_wizard_line
 from . import hr_goede_gesprek_experience_wizard
+from . import hr_goede_gesprek_legal_hold
