@@ -20,6 +20,7 @@
         "security/hr_goede_gesprek_portal_security.xml",
         "security/hr_goede_gesprek_trigger_security.xml",
         "security/hr_goede_gesprek_report_security.xml",
+        "security/hr_goede_gesprek_access_security.xml",
         "data/res_users_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -36,6 +37,8 @@
         "report/hr_goede_gesprek_templates.xml",
         "report/hr_goede_gesprek_decision_reports.xml",
         "report/hr_goede_gesprek_decision_templates.xml",
+        "report/hr_goede_gesprek_access_request_reports.xml",
+        "report/hr_goede_gesprek_access_request_templates.xml",
         "wizard/hr_goede_gesprek_cancel_views.xml",
         "wizard/hr_goede_gesprek_reschedule_views.xml",
         "wizard/hr_goede_gesprek_sign_views.xml",
@@ -59,9 +62,11 @@
         "views/hr_goede_gesprek_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_goede_gesprek_todo_views.xml",
+        "views/hr_goede_gesprek_access_request_views.xml",
         "views/portal_templates.xml",
         "views/portal_templates_prepare.xml",
         "views/portal_templates_formal_terms.xml",
+        "views/portal_templates_access_request.xml",
         "views/hr_goede_gesprek_menus.xml",
     ],
     "demo": [
@@ -73,6 +78,7 @@
         "demo/hr_goede_gesprek_portal_demo.xml",
         "demo/hr_goede_gesprek_portal_parity_demo.xml",
         "demo/hr_goede_gesprek_experience_demo.xml",
+        "demo/hr_goede_gesprek_access_request_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -242,6 +242,16 @@ class TestPolicyAttack(LegalCase):
                 "heard": "5",
             },
             "hr.goede.gesprek.dashboard": {"date_from": "2026-01-01"},
+            "hr.goede.gesprek.access.request": {
+                "employee_id": employee.id,
+                "received_date": "2026-03-02",
+            },
+            "hr.goede.gesprek.access.log": {
+                "user_id": self.user_employee.id,
+                "action": "report",
+                "res_model": "hr.goede.gesprek",
+                "employee_id": employee.id,
+            },
             "hr.goede.gesprek.topic.group": {"name": "Attack theme"},
             # Wizards: made by the attacker, pointed at the employee's records.
             "hr.goede.gesprek.cancel": on_conversation(reason="Attack"),
