@@ -92,7 +92,13 @@ def build_history(env, employee, year=2026, conversations=1, author=None):
     )
     add(
         "hr.goede.gesprek.hours.request",
-        [{"employee_id": employee.id, "date_start": f"{year + 2}-05-01"}],
+        [
+            {
+                "employee_id": employee.id,
+                "request_date": f"{year}-03-01",
+                "date_start": f"{year}-09-01",
+            }
+        ],
     )
     request = add(
         "hr.goede.gesprek.feedback.request",
@@ -100,7 +106,7 @@ def build_history(env, employee, year=2026, conversations=1, author=None):
             {
                 "employee_id": employee.id,
                 "name": f"Feedback {year}",
-                "deadline": f"{year + 2}-01-01",
+                "deadline": f"{year}-12-31",
             }
         ],
     )
