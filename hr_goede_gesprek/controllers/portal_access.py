@@ -14,6 +14,19 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
 class GoedeGesprekAccessPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        key = "goede_gesprek_access_request_count"
+        if key in counters:
+            Model = request.env["hr.goede.gesprek.access.request"]
+            # The user's own rights: the record rules count their released sets.
+            values[key] = (
+                Model.search_count([("state", "=", "released")])
+                if Model.has_access("read")
+                else 0
+            )
+        return values
+
     @http.route("/my/access-requests", type="http", auth="user", website=True)
     def portal_my_access_requests(self, **kw):
         # The user's own rights: the record rules show only their released sets.

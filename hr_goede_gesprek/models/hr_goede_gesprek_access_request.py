@@ -91,7 +91,7 @@ class HrGoedeGesprekAccessRequest(models.Model):
         help="At most two more months, for a complex or numerous request "
         "(AVG art. 12(3)); tell the employee within the first month.",
     )
-    extension_reason = fields.Text(tracking=True)
+    extension_reason = fields.Text(string="Reason for the extension", tracking=True)
     deadline = fields.Date(
         compute="_compute_deadline",
         store=True,
@@ -99,17 +99,23 @@ class HrGoedeGesprekAccessRequest(models.Model):
         help="One month after receipt, plus the extension.",
     )
     state = workflow_state(STATES, "draft")
-    produced_date = fields.Datetime(readonly=True, copy=False)
-    produced_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    produced_date = fields.Datetime(string="Produced on", readonly=True, copy=False)
+    produced_by_id = fields.Many2one(
+        "res.users", string="Produced by", readonly=True, copy=False
+    )
     review_note = fields.Text(
         string="Review notes",
         help="What HR checked and redacted before release.",
     )
-    reviewed_date = fields.Datetime(readonly=True, copy=False)
-    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    released_date = fields.Datetime(readonly=True, copy=False)
-    released_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    reminder_date = fields.Date(readonly=True, copy=False)
+    reviewed_date = fields.Datetime(string="Reviewed on", readonly=True, copy=False)
+    reviewed_by_id = fields.Many2one(
+        "res.users", string="Reviewed by", readonly=True, copy=False
+    )
+    released_date = fields.Datetime(string="Released on", readonly=True, copy=False)
+    released_by_id = fields.Many2one(
+        "res.users", string="Released by", readonly=True, copy=False
+    )
+    reminder_date = fields.Date(string="Reminder sent on", readonly=True, copy=False)
     # The set itself: read through the download route only, which logs who
     # downloaded it (hr.goede.gesprek.access.log).
     set_file = fields.Binary(
@@ -119,7 +125,7 @@ class HrGoedeGesprekAccessRequest(models.Model):
         copy=False,
         groups="base.group_system",
     )
-    set_filename = fields.Char(readonly=True, copy=False)
+    set_filename = fields.Char(string="File name", readonly=True, copy=False)
     set_size = fields.Integer(string="Set size (bytes)", readonly=True, copy=False)
     set_record_count = fields.Integer(string="Records", readonly=True, copy=False)
     log_ids = fields.One2many(
@@ -158,7 +164,7 @@ class HrGoedeGesprekAccessRequest(models.Model):
             if not 0 <= request.extension_months <= MAX_EXTENSION_MONTHS:
                 raise ValidationError(
                     self.env._(
-                        "The deadline can be extended by at most %(months)s " "months.",
+                        "The deadline can be extended by at most %(months)s months.",
                         months=MAX_EXTENSION_MONTHS,
                     )
                 )

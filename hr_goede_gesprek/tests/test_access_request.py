@@ -407,3 +407,7 @@ class TestAccessDownloadHttp(HttpCase):
         )
         response = self.url_open("/my/access-requests")
         self.assertEqual(response.status_code, 200)
+        self.assertNotIn(url, response.text)
+        self.authenticate("gga_employee", "gga_employee")
+        response = self.url_open("/my/access-requests")
+        self.assertIn(url, response.text)
