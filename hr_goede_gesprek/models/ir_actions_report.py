@@ -31,6 +31,8 @@ the log off.
 import contextvars
 import io
 
+from psycopg2.errors import ReadOnlySqlTransaction
+
 from odoo import api, models
 from odoo.tools import clean_context
 
@@ -57,25 +59,31 @@ class IrActionsReport(models.Model):
         report = self._get_report(report_ref)
         action = LOGGED_REPORTS.get(report.report_name)
         if action and res_ids:
+            if self.env.cr.readonly:
+                # A read-only route (/report/pdf): the log must be written, so
+                # ask for Odoo's read/write retry now, before any rendering.
+                raise ReadOnlySqlTransaction(
+                    "The who-looked log needs a read/write cursor"
+                )
             ids = [res_ids] if isinstance(res_ids, int) else list(res_ids)
             self.env["hr.goede.gesprek.access.log"]._log(
                 self.env[report.model].browse(ids), action
-            )
+            ).flush_recordset()
 
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
+        # Logged first: a failed rendering rolls the row back with it, and a
+        # read-only cursor (/report/pdf) is refused before wkhtmltopdf runs.
+        self._log_rendering(report_ref, res_ids)
         token = _IN_PDF.set(True)
         try:
-            result = super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+            return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
         finally:
             _IN_PDF.reset(token)
-        self._log_rendering(report_ref, res_ids)
-        return result
 
     def _render_qweb_html(self, report_ref, docids, data=None):
-        result = super()._render_qweb_html(report_ref, docids, data=data)
         if not _IN_PDF.get():
             self._log_rendering(report_ref, docids)
-        return result
+        return super()._render_qweb_html(report_ref, docids, data=data)
 
     def retrieve_attachment(self, record):
         if not self._is_personnel_file_report(record._name):

@@ -376,7 +376,7 @@ class TestAccessDownloadHttp(HttpCase):
         employee = env["hr.employee"].create(
             {"name": "Dora Download", "user_id": employee_user.id}
         )
-        build_history(env, employee)
+        history = build_history(env, employee)
         request = (
             env["hr.goede.gesprek.access.request"]
             .with_user(officer)
@@ -411,3 +411,20 @@ class TestAccessDownloadHttp(HttpCase):
         self.authenticate("gga_employee", "gga_employee")
         response = self.url_open("/my/access-requests")
         self.assertIn(url, response.text)
+        # Who looked, through Odoo's own (read-only) report route.
+        conversation = history["hr.goede.gesprek"][0]
+        response = self.url_open(
+            f"/report/pdf/hr_goede_gesprek.report_goede_gesprek/{conversation.id}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            env["hr.goede.gesprek.access.log"]
+            .search(
+                [
+                    ("res_model", "=", "hr.goede.gesprek"),
+                    ("res_id", "=", conversation.id),
+                ]
+            )
+            .mapped("user_id"),
+            employee_user,
+        )
