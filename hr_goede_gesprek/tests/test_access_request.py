@@ -114,6 +114,56 @@ class TestAccessRequest(GoedeGesprekCase):
         conversation = sections["hr.goede.gesprek"][0]
         self.assertEqual(conversation["partner_employee_ids"], ["Maria Manager"])
 
+    def test_protects_others(self):
+        anonymous = self.Request.create(
+            {
+                "employee_id": self.emp_employee.id,
+                "name": "Anonymous round",
+                "deadline": "2026-12-31",
+                "anonymous": True,
+            }
+        )
+        respondent = self.Respondent.create(
+            {"request_id": anonymous.id, "name": "Sam Secret", "email": "s@x.nl"}
+        )
+        self.Answer.create(
+            {
+                "request_id": anonymous.id,
+                "respondent_id": respondent.id,
+                "answer": "The only answer so far.",
+                "question_id": self.env.ref(
+                    "hr_goede_gesprek.feedback_question_strengths"
+                ).id,
+            }
+        )
+        manager_view = self.env["hr.goede.gesprek.experience"].create(
+            {
+                "conversation_id": self.history["hr.goede.gesprek"][0].id,
+                "user_id": self.user_manager.id,
+                "party": "partner",
+                "question": "useful",
+                "score": 2,
+            }
+        )
+        request = self._register()
+        request.with_user(self.user_officer).action_produce()
+        _names, data, raw = read_set(request)
+        sections = {s["model"]: s["records"] for s in data["sections"]}
+        self.assertNotIn("The only answer so far.", raw)
+        self.assertNotIn(
+            respondent.id,
+            [r["id"] for r in sections["hr.goede.gesprek.feedback.respondent"]],
+        )
+        self.assertNotIn(
+            manager_view.id,
+            [r["id"] for r in sections["hr.goede.gesprek.experience"]],
+        )
+        # The request itself is the employee's and is in the set.
+        self.assertIn(
+            anonymous.id,
+            [r["id"] for r in sections["hr.goede.gesprek.feedback.request"]],
+        )
+
     # ------------------------------------------------------------------
     # Review and release
     # ------------------------------------------------------------------

@@ -46,6 +46,15 @@ EXPORT_MODELS = [
     ("hr.goede.gesprek.experience", "employee_id"),
     ("hr.goede.gesprek.trigger.prompt", "employee_id"),
 ]
+# What the set leaves out to protect others (AVG art. 15(4)): who was asked
+# for anonymous 360° feedback, anonymous answers below the threshold (they
+# could point at the few who answered), and the manager's own experience
+# answers (their opinion, not the employee's data).
+EXTRA_DOMAINS = {
+    "hr.goede.gesprek.feedback.respondent": [("request_id.anonymous", "=", False)],
+    "hr.goede.gesprek.feedback.answer": [("request_id.answers_visible", "=", True)],
+    "hr.goede.gesprek.experience": [("party", "=", "employee")],
+}
 # Bookkeeping columns that say nothing about the employee.
 TECHNICAL_FIELDS = {
     "write_uid",
@@ -191,7 +200,8 @@ class AccessExport:
         for model_name, path in EXPORT_MODELS:
             model = self.env[model_name].with_context(active_test=False)
             self.records[model_name] = model.search(
-                [(path, "=", self.employee.id)], order="id"
+                [(path, "=", self.employee.id), *EXTRA_DOMAINS.get(model_name, [])],
+                order="id",
             )
 
     def _person_names(self, model, fnames, rows):
