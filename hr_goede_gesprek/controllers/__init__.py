@@ -1,3 +1,4 @@
 from . import main
 from . import portal
 from . import portal_formal
+from . import portal_access

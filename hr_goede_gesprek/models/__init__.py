@@ -45,3 +45,5 @@ from . import hr_goede_gesprek_trigger_prompt
 from . import hr_goede_gesprek_experience
 from . import hr_goede_gesprek_dashboard
 from . import hr_goede_gesprek_dashboard_snapshot
+from . import hr_goede_gesprek_access_request
+from . import hr_goede_gesprek_access_log

@@ -20,12 +20,31 @@ declares a small protocol:
 Odoo's report attachment hook (``_prepare_pdf_report_attachment_vals_list``);
 ``retrieve_attachment`` reloads it on a reprint, so a reprint always returns
 the document as it was filed.
+
+Who looked: every rendering of a personnel-file document (conversation
+report, decision letter, access-request summary) for any user, through any
+route (backend print, portal, filing), is logged in
+``hr.goede.gesprek.access.log`` (``LOGGED_REPORTS``). No context key turns
+the log off.
 """
 
+import contextvars
 import io
+
+from psycopg2.errors import ReadOnlySqlTransaction
 
 from odoo import api, models
 from odoo.tools import clean_context
+
+# report_name: the action the who-looked log records.
+LOGGED_REPORTS = {
+    "hr_goede_gesprek.report_goede_gesprek": "report",
+    "hr_goede_gesprek.report_decision": "letter",
+    "hr_goede_gesprek.report_access_request": "summary",
+}
+# Set while a PDF is rendered: its HTML step is not logged a second time. A
+# context variable of this thread, not a context key: no request can set it.
+_IN_PDF = contextvars.ContextVar("goede_gesprek_in_pdf", default=False)
 
 
 class IrActionsReport(models.Model):
@@ -35,6 +54,36 @@ class IrActionsReport(models.Model):
         return getattr(self.env[model], "_personnel_file_report", None) == (
             self.report_name
         )
+
+    def _log_rendering(self, report_ref, res_ids):
+        report = self._get_report(report_ref)
+        action = LOGGED_REPORTS.get(report.report_name)
+        if action and res_ids:
+            if self.env.cr.readonly:
+                # A read-only route (/report/pdf): the log must be written, so
+                # ask for Odoo's read/write retry now, before any rendering.
+                raise ReadOnlySqlTransaction(
+                    "The who-looked log needs a read/write cursor"
+                )
+            ids = [res_ids] if isinstance(res_ids, int) else list(res_ids)
+            self.env["hr.goede.gesprek.access.log"]._log(
+                self.env[report.model].browse(ids), action
+            ).flush_recordset()
+
+    def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
+        # Logged first: a failed rendering rolls the row back with it, and a
+        # read-only cursor (/report/pdf) is refused before wkhtmltopdf runs.
+        self._log_rendering(report_ref, res_ids)
+        token = _IN_PDF.set(True)
+        try:
+            return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+        finally:
+            _IN_PDF.reset(token)
+
+    def _render_qweb_html(self, report_ref, docids, data=None):
+        if not _IN_PDF.get():
+            self._log_rendering(report_ref, docids)
+        return super()._render_qweb_html(report_ref, docids, data=data)
 
     def retrieve_attachment(self, record):
         if not self._is_personnel_file_report(record._name):

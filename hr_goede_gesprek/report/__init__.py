@@ -5,3 +5,4 @@ from . import hr_goede_gesprek_report_conversation
 from . import hr_goede_gesprek_report_agreement
 from . import hr_goede_gesprek_report_experience
 from . import hr_goede_gesprek_report_theme
+from . import hr_goede_gesprek_access_request_report

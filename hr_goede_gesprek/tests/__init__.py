@@ -46,3 +46,4 @@ from . import test_trigger
 from . import test_dashboard
 from . import test_decision_regime
 from . import test_retention
+from . import test_access_request

@@ -251,6 +251,16 @@ class TestPolicyAttack(LegalCase):
                 "refreshed_at": "2026-06-01 01:00:00",
                 "figures": {"conversation_count": 1},
             },
+            "hr.goede.gesprek.access.request": {
+                "employee_id": employee.id,
+                "received_date": "2026-03-02",
+            },
+            "hr.goede.gesprek.access.log": {
+                "user_id": self.user_employee.id,
+                "action": "report",
+                "res_model": "hr.goede.gesprek",
+                "employee_id": employee.id,
+            },
             "hr.goede.gesprek.topic.group": {"name": "Attack theme"},
             "hr.goede.gesprek.retention.rule": {
                 "name": "Attack rule",
