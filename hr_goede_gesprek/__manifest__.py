@@ -32,6 +32,7 @@
         "data/hr_goede_gesprek_appraisal_scale_data.xml",
         "data/hr_goede_gesprek_feedback_question_data.xml",
         "data/hr_goede_gesprek_trigger_data.xml",
+        "data/hr_goede_gesprek_health_word_data.xml",
         "report/hr_goede_gesprek_reports.xml",
         "report/hr_goede_gesprek_templates.xml",
         "report/hr_goede_gesprek_decision_reports.xml",
@@ -59,6 +60,7 @@
         "views/hr_goede_gesprek_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_goede_gesprek_todo_views.xml",
+        "views/hr_goede_gesprek_health_word_views.xml",
         "views/portal_templates.xml",
         "views/portal_templates_prepare.xml",
         "views/portal_templates_formal_terms.xml",
@@ -80,6 +82,7 @@
         ],
         "web.assets_frontend": [
             "hr_goede_gesprek/static/src/scss/portal.scss",
+            "hr_goede_gesprek/static/src/js/health_guard.js",
         ],
         "web.assets_tests": [
             "hr_goede_gesprek/static/src/js/tours/*.js",

@@ -332,6 +332,7 @@ class HrGoedeGesprek(models.Model):
         "hr.goede.gesprek.calendar.mixin",
         "portal.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "date_start desc, id desc"
     _partner_conversation_field = "id"
@@ -688,6 +689,23 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Constraints and onchanges
     # ------------------------------------------------------------------
+    @api.onchange(
+        "report_summary",
+        "employee_view",
+        "partner_view",
+        "privacy_reason",
+        "request_note",
+    )
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning(
+            "report_summary",
+            "employee_view",
+            "partner_view",
+            "privacy_reason",
+            "request_note",
+        )
+
     @api.constrains("duration")
     def _check_duration(self):
         for conversation in self:

@@ -74,6 +74,7 @@ class HrGoedeGesprekAgreement(models.Model):
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "deadline, id"
     _partner_conversation_field = "conversation_id"
@@ -274,6 +275,11 @@ class HrGoedeGesprekAgreement(models.Model):
             )
             for action in ("decline", "propose_again", "close", "cancel"):
                 agreement[f"can_{action}"] = not agreement._get_cannot_reason(action)
+
+    @api.onchange("description")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("description")
 
     # ------------------------------------------------------------------
     # CRUD

@@ -115,6 +115,7 @@ class HrGoedeGesprekDecision(models.Model):
         "hr.goede.gesprek.legal.mixin",
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
@@ -385,6 +386,11 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("decision_text", "reasons")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("decision_text", "reasons")
+
     @api.constrains("date_issued", "date_notified")
     def _check_notified_after_issue(self):
         for decision in self:

@@ -59,6 +59,7 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         "portal.mixin",
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
@@ -161,6 +162,11 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("intro")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("intro")
+
     @api.constrains("conversation_id", "employee_id")
     def _check_conversation_employee(self):
         for request in self.sudo():

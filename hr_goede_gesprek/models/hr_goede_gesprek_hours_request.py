@@ -48,6 +48,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "request_date desc, id desc"
     _check_company_auto = True
@@ -187,6 +188,11 @@ class HrGoedeGesprekHoursRequest(models.Model):
                 employee=request.employee_id.name,
             ),
         )
+
+    @api.onchange("schedule_change", "answer_reasons")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("schedule_change", "answer_reasons")
 
     # ------------------------------------------------------------------
     # CRUD: the mixin checks the declared policy as the caller.

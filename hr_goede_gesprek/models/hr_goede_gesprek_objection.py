@@ -54,6 +54,7 @@ class HrGoedeGesprekObjection(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "date_received desc, id desc"
     _check_company_auto = True
@@ -161,6 +162,16 @@ class HrGoedeGesprekObjection(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("grounds", "hearing_notes", "committee_advice", "outcome_reasons")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning(
+            "grounds",
+            "hearing_notes",
+            "committee_advice",
+            "outcome_reasons",
+        )
+
     @api.constrains("decision_id", "outcome_decision_id", "revised_level_id")
     def _check_links_same_employee(self):
         """The appraisal, the decision on the objection and the revised level

@@ -121,6 +121,7 @@ class HrGoedeGesprekReward(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -306,6 +307,11 @@ class HrGoedeGesprekReward(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("reason")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("reason")
+
     @api.constrains("amount_net", "amount_gross")
     def _check_amounts(self):
         for reward in self:

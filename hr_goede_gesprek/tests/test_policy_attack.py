@@ -252,6 +252,7 @@ class TestPolicyAttack(LegalCase):
                 "figures": {"conversation_count": 1},
             },
             "hr.goede.gesprek.topic.group": {"name": "Attack theme"},
+            "hr.goede.gesprek.health.word": {"name": "attackword"},
             # Wizards: made by the attacker, pointed at the employee's records.
             "hr.goede.gesprek.cancel": on_conversation(reason="Attack"),
             "hr.goede.gesprek.reschedule": on_conversation(
