@@ -67,6 +67,7 @@
         "views/hr_goede_gesprek_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/hr_goede_gesprek_demo.xml",
         "demo/hr_goede_gesprek_reward_demo.xml",

@@ -45,3 +45,4 @@ from . import test_tours_roles
 from . import test_trigger
 from . import test_dashboard
 from . import test_health_guard
+from . import test_dutch_demo
