@@ -35,6 +35,7 @@
         "data/hr_goede_gesprek_feedback_question_data.xml",
         "data/hr_goede_gesprek_trigger_data.xml",
         "data/hr_goede_gesprek_retention_rule_data.xml",
+        "data/hr_goede_gesprek_health_word_data.xml",
         "report/hr_goede_gesprek_reports.xml",
         "report/hr_goede_gesprek_templates.xml",
         "report/hr_goede_gesprek_decision_reports.xml",
@@ -66,6 +67,7 @@
         "views/res_config_settings_views.xml",
         "views/hr_goede_gesprek_todo_views.xml",
         "views/hr_goede_gesprek_access_request_views.xml",
+        "views/hr_goede_gesprek_health_word_views.xml",
         "views/portal_templates.xml",
         "views/portal_templates_prepare.xml",
         "views/portal_templates_formal_terms.xml",
@@ -74,6 +76,7 @@
         "views/hr_goede_gesprek_retention_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/hr_goede_gesprek_demo.xml",
         "demo/hr_goede_gesprek_reward_demo.xml",
@@ -92,6 +95,7 @@
         ],
         "web.assets_frontend": [
             "hr_goede_gesprek/static/src/scss/portal.scss",
+            "hr_goede_gesprek/static/src/js/health_guard.js",
         ],
         "web.assets_tests": [
             "hr_goede_gesprek/static/src/js/tours/*.js",

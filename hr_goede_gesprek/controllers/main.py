@@ -4,6 +4,10 @@
 
 Like survey's ``/survey/start/<token>``: a respondent has no account; the
 token in the URL, the deadline and single use authorise them.
+
+Also the list of words that hint at health data, read by the portal's
+health-data warning (static/src/js/health_guard.js) on every page with a
+free text, the respondent's page included.
 """
 
 from odoo import http
@@ -61,3 +65,13 @@ class GoedeGesprekFeedback(http.Controller):
                 "error": error,
             },
         )
+
+
+class GoedeGesprekHealthWords(http.Controller):
+    @http.route(
+        "/goede-gesprek/health-words", type="json", auth="public", readonly=True
+    )
+    def health_words(self):
+        """The active words hinting at health data (configuration, no
+        personal data): the portal warns with them, nothing is stored."""
+        return request.env["hr.goede.gesprek.health.word"]._get_words()

@@ -10,6 +10,8 @@ from . import res_company
 from . import res_config_settings
 from . import hr_goede_gesprek_state_mixin
 from . import hr_goede_gesprek_hint_mixin
+from . import hr_goede_gesprek_health_guard_mixin
+from . import hr_goede_gesprek_health_word
 from . import hr_goede_gesprek_calendar_mixin
 from . import hr_goede_gesprek_reminder_mixin
 from . import hr_goede_gesprek_catalogue_mixin

@@ -282,6 +282,14 @@ class HrEmployee(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("goede_gesprek_exclusion_reason")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        # hr.employee cannot take the mixin (its many2many tables clash).
+        return self.env["hr.goede.gesprek.health.guard.mixin"]._health_warning_of(
+            self, "goede_gesprek_exclusion_reason"
+        )
+
     @api.constrains("goede_gesprek_excluded", "goede_gesprek_exclusion_reason")
     def _check_goede_gesprek_exclusion_reason(self):
         unexplained = self.filtered(

@@ -341,6 +341,7 @@ class HrGoedeGesprek(models.Model):
         "portal.mixin",
         "hr.goede.gesprek.hint.mixin",
         "hr.goede.gesprek.retention.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _retention_document_type = "conversation"
     _retention_closed_states = ("done", "cancelled")
@@ -701,6 +702,23 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Constraints and onchanges
     # ------------------------------------------------------------------
+    @api.onchange(
+        "report_summary",
+        "employee_view",
+        "partner_view",
+        "privacy_reason",
+        "request_note",
+    )
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning(
+            "report_summary",
+            "employee_view",
+            "partner_view",
+            "privacy_reason",
+            "request_note",
+        )
+
     @api.constrains("duration")
     def _check_duration(self):
         for conversation in self:

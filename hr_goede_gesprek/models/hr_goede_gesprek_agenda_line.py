@@ -41,7 +41,10 @@ CARRY_FIELDS = (
 class HrGoedeGesprekAgendaLine(models.Model):
     _name = "hr.goede.gesprek.agenda.line"
     _description = "Good Conversation Agenda Item"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = [
+        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
+    ]
     _order = "conversation_id, sequence, id"
     _policy_create = {
         "employee": POLICY_CREATE_FIELDS,
@@ -115,6 +118,11 @@ class HrGoedeGesprekAgendaLine(models.Model):
                         name=line.name,
                     )
                 )
+
+    @api.onchange("description", "notes")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("description", "notes")
 
     @api.onchange("topic_id")
     def _onchange_topic_id(self):

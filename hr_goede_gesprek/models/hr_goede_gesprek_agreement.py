@@ -75,6 +75,7 @@ class HrGoedeGesprekAgreement(models.Model):
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
         "hr.goede.gesprek.retention.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _retention_document_type = "agreement"
     _retention_closed_states = ("done", "not_done", "cancelled")
@@ -278,6 +279,11 @@ class HrGoedeGesprekAgreement(models.Model):
             )
             for action in ("decline", "propose_again", "close", "cancel"):
                 agreement[f"can_{action}"] = not agreement._get_cannot_reason(action)
+
+    @api.onchange("description")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("description")
 
     # ------------------------------------------------------------------
     # CRUD

@@ -80,6 +80,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         "hr.goede.gesprek.state.mixin",
         "hr.goede.gesprek.calendar.mixin",
         "hr.goede.gesprek.hint.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
         "hr.goede.gesprek.retention.mixin",
     ]
     _retention_document_type = "appraisal"
@@ -367,6 +368,16 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("request_reason", "report", "reasons", "employee_view")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning(
+            "request_reason",
+            "report",
+            "reasons",
+            "employee_view",
+        )
+
     @api.constrains("level_id", "scale_id")
     def _check_level_on_scale(self):
         for appraisal in self.filtered("level_id"):

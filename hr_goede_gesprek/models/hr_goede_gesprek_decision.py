@@ -119,6 +119,7 @@ class HrGoedeGesprekDecision(models.Model):
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.hint.mixin",
         "hr.goede.gesprek.retention.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _retention_document_type = "decision"
     _retention_closed_states = ISSUED_STATES
@@ -542,6 +543,11 @@ class HrGoedeGesprekDecision(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("decision_text", "reasons")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("decision_text", "reasons")
+
     @api.constrains("date_issued", "date_notified")
     def _check_notified_after_issue(self):
         for decision in self:

@@ -12,7 +12,10 @@ from .hr_goede_gesprek_feedback_part_mixin import SYSTEM
 class HrGoedeGesprekFeedbackAnswer(models.Model):
     _name = "hr.goede.gesprek.feedback.answer"
     _description = "360° Feedback Answer"
-    _inherit = ["hr.goede.gesprek.feedback.part.mixin"]
+    _inherit = [
+        "hr.goede.gesprek.feedback.part.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
+    ]
     _order = "request_id, question_sequence, id"
     # Made by _do_answer (the token page) only; shared or made private again
     # by the requester through action_share_with_manager / action_make_private
@@ -67,6 +70,11 @@ class HrGoedeGesprekFeedbackAnswer(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("answer")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("answer")
+
     @api.constrains("respondent_id", "request_id")
     def _check_respondent_request(self):
         for answer in self.sudo():

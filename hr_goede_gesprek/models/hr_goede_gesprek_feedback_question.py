@@ -14,7 +14,10 @@ CATALOGUE_FIELDS = frozenset({"name", "sequence", "active"})
 class HrGoedeGesprekFeedbackQuestion(models.Model):
     _name = "hr.goede.gesprek.feedback.question"
     _description = "360° Feedback Question"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = [
+        "hr.goede.gesprek.workflow.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
+    ]
     _order = "sequence, id"
     # The HR administrator keeps the catalogue (role "catalogue": the admin
     # group, on a question without request). A request's questions are copied
@@ -37,6 +40,11 @@ class HrGoedeGesprekFeedbackQuestion(models.Model):
         help="Empty: a question of the catalogue that employees can choose.",
     )
     active = fields.Boolean(default=True)
+
+    @api.onchange("name")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("name")
 
     # ------------------------------------------------------------------
     # Business: policy roles

@@ -60,6 +60,7 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.hint.mixin",
         "hr.goede.gesprek.retention.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _retention_document_type = "feedback"
     _retention_closed_states = ("closed", "cancelled")
@@ -165,6 +166,11 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("intro")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("intro")
+
     @api.constrains("conversation_id", "employee_id")
     def _check_conversation_employee(self):
         for request in self.sudo():

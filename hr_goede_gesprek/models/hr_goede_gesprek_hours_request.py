@@ -49,6 +49,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
         "hr.goede.gesprek.retention.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _retention_document_type = "hours_request"
     _retention_closed_states = ("granted", "refused", "deemed_granted", "withdrawn")
@@ -192,6 +193,11 @@ class HrGoedeGesprekHoursRequest(models.Model):
                 employee=request.employee_id.name,
             ),
         )
+
+    @api.onchange("schedule_change", "answer_reasons")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("schedule_change", "answer_reasons")
 
     # ------------------------------------------------------------------
     # CRUD: the mixin checks the declared policy as the caller.

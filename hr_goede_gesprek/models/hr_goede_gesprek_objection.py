@@ -55,6 +55,7 @@ class HrGoedeGesprekObjection(models.Model):
         "hr.goede.gesprek.decision.origin.mixin",
         "hr.goede.gesprek.hint.mixin",
         "hr.goede.gesprek.retention.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _retention_document_type = "objection"
     _retention_closed_states = ("decided", "withdrawn")
@@ -190,6 +191,16 @@ class HrGoedeGesprekObjection(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("grounds", "hearing_notes", "committee_advice", "outcome_reasons")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning(
+            "grounds",
+            "hearing_notes",
+            "committee_advice",
+            "outcome_reasons",
+        )
+
     @api.constrains("decision_id", "outcome_decision_id", "revised_level_id")
     def _check_links_same_employee(self):
         """The appraisal, the decision on the objection and the revised level

@@ -122,6 +122,7 @@ class HrGoedeGesprekReward(models.Model):
         "mail.activity.mixin",
         "hr.goede.gesprek.hint.mixin",
         "hr.goede.gesprek.retention.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _retention_document_type = "reward"
     _retention_closed_states = ("paid", "cancelled")
@@ -312,6 +313,11 @@ class HrGoedeGesprekReward(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.onchange("reason")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("reason")
+
     @api.constrains("amount_net", "amount_gross")
     def _check_amounts(self):
         for reward in self:

@@ -47,3 +47,5 @@ from . import test_dashboard
 from . import test_decision_regime
 from . import test_retention
 from . import test_access_request
+from . import test_health_guard
+from . import test_dutch_demo

@@ -273,6 +273,7 @@ class TestPolicyAttack(LegalCase):
                 "action": "delete",
                 "trigger": "cron",
             },
+            "hr.goede.gesprek.health.word": {"name": "attackword"},
             # Wizards: made by the attacker, pointed at the employee's records.
             "hr.goede.gesprek.cancel": on_conversation(reason="Attack"),
             "hr.goede.gesprek.reschedule": on_conversation(

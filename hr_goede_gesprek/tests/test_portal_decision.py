@@ -222,6 +222,8 @@ class TestPortalDecision(GoedeGesprekPortalCase):
                 self.assertTrue(decision.attachment_id)
         self.assertEqual(demo.state, "issued")
         letter = demo.attachment_id
+        # Kees works in Dutch (demo); _receipts reads the English receipt.
+        self.env.ref("hr_goede_gesprek.user_portal_employee_demo").lang = "en_US"
         self.authenticate("portal_employee", "portal_employee")
         response = self._post(
             self._url(demo, "/open"), page=self._url(demo), allow_redirects=False

@@ -32,11 +32,11 @@ class TestPortalParityTour(HttpCase):
         self.assertFalse(new.is_late)
         self.assertEqual(len(conversation.agenda_line_ids), lines_before + 2)
         self.assertIn(
-            "Plan the mowing routes together every month",
+            "Elke maand samen de maairoutes plannen",
             conversation.agenda_line_ids.mapped("name"),
         )
         agreement = conversation.agreement_ids.filtered(
-            lambda a: a.name == "Take the ride-on mower course"
+            lambda a: a.name == "De cursus zitmaaier volgen"
         )
         self.assertEqual(agreement.state, "proposed")
         self.assertEqual(agreement.employee_id, kees)

@@ -19,7 +19,8 @@ class TestToursRoles(HttpCase):
         report = self._demo("conversation_todo_sign_demo")
         self.start_tour(TODO_URL, "hr_goede_gesprek_day_employee", login="employee")
         self.assertEqual(
-            prepare.agenda_line_ids.mapped("name"), ["Leading the next planning round"]
+            prepare.agenda_line_ids.mapped("name"),
+            ["De volgende planningsronde leiden"],
         )
         self.assertTrue(prepare.agenda_shared_date)
         self.assertEqual(report.state, "done")
@@ -57,5 +58,5 @@ class TestToursRoles(HttpCase):
         self.assertEqual(decision.state, "disputed")
         self.assertEqual(
             decision.objection_ids.mapped("grounds"),
-            ["The step does not match my work."],
+            ["De periodiek past niet bij mijn werk."],
         )

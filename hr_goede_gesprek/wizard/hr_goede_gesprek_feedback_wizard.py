@@ -17,6 +17,7 @@ from odoo.exceptions import UserError
 
 class HrGoedeGesprekFeedbackWizard(models.TransientModel):
     _name = "hr.goede.gesprek.feedback.wizard"
+    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
     _description = "Ask for 360° Feedback"
 
     # ------------------------------------------------------------------
@@ -71,6 +72,11 @@ class HrGoedeGesprekFeedbackWizard(models.TransientModel):
         "wizard_id",
         string="Other respondents",
     )
+
+    @api.onchange("intro", "own_questions")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("intro", "own_questions")
 
     # ------------------------------------------------------------------
     # Actions

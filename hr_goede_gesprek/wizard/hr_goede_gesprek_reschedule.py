@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class HrGoedeGesprekReschedule(models.TransientModel):
     _name = "hr.goede.gesprek.reschedule"
+    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
     _description = "Reschedule a Good Conversation"
 
     conversation_id = fields.Many2one("hr.goede.gesprek", required=True)
@@ -23,6 +24,11 @@ class HrGoedeGesprekReschedule(models.TransientModel):
             values.setdefault("duration", conversation.duration)
             values.setdefault("location", conversation.location)
         return values
+
+    @api.onchange("reason")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("reason")
 
     def action_confirm(self):
         self.ensure_one()

@@ -6,11 +6,12 @@ The reason is recorded on the reward by its own approval step (it is no role's t
 type on the reward itself); the reward checks who approves and the company policy.
 """
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrGoedeGesprekRewardOverride(models.TransientModel):
     _name = "hr.goede.gesprek.reward.override"
+    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
     _description = "Approve a Reward above the Yearly Cap"
 
     reward_id = fields.Many2one(
@@ -19,6 +20,11 @@ class HrGoedeGesprekRewardOverride(models.TransientModel):
     currency_id = fields.Many2one(related="reward_id.currency_id")
     amount_net = fields.Monetary(related="reward_id.amount_net")
     reason = fields.Text(string="Reason to exceed the cap", required=True)
+
+    @api.onchange("reason")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("reason")
 
     def action_confirm(self):
         self.ensure_one()

@@ -7,6 +7,7 @@ from ..models.hr_goede_gesprek import PARTY, SIGN_MODES
 
 class HrGoedeGesprekSign(models.TransientModel):
     _name = "hr.goede.gesprek.sign"
+    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
     _description = "Sign a Good Conversation Report"
 
     conversation_id = fields.Many2one("hr.goede.gesprek", required=True)
@@ -32,6 +33,11 @@ class HrGoedeGesprekSign(models.TransientModel):
                 if wizard.conversation_id
                 else False
             )
+
+    @api.onchange("view")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("view")
 
     def action_sign(self):
         self.ensure_one()

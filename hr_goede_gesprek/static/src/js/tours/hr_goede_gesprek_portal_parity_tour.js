@@ -68,11 +68,11 @@ registry.category("web_tour.tours").add("hr_goede_gesprek_portal_parity", {
         },
         {
             content: "The open agreement of last year is at hand",
-            trigger: ".o_gg_prepare_agreement:contains('Plan the mowing routes together')",
+            trigger: ".o_gg_prepare_agreement:contains('Elke maand samen de maairoutes')",
         },
         {
             content: "Last year's report is at hand",
-            trigger: ".o_gg_previous_report:contains('ride-on mower')",
+            trigger: ".o_gg_previous_report:contains('zitmaaier')",
         },
         {
             content: "Put a topic of the conversation card on the agenda",
@@ -87,12 +87,12 @@ registry.category("web_tour.tours").add("hr_goede_gesprek_portal_parity", {
         {
             content: "The agreement is on the agenda",
             trigger:
-                ".o_gg_prepare_agenda_line .o_gg_agenda_name:contains('Plan the mowing routes together')",
+                ".o_gg_prepare_agenda_line .o_gg_agenda_name:contains('Elke maand samen de maairoutes')",
         },
         {
             content: "Propose an agreement",
             trigger: ".o_gg_agreement_form input[name='name']",
-            run: "edit Take the ride-on mower course",
+            run: "edit De cursus zitmaaier volgen",
         },
         {
             content: "Send the proposal",
@@ -102,7 +102,7 @@ registry.category("web_tour.tours").add("hr_goede_gesprek_portal_parity", {
         {
             content: "The proposal is an agreement of this conversation",
             trigger:
-                ".o_gg_prepare_new_agreement .o_gg_agreement_name:contains('Take the ride-on mower course')",
+                ".o_gg_prepare_new_agreement .o_gg_agreement_name:contains('De cursus zitmaaier volgen')",
         },
     ],
 });
