@@ -48,6 +48,7 @@ class HrGoedeGesprekAccessRequest(models.Model):
         "mail.activity.mixin",
         "hr.goede.gesprek.employee.mixin",
         "hr.goede.gesprek.state.mixin",
+        "hr.goede.gesprek.health.guard.mixin",
     ]
     _order = "received_date desc, id desc"
     _check_company_auto = True
@@ -154,6 +155,11 @@ class HrGoedeGesprekAccessRequest(models.Model):
                 employee=request.sudo().employee_id.name or "",
                 date=request.received_date or "",
             )
+
+    @api.onchange("description", "extension_reason", "review_note")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("description", "extension_reason", "review_note")
 
     # ------------------------------------------------------------------
     # Constraints

@@ -19,6 +19,7 @@ CONFIG_TEXTS = {
     ("hr.goede.gesprek.appraisal.scale.level", "description"),
     ("hr.goede.gesprek.dispute.route", "clause"),
     ("hr.goede.gesprek.trigger", "message"),
+    ("hr.goede.gesprek.retention.rule", "note"),
 }
 
 
@@ -130,6 +131,12 @@ class TestHealthGuard(GoedeGesprekCase):
             "hr.goede.gesprek.reward.override": ["reason"],
             "hr.goede.gesprek.sign": ["view"],
             "hr.employee": ["goede_gesprek_exclusion_reason"],
+            "hr.goede.gesprek.access.request": [
+                "description",
+                "extension_reason",
+                "review_note",
+            ],
+            "hr.goede.gesprek.legal.hold": ["reason"],
         }
         for model, fnames in cases.items():
             for fname in fnames:

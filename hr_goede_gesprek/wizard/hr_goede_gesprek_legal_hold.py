@@ -9,6 +9,7 @@ from ..models.hr_goede_gesprek_retention_rule import DOCUMENT_MODELS
 class HrGoedeGesprekLegalHold(models.TransientModel):
     _name = "hr.goede.gesprek.legal.hold"
     _description = "Place or lift a legal hold"
+    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
 
     res_model = fields.Char(required=True)
     res_ids = fields.Char(required=True, help="The records' ids, comma-separated.")
@@ -18,6 +19,11 @@ class HrGoedeGesprekLegalHold(models.TransientModel):
         default="place",
     )
     reason = fields.Text(required=True)
+
+    @api.onchange("reason")
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning("reason")
 
     @api.model
     def default_get(self, fields_list):
