@@ -97,8 +97,9 @@ class TestLegalDates(LegalCase):
             decision.with_user(self.user_director).action_issue()
         # Test mode renders the letter as HTML (no wkhtmltopdf): the same text.
         letter = decision.attachment_id.raw.decode()
-        self.assertIn("02-12-2026", letter)
-        self.assertNotIn("01-12-2026", letter)
+        # The company's date, written out in Dutch as a letter does.
+        self.assertIn("2 december 2026", letter)
+        self.assertNotIn("1 december 2026", letter)
 
     def test_delivery_registered_by_hr_in_another_zone(self):
         decision = self._draft()
