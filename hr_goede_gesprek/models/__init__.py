@@ -36,6 +36,7 @@ from . import hr_goede_gesprek_appraisal
 from . import hr_goede_gesprek_objection
 from . import hr_goede_gesprek_hours_request
 from . import ir_actions_report
+from . import ir_binary
 from . import hr_goede_gesprek_feedback_part_mixin
 from . import hr_goede_gesprek_feedback_request
 from . import hr_goede_gesprek_feedback_question

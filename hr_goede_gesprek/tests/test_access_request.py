@@ -409,6 +409,37 @@ class TestAccessRequest(GoedeGesprekCase):
             )
         self.assertFalse(self.env[Log].search([("user_id", "=", self.user_other.id)]))
 
+    def test_who_looked_filed_file(self):
+        """Opening the filed letter itself (/web/content, the attachment
+        viewer) is logged; other files of the personnel file are not."""
+        decision = self.history["hr.goede.gesprek.decision"][0]
+        letter = decision.sudo()._get_letter()
+        self.assertEqual(letter.res_model, "hr.employee")
+        Binary = self.env["ir.binary"].with_user(self.user_officer)
+        Binary._get_stream_from(letter.with_user(self.user_officer))
+        rows = self.env[Log].search(
+            [("res_model", "=", decision._name), ("res_id", "=", decision.id)]
+        )
+        self.assertEqual(rows.mapped("action"), ["letter"])
+        self.assertEqual(rows.user_id, self.user_officer)
+        other = self.env["ir.attachment"].create(
+            {
+                "name": "cv.pdf",
+                "raw": b"%PDF-1.4",
+                "res_model": "hr.employee",
+                "res_id": self.emp_employee.id,
+            }
+        )
+        count = self.env[Log].search_count([])
+        Binary._get_stream_from(other.with_user(self.user_officer))
+        self.assertEqual(self.env[Log].search_count([]), count)
+        # Someone who may not read the file gets neither the file nor a row.
+        with self.assertRaises(AccessError):
+            self.env["ir.binary"].with_user(self.user_other)._get_stream_from(
+                letter.with_user(self.user_other)
+            )
+        self.assertFalse(self.env[Log].search([("user_id", "=", self.user_other.id)]))
+
 
 @tagged("post_install", "-at_install", "access_request")
 class TestAccessDownloadHttp(HttpCase):
