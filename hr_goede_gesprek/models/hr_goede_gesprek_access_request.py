@@ -378,13 +378,14 @@ class HrGoedeGesprekAccessRequest(models.Model):
         partner = employee.user_id.partner_id or employee.work_contact_id
         if not partner:
             return
+        url = self.get_base_url() + "/my/access-requests"
         self.message_notify(
             partner_ids=partner.ids,
             subject=self.env._("Your access request"),
             body=self.env._(
                 "The data we hold about you are ready. You can download them "
                 "on your portal page: %(url)s",
-                url=f"{self.get_base_url()}/my/access-requests",
+                url=url,
             ),
         )
         self.message_post(
