@@ -10,6 +10,7 @@ The Dutch words are compared with the terms as the module translates them
 translations of the new source terms are merged into ``nl.po``.
 """
 
+import base64
 import shutil
 import subprocess
 import tempfile
@@ -18,6 +19,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import file_open
 
 from ..tools.regime_terms import REGIME_CODES, ROUTE_TERMS, TERM_KEYS, regime_terms
 from .common_legal import ISSUE_DAY, LegalCase, issue_with_letter
@@ -241,6 +243,8 @@ class TestDecisionRegime(LegalCase):
     def test_letter_html_in_dutch(self):
         self.env["res.lang"]._activate_lang("nl_NL")
         self.emp_employee.work_contact_id.lang = "nl_NL"
+        # Odoo's placeholder logo (the demo company has a logo of its own).
+        self.company.logo = False
         decision = self._issued(is_temporary=True, date_end="2026-12-31")
         html = (
             self.env["ir.actions.report"]
@@ -259,9 +263,19 @@ class TestDecisionRegime(LegalCase):
             with self.subTest(fragment=fragment):
                 self.assertIn(fragment, html)
         self.assertNotIn("Beste", html)
-        # The test company uses Odoo's placeholder logo: none printed.
+        # The company uses Odoo's placeholder logo: none printed.
         self.assertTrue(self.company.uses_default_logo)
         self.assertNotIn('alt="Logo"', html)
+        # Its own logo is printed.
+        with file_open("hr_goede_gesprek/static/description/icon.png", "rb") as icon:
+            self.company.logo = base64.b64encode(icon.read())
+        self.assertFalse(self.company.uses_default_logo)
+        own = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("hr_goede_gesprek.report_decision", decision.ids)[0]
+            .decode()
+        )
+        self.assertIn('alt="Logo"', own)
 
     def test_addressee_block_only_for_readers_of_the_address(self):
         self.emp_employee.write({"private_street": "Dorpsstraat 1"})
