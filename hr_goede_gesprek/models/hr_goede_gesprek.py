@@ -489,7 +489,10 @@ class HrGoedeGesprek(models.Model):
     # The signed report, frozen in the personnel file (see ir_actions_report).
     _personnel_file_report = "hr_goede_gesprek.report_goede_gesprek"
     _personnel_file_field = "report_attachment_id"
-    report_attachment_id = fields.Many2one("ir.attachment", copy=False, readonly=True)
+    # Indexed: opening the filed file looks its document up (models/ir_binary).
+    report_attachment_id = fields.Many2one(
+        "ir.attachment", copy=False, readonly=True, index="btree_not_null"
+    )
     previous_version_id = fields.Many2one(
         "hr.goede.gesprek",
         string="Amends",

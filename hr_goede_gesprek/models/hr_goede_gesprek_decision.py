@@ -271,8 +271,13 @@ class HrGoedeGesprekDecision(models.Model):
     superseded_by_id = fields.Many2one(
         "hr.goede.gesprek.decision", string="Corrected by", copy=False, readonly=True
     )
+    # Indexed: opening the filed file looks its document up (models/ir_binary).
     attachment_id = fields.Many2one(
-        "ir.attachment", string="Letter", copy=False, readonly=True
+        "ir.attachment",
+        string="Letter",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
     )
     letter_filename = fields.Char(compute="_compute_letter_filename")
     objection_ids = fields.One2many(
