@@ -409,37 +409,6 @@ class TestAccessRequest(GoedeGesprekCase):
             )
         self.assertFalse(self.env[Log].search([("user_id", "=", self.user_other.id)]))
 
-    def test_who_looked_filed_file(self):
-        """Opening the filed letter itself (/web/content, the attachment
-        viewer) is logged; other files of the personnel file are not."""
-        decision = self.history["hr.goede.gesprek.decision"][0]
-        letter = decision.sudo()._get_letter()
-        self.assertEqual(letter.res_model, "hr.employee")
-        Binary = self.env["ir.binary"].with_user(self.user_officer)
-        Binary._get_stream_from(letter.with_user(self.user_officer))
-        rows = self.env[Log].search(
-            [("res_model", "=", decision._name), ("res_id", "=", decision.id)]
-        )
-        self.assertEqual(rows.mapped("action"), ["letter"])
-        self.assertEqual(rows.user_id, self.user_officer)
-        other = self.env["ir.attachment"].create(
-            {
-                "name": "cv.pdf",
-                "raw": b"%PDF-1.4",
-                "res_model": "hr.employee",
-                "res_id": self.emp_employee.id,
-            }
-        )
-        count = self.env[Log].search_count([])
-        Binary._get_stream_from(other.with_user(self.user_officer))
-        self.assertEqual(self.env[Log].search_count([]), count)
-        # Someone who may not read the file gets neither the file nor a row.
-        with self.assertRaises(AccessError):
-            self.env["ir.binary"].with_user(self.user_other)._get_stream_from(
-                letter.with_user(self.user_other)
-            )
-        self.assertFalse(self.env[Log].search([("user_id", "=", self.user_other.id)]))
-
 
 @tagged("post_install", "-at_install", "access_request")
 class TestAccessDownloadHttp(HttpCase):
@@ -509,3 +478,48 @@ class TestAccessDownloadHttp(HttpCase):
             .mapped("user_id"),
             employee_user,
         )
+
+    def test_who_looked_filed_file(self):
+        """Opening the filed letter itself (/web/content, the attachment
+        viewer) is logged; other files of the personnel file are not."""
+        env = self.env(context=dict(self.env.context, **DISABLED_MAIL_CONTEXT))
+        new_test_user(
+            env,
+            "ggf_officer",
+            groups="base.group_user,hr_goede_gesprek.group_goede_gesprek_officer",
+        )
+        new_test_user(env, "ggf_colleague", groups="base.group_user")
+        employee = env["hr.employee"].create({"name": "Fenna File"})
+        decision = build_history(env, employee)["hr.goede.gesprek.decision"][0]
+        letter = decision.sudo()._get_letter()
+        self.assertEqual(letter.res_model, "hr.employee")
+        other = env["ir.attachment"].create(
+            {
+                "name": "cv.pdf",
+                "raw": b"%PDF-1.4",
+                "res_model": "hr.employee",
+                "res_id": employee.id,
+            }
+        )
+        Log = env["hr.goede.gesprek.access.log"]
+
+        def rows():
+            return Log.search(
+                [("res_model", "=", decision._name), ("res_id", "=", decision.id)]
+            )
+
+        before = rows()
+        self.authenticate("ggf_officer", "ggf_officer")
+        response = self.url_open(f"/web/content/{letter.id}?download=true")
+        self.assertEqual(response.status_code, 200)
+        opened = rows() - before
+        self.assertEqual(opened.mapped("action"), ["letter"])
+        self.assertEqual(opened.user_id.login, "ggf_officer")
+        count = Log.search_count([])
+        self.assertEqual(self.url_open(f"/web/content/{other.id}").status_code, 200)
+        self.assertEqual(Log.search_count([]), count, "another file: no row")
+        # Someone who may not read the file gets neither the file nor a row.
+        self.authenticate("ggf_colleague", "ggf_colleague")
+        response = self.url_open(f"/web/content/{letter.id}")
+        self.assertNotEqual(response.status_code, 200)
+        self.assertEqual(Log.search_count([]), count)
