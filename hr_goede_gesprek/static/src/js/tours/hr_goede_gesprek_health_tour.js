@@ -26,5 +26,9 @@ registry.category("web_tour.tours").add("hr_goede_gesprek_health_guard", {
             content: "The warning is gone; nothing was blocked",
             trigger: "form.o_gg_agenda_add:not(:has(.o_gg_health_warning:not(.d-none)))",
         },
+        {
+            content: "The page has loaded in full (its chatter too) before the tour ends",
+            trigger: "#chatterRoot:shadow .o-mail-Chatter",
+        },
     ],
 });
