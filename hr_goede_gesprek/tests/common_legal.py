@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Fixtures for the formal layer: a signatory, a next-level manager, helpers."""
 
+import subprocess
+import tempfile
+
 from freezegun import freeze_time
 
 from odoo import Command
@@ -172,3 +175,17 @@ class HolidayCase(LegalCase):
     @classmethod
     def _day(cls, day, name="Declared equal", **vals):
         return cls.Holiday.create({"date": day, "name": name, **vals})
+
+
+def pdf_text(content):
+    """The text of a rendered PDF (pdftotext), whitespace collapsed."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(content)
+        pdf.flush()
+        result = subprocess.run(
+            ["pdftotext", "-layout", pdf.name, "-"],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        )
+    return " ".join(result.stdout.decode().split())

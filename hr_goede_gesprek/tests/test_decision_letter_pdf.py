@@ -3,12 +3,10 @@
 """The decision letter as a real PDF (wkhtmltopdf), read back with pdftotext."""
 
 import shutil
-import subprocess
-import tempfile
 
 from odoo.tests import HttpCase, tagged
 
-from .common_legal import LegalCase, issue_with_letter
+from .common_legal import LegalCase, issue_with_letter, pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -35,16 +33,7 @@ class TestDecisionLetterPdf(LegalCase, HttpCase):
 
     def _pdf_text(self, content):
         self.assertTrue(content.startswith(b"%PDF"), "a real PDF was rendered")
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-            pdf.write(content)
-            pdf.flush()
-            result = subprocess.run(
-                ["pdftotext", "-layout", pdf.name, "-"],
-                capture_output=True,
-                check=True,
-                timeout=60,
-            )
-        return " ".join(result.stdout.decode().split())
+        return pdf_text(content)
 
     def test_real_pdf_letter_in_dutch(self):
         if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):

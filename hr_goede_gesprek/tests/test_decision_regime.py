@@ -12,8 +12,6 @@ translations of the new source terms are merged into ``nl.po``.
 
 import base64
 import shutil
-import subprocess
-import tempfile
 
 from freezegun import freeze_time
 
@@ -22,7 +20,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
 
 from ..tools.regime_terms import REGIME_CODES, ROUTE_TERMS, TERM_KEYS, regime_terms
-from .common_legal import ISSUE_DAY, LegalCase, issue_with_letter
+from .common_legal import ISSUE_DAY, LegalCase, issue_with_letter, pdf_text
 
 
 def _english(regime, route_type=None):
@@ -371,18 +369,6 @@ class TestDecisionRegimePortal(HttpCase):
         with freeze_time("2026-03-05"):
             return self.url_open(f"/my/decisions/{decision.id}").text
 
-    def _pdf_text(self, content):
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-            pdf.write(content)
-            pdf.flush()
-            result = subprocess.run(
-                ["pdftotext", "-layout", pdf.name, "-"],
-                capture_output=True,
-                check=True,
-                timeout=60,
-            )
-        return " ".join(result.stdout.decode().split())
-
     def test_demo_letter_under_each_regime(self):
         public = self.env.ref("hr_goede_gesprek.decision_public_law_demo")
         self.assertEqual(public.company_id.goede_gesprek_legal_regime, "public")
@@ -420,7 +406,7 @@ class TestDecisionRegimePortal(HttpCase):
                     self.assertNotIn("Objection", page)
                 if not pdf_ok:
                     continue
-                text = self._pdf_text(attachment.raw)
+                text = pdf_text(attachment.raw)
                 for fragment in (
                     nl.regime_document_label,
                     nl.regime_content_heading,
