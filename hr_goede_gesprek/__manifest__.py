@@ -72,8 +72,8 @@
         "views/portal_templates_prepare.xml",
         "views/portal_templates_formal_terms.xml",
         "views/portal_templates_access_request.xml",
-        "views/hr_goede_gesprek_menus.xml",
         "views/hr_goede_gesprek_retention_views.xml",
+        "views/hr_goede_gesprek_menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
