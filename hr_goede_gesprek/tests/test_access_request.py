@@ -271,20 +271,26 @@ class TestAccessRequest(GoedeGesprekCase):
     # ------------------------------------------------------------------
     # Roles
     # ------------------------------------------------------------------
+    def _assert_neither_reads_nor_registers(self, request, user):
+        """``user`` finds no access request, reads not ``request`` and
+        registers none."""
+        requests = self.AccessRequest.with_user(user)
+        self.assertFalse(requests.search([]))
+        with self.assertRaises(AccessError):
+            request.with_user(user).read(["state"])
+        with self.assertRaises(AccessError):
+            requests.create({"employee_id": self.emp_employee.id})
+
     def test_roles_employee(self):
         request = self._register()
-        mine = self.AccessRequest.with_user(self.user_employee)
-        self.assertFalse(mine.search([]))
-        with self.assertRaises(AccessError):
-            request.with_user(self.user_employee).read(["state"])
-        with self.assertRaises(AccessError):
-            mine.create({"employee_id": self.emp_employee.id})
+        self._assert_neither_reads_nor_registers(request, self.user_employee)
         with self.assertRaises(AccessError):
             request.with_user(self.user_employee).action_produce()
         request.with_user(self.user_officer).action_produce()
         request.with_user(self.user_officer).action_review()
         self.assertFalse(request.with_user(self.user_employee)._can_download())
         request.with_user(self.user_officer).action_release()
+        mine = self.AccessRequest.with_user(self.user_employee)
         self.assertEqual(mine.search([]), request)
         self.assertTrue(request.with_user(self.user_employee)._can_download())
         with self.assertRaises(AccessError):
@@ -297,12 +303,7 @@ class TestAccessRequest(GoedeGesprekCase):
 
     def test_roles_manager(self):
         request = self._released()
-        manager = self.AccessRequest.with_user(self.user_manager)
-        self.assertFalse(manager.search([]))
-        with self.assertRaises(AccessError):
-            request.with_user(self.user_manager).read(["state"])
-        with self.assertRaises(AccessError):
-            manager.create({"employee_id": self.emp_employee.id})
+        self._assert_neither_reads_nor_registers(request, self.user_manager)
         self.assertFalse(request.with_user(self.user_manager)._can_download())
         with self.assertRaises(AccessError):
             self.env[Log].with_user(self.user_manager).search([])

@@ -35,8 +35,6 @@ class TestIntegrityConversation(GoedeGesprekCase):
             cls.env, "gg_adviser", groups=GROUP_OFFICER, name="Ada Adviser"
         )
         cls.emp_adviser = new_employee(cls.env, "Ada Adviser", cls.user_adviser)
-        cls.Agreement = cls.env["hr.goede.gesprek.agreement"]
-        cls.Line = cls.env["hr.goede.gesprek.agenda.line"]
 
     # ------------------------------------------------------------------
     # Helpers

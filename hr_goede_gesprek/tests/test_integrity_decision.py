@@ -27,10 +27,8 @@ class TestIntegrityDecision(LegalCase):
     def setUpClass(cls):
         super().setUpClass()
         # Records about Otto, a colleague in the same team as Eva.
-        cls.appraisal_other = cls.env["hr.goede.gesprek.appraisal"].create(
-            {"employee_id": cls.emp_other.id}
-        )
-        cls.hours_request_other = cls.env["hr.goede.gesprek.hours.request"].create(
+        cls.appraisal_other = cls.Appraisal.create({"employee_id": cls.emp_other.id})
+        cls.hours_request_other = cls.Hours.create(
             {"employee_id": cls.emp_other.id, "date_start": "2027-06-01"}
         )
 
