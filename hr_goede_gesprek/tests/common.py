@@ -48,6 +48,13 @@ def new_employee(env, name, user=None, manager=None, **vals):
     return env["hr.employee"].create({"name": name, **vals})
 
 
+def new_user_employee(env, login, name, groups="base.group_user", manager=None):
+    """A user ``name`` with ``login`` in ``groups`` and their employee record,
+    reporting to ``manager`` if given: ``(user, employee)``."""
+    user = new_test_user(env, login, groups=groups, name=name)
+    return user, new_employee(env, name, user, manager)
+
+
 def activities_of_type(record, xmlid):
     """The activities of type ``xmlid`` on ``record``."""
     kind = record.env.ref(xmlid)

@@ -15,6 +15,7 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from .common import GoedeGesprekCase, set_up_models
 
 ISSUE_DAY = "2026-03-02"  # a Monday
+DECISION_REPORT = "hr_goede_gesprek.action_report_decision"
 
 # The formal layer's models, set in the legal tests' mail-muted environment.
 LEGAL_MODELS = {

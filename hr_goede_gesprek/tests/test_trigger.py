@@ -152,20 +152,19 @@ class TestTrigger(GoedeGesprekCase):
                 "owner": "both",
             }
         )
-        Agreement = self.Agreement
         with freeze_time("2026-06-01"):
-            Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
         self.assertFalse(self._prompts(agreement))
         with freeze_time("2026-06-02"):
-            Agreement._cron_agreement_deadline()
-            Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
         prompts = self._prompts(agreement)
         self.assertEqual(prompts.user_id, self.user_employee | self.user_manager)
         self.assertEqual(len(prompts), 2)
         # Run again with the marker cleared: still once.
         agreement.sudo().deadline_reminder_date = False
         with freeze_time("2026-06-03"):
-            Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
         self.assertEqual(self._prompts(agreement), prompts)
 
     def test_reflection_prompts_the_manager(self):
