@@ -15,6 +15,29 @@ PLANNED_AT = "2026-03-10 10:00:00"
 BEFORE = "2026-03-02 09:00:00"
 AFTER = "2026-03-10 12:00:00"
 
+# The models the conversation tests use, by the class attribute that holds them.
+MODELS = {
+    "Conversation": "hr.goede.gesprek",
+    "Request": "hr.goede.gesprek.feedback.request",
+    "Respondent": "hr.goede.gesprek.feedback.respondent",
+    "Answer": "hr.goede.gesprek.feedback.answer",
+    "Question": "hr.goede.gesprek.feedback.question",
+    "Wizard": "hr.goede.gesprek.feedback.wizard",
+    "Agreement": "hr.goede.gesprek.agreement",
+    "Line": "hr.goede.gesprek.agenda.line",
+    "Experience": "hr.goede.gesprek.experience",
+    "Prompt": "hr.goede.gesprek.trigger.prompt",
+    "Trigger": "hr.goede.gesprek.trigger",
+    "Mail": "mail.mail",
+}
+
+
+def set_up_models(cls, models):
+    """Sets each model of ``models`` (attribute: model name) on the test class,
+    in ``cls.env``: call it once the class's environment has its context."""
+    for attribute, model in models.items():
+        setattr(cls, attribute, cls.env[model])
+
 
 def new_employee(env, name, user=None, manager=None, **vals):
     """An employee ``name``, of ``user`` and reporting to ``manager`` if given."""
@@ -23,6 +46,13 @@ def new_employee(env, name, user=None, manager=None, **vals):
     if manager:
         vals["parent_id"] = manager.id
     return env["hr.employee"].create({"name": name, **vals})
+
+
+def new_user_employee(env, login, name, groups="base.group_user", manager=None):
+    """A user ``name`` with ``login`` in ``groups`` and their employee record,
+    reporting to ``manager`` if given: ``(user, employee)``."""
+    user = new_test_user(env, login, groups=groups, name=name)
+    return user, new_employee(env, name, user, manager)
 
 
 def activities_of_type(record, xmlid):
@@ -76,11 +106,7 @@ class GoedeGesprekCase(TransactionCase):
             cls.env, "Otto Other", cls.user_other, cls.emp_manager
         )
         cls.emp_officer = new_employee(cls.env, "Hanna HR", cls.user_officer)
-        cls.Conversation = cls.env["hr.goede.gesprek"]
-        cls.Request = cls.env["hr.goede.gesprek.feedback.request"]
-        cls.Respondent = cls.env["hr.goede.gesprek.feedback.respondent"]
-        cls.Answer = cls.env["hr.goede.gesprek.feedback.answer"]
-        cls.Question = cls.env["hr.goede.gesprek.feedback.question"]
+        set_up_models(cls, MODELS)
 
     # Helpers run every step as the user who would take it in real life.
     def _new(self, employee=None, user=None, **vals):

@@ -12,9 +12,20 @@ from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-from .common import GoedeGesprekCase
+from .common import GoedeGesprekCase, set_up_models
 
 ISSUE_DAY = "2026-03-02"  # a Monday
+DECISION_REPORT = "hr_goede_gesprek.action_report_decision"
+
+# The formal layer's models, set in the legal tests' mail-muted environment.
+LEGAL_MODELS = {
+    "Decision": "hr.goede.gesprek.decision",
+    "Appraisal": "hr.goede.gesprek.appraisal",
+    "Objection": "hr.goede.gesprek.objection",
+    "Hours": "hr.goede.gesprek.hours.request",
+    "Rule": "hr.goede.gesprek.retention.rule",
+    "Log": "hr.goede.gesprek.destruction.log",
+}
 
 
 def plan_appraisal(
@@ -82,16 +93,15 @@ class LegalCase(GoedeGesprekCase):
                 "goede_gesprek_sector": "municipal",
             }
         )
-        cls.Decision = cls.env["hr.goede.gesprek.decision"]
-        cls.Appraisal = cls.env["hr.goede.gesprek.appraisal"]
-        cls.Objection = cls.env["hr.goede.gesprek.objection"]
-        cls.Hours = cls.env["hr.goede.gesprek.hours.request"]
+        set_up_models(cls, LEGAL_MODELS)
         cls.level_good = cls.env.ref("hr_goede_gesprek.appraisal_level_good")
         cls.level_very_good = cls.env.ref("hr_goede_gesprek.appraisal_level_very_good")
         cls.topic_salary = cls.env.ref("hr_goede_gesprek.legal_topic_salary_step")
         cls.route_reconsideration = cls.env.ref(
             "hr_goede_gesprek.dispute_route_reconsideration"
         )
+        cls.route_awb = cls.env.ref("hr_goede_gesprek.dispute_route_awb_objection")
+        cls.route_committee = cls.env.ref("hr_goede_gesprek.dispute_route_committee")
 
     def _decision_vals(self, employee=None):
         """What a manager fills in for a draft decision about ``employee``."""

@@ -13,8 +13,7 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from ..tools.access_export import EXPORT_MODELS, REDACTED
 from .common import GoedeGesprekCase
 from .common_access import RESPONDENT_EMAIL, RESPONDENT_NAME, build_history, read_set
-
-Log = "hr.goede.gesprek.access.log"
+from .common_legal import DECISION_REPORT
 
 
 @tagged("post_install", "-at_install", "access_request")
@@ -24,6 +23,7 @@ class TestAccessRequest(GoedeGesprekCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.AccessRequest = cls.env["hr.goede.gesprek.access.request"]
+        cls.AccessLog = cls.env["hr.goede.gesprek.access.log"]
         cls.history = build_history(cls.env, cls.emp_employee)
         # A colleague writes in the employee's conversation: a third party.
         cls.history["hr.goede.gesprek"][0].message_post(
@@ -189,7 +189,7 @@ class TestAccessRequest(GoedeGesprekCase):
         officer.action_release()
         self.assertEqual(request.state, "released")
         self.assertEqual(request.released_by_id, self.user_officer)
-        logs = self.env[Log].search([("access_request_id", "=", request.id)])
+        logs = self.AccessLog.search([("access_request_id", "=", request.id)])
         self.assertEqual(set(logs.mapped("action")), {"produce", "release", "summary"})
         release = logs.filtered(lambda log: log.action == "release")
         self.assertEqual(release.user_id, self.user_officer)
@@ -271,20 +271,26 @@ class TestAccessRequest(GoedeGesprekCase):
     # ------------------------------------------------------------------
     # Roles
     # ------------------------------------------------------------------
+    def _assert_neither_reads_nor_registers(self, request, user):
+        """``user`` finds no access request, reads not ``request`` and
+        registers none."""
+        requests = self.AccessRequest.with_user(user)
+        self.assertFalse(requests.search([]))
+        with self.assertRaises(AccessError):
+            request.with_user(user).read(["state"])
+        with self.assertRaises(AccessError):
+            requests.create({"employee_id": self.emp_employee.id})
+
     def test_roles_employee(self):
         request = self._register()
-        mine = self.AccessRequest.with_user(self.user_employee)
-        self.assertFalse(mine.search([]))
-        with self.assertRaises(AccessError):
-            request.with_user(self.user_employee).read(["state"])
-        with self.assertRaises(AccessError):
-            mine.create({"employee_id": self.emp_employee.id})
+        self._assert_neither_reads_nor_registers(request, self.user_employee)
         with self.assertRaises(AccessError):
             request.with_user(self.user_employee).action_produce()
         request.with_user(self.user_officer).action_produce()
         request.with_user(self.user_officer).action_review()
         self.assertFalse(request.with_user(self.user_employee)._can_download())
         request.with_user(self.user_officer).action_release()
+        mine = self.AccessRequest.with_user(self.user_employee)
         self.assertEqual(mine.search([]), request)
         self.assertTrue(request.with_user(self.user_employee)._can_download())
         with self.assertRaises(AccessError):
@@ -293,19 +299,14 @@ class TestAccessRequest(GoedeGesprekCase):
         with self.assertRaises(AccessError):
             request.with_user(self.user_employee).read(["set_file"])
         with self.assertRaises(AccessError):
-            self.env[Log].with_user(self.user_employee).search([])
+            self.AccessLog.with_user(self.user_employee).search([])
 
     def test_roles_manager(self):
         request = self._released()
-        manager = self.AccessRequest.with_user(self.user_manager)
-        self.assertFalse(manager.search([]))
-        with self.assertRaises(AccessError):
-            request.with_user(self.user_manager).read(["state"])
-        with self.assertRaises(AccessError):
-            manager.create({"employee_id": self.emp_employee.id})
+        self._assert_neither_reads_nor_registers(request, self.user_manager)
         self.assertFalse(request.with_user(self.user_manager)._can_download())
         with self.assertRaises(AccessError):
-            self.env[Log].with_user(self.user_manager).search([])
+            self.AccessLog.with_user(self.user_manager).search([])
 
     def test_roles_hr_officer(self):
         request = self._register()
@@ -322,7 +323,7 @@ class TestAccessRequest(GoedeGesprekCase):
             request.with_user(self.user_officer).write({"state": "released"})
         # Only HR administrators read who looked.
         with self.assertRaises(AccessError):
-            self.env[Log].with_user(self.user_officer).search([])
+            self.AccessLog.with_user(self.user_officer).search([])
 
     def test_roles_hr_manager(self):
         request = self._register(user=self.user_admin)
@@ -330,10 +331,8 @@ class TestAccessRequest(GoedeGesprekCase):
         admin.action_produce()
         admin.action_review()
         admin.action_release()
-        logs = (
-            self.env[Log]
-            .with_user(self.user_admin)
-            .search([("access_request_id", "=", request.id)])
+        logs = self.AccessLog.with_user(self.user_admin).search(
+            [("access_request_id", "=", request.id)]
         )
         self.assertTrue(logs)
         with self.assertRaises(AccessError):
@@ -341,7 +340,7 @@ class TestAccessRequest(GoedeGesprekCase):
         with self.assertRaises(AccessError):
             logs.with_user(self.user_admin).unlink()
         with self.assertRaises(AccessError):
-            self.env[Log].with_user(self.user_admin).create(
+            self.AccessLog.with_user(self.user_admin).create(
                 {"user_id": self.user_admin.id, "action": "report", "res_model": "x"}
             )
 
@@ -384,7 +383,7 @@ class TestAccessRequest(GoedeGesprekCase):
         report._render_qweb_pdf(
             "hr_goede_gesprek.action_report_goede_gesprek", res_ids=conversation.ids
         )
-        log = self.env[Log].search(
+        log = self.AccessLog.search(
             [("res_model", "=", "hr.goede.gesprek"), ("res_id", "=", conversation.id)]
         )
         self.assertEqual(len(log), 1, "one row per rendering, not per step")
@@ -392,10 +391,8 @@ class TestAccessRequest(GoedeGesprekCase):
         self.assertEqual(log.action, "report")
         self.assertEqual(log.employee_id, self.emp_employee)
         decision = self.history["hr.goede.gesprek.decision"][0]
-        report._render_qweb_html(
-            "hr_goede_gesprek.action_report_decision", decision.ids
-        )
-        letter = self.env[Log].search(
+        report._render_qweb_html(DECISION_REPORT, decision.ids)
+        letter = self.AccessLog.search(
             [("res_model", "=", decision._name), ("res_id", "=", decision.id)]
         )
         self.assertEqual(letter.action, "letter")
@@ -407,7 +404,7 @@ class TestAccessRequest(GoedeGesprekCase):
                 "hr_goede_gesprek.action_report_goede_gesprek",
                 res_ids=conversation.ids,
             )
-        self.assertFalse(self.env[Log].search([("user_id", "=", self.user_other.id)]))
+        self.assertFalse(self.AccessLog.search([("user_id", "=", self.user_other.id)]))
 
 
 @tagged("post_install", "-at_install", "access_request")

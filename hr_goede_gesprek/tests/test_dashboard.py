@@ -28,7 +28,7 @@ class TestDashboard(GoedeGesprekCase):
         super().setUpClass()
         cls.company.goede_gesprek_k_anonymity = 5
         # The demo's answers would count in the groups: only this test's.
-        cls.env["hr.goede.gesprek.experience"].sudo().search([]).unlink()
+        cls.Experience.sudo().search([]).unlink()
         cls.team = cls.emp_employee | cls.emp_other
         for index in range(4):
             user = new_test_user(cls.env, f"gg_team{index}", groups="base.group_user")
@@ -70,7 +70,6 @@ class TestDashboard(GoedeGesprekCase):
             )
             conversation.with_user(cls.user_manager).portal_add_agenda_line("Course")
             cls.conversations |= conversation
-        cls.Experience = cls.env["hr.goede.gesprek.experience"]
         for conversation in cls.conversations[:4]:
             cls.Experience.with_user(conversation.employee_id.user_id).action_submit(
                 conversation.id, {"heard": 4, "useful": "5"}
@@ -81,16 +80,18 @@ class TestDashboard(GoedeGesprekCase):
             conversation.sudo().employee_id.user_id
         ).action_submit(conversation.id, scores)
 
+    def _counts(self, report, user, groupby):
+        """The rows of ``report`` ``user`` reads, counted per ``groupby``."""
+        return dict(
+            self.env[report].with_user(user)._read_group([], [groupby], ["__count"])
+        )
+
     # ------------------------------------------------------------------
     # Roles
     # ------------------------------------------------------------------
     def test_hr_sees_all_manager_own_team(self):
         def rows(user):
-            return dict(
-                self.env[COVERAGE]
-                .with_user(user)
-                ._read_group([], ["employee_id"], ["__count"])
-            )
+            return self._counts(COVERAGE, user, "employee_id")
 
         hr_rows = rows(self.user_officer)
         self.assertIn(self.emp_xavi, hr_rows)
@@ -186,11 +187,7 @@ class TestDashboard(GoedeGesprekCase):
 
     def test_themes_k_protected(self):
         def themes(user):
-            return dict(
-                self.env[THEME]
-                .with_user(user)
-                ._read_group([], ["topic_id"], ["__count"])
-            )
+            return self._counts(THEME, user, "topic_id")
 
         self.assertEqual(themes(self.user_officer)[self.topic], 6)
         self.assertEqual(themes(self.user_manager), {self.topic: 6})

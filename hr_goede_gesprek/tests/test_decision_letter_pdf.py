@@ -6,7 +6,7 @@ import shutil
 
 from odoo.tests import HttpCase, tagged
 
-from .common_legal import LegalCase, issue_with_letter, pdf_text
+from .common_legal import DECISION_REPORT, LegalCase, issue_with_letter, pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -106,7 +106,7 @@ class TestDecisionLetterPdf(LegalCase, HttpCase):
             self.env["ir.actions.report"]
             .with_user(self.user_employee)
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("hr_goede_gesprek.action_report_decision", decision.ids)
+            ._render_qweb_pdf(DECISION_REPORT, decision.ids)
         )
         self.assertEqual(content_type, "pdf")
         self.assertEqual(content, attachment.raw)

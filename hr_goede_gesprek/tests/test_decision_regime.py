@@ -30,12 +30,6 @@ def _english(regime, route_type=None):
 
 @tagged("post_install", "-at_install", "goede_gesprek_regime")
 class TestDecisionRegime(LegalCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.route_awb = cls.env.ref("hr_goede_gesprek.dispute_route_awb_objection")
-        cls.route_committee = cls.env.ref("hr_goede_gesprek.dispute_route_committee")
-
     def _set_regime(self, regime):
         self.company.goede_gesprek_legal_regime = regime
         self.env.invalidate_all()

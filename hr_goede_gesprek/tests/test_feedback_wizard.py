@@ -22,8 +22,6 @@ class TestFeedbackWizard(GoedeGesprekCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Wizard = cls.env["hr.goede.gesprek.feedback.wizard"]
-        cls.Mail = cls.env["mail.mail"]
         cls.strengths = cls.env.ref("hr_goede_gesprek.feedback_question_strengths")
         cls.emp_other.work_email = "otto@example.com"
         cls.emp_no_email = cls.env["hr.employee"].create(

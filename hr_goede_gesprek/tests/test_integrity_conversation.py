@@ -8,10 +8,10 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import AFTER, GROUP_OFFICER, GoedeGesprekCase, new_employee
+from .common import AFTER, GROUP_OFFICER, GoedeGesprekCase, new_user_employee
 
 # AccessError and ValidationError are UserErrors: any refusal.
 REFUSED = UserError
@@ -31,12 +31,9 @@ class TestIntegrityConversation(GoedeGesprekCase):
     def setUpClass(cls):
         super().setUpClass()
         # Another HR officer, who may be a conversation partner (an adviser).
-        cls.user_adviser = new_test_user(
-            cls.env, "gg_adviser", groups=GROUP_OFFICER, name="Ada Adviser"
+        cls.user_adviser, cls.emp_adviser = new_user_employee(
+            cls.env, "gg_adviser", "Ada Adviser", GROUP_OFFICER
         )
-        cls.emp_adviser = new_employee(cls.env, "Ada Adviser", cls.user_adviser)
-        cls.Agreement = cls.env["hr.goede.gesprek.agreement"]
-        cls.Line = cls.env["hr.goede.gesprek.agenda.line"]
 
     # ------------------------------------------------------------------
     # Helpers

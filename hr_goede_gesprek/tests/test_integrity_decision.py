@@ -15,10 +15,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_legal import ISSUE_DAY, LegalCase
-
-REPORT = "hr_goede_gesprek.action_report_decision"
-SEQUENCE_CODE = "hr.goede.gesprek.decision"
+from .common_legal import DECISION_REPORT, ISSUE_DAY, LegalCase
 
 
 @tagged("post_install", "-at_install", "access_rights")
@@ -27,10 +24,8 @@ class TestIntegrityDecision(LegalCase):
     def setUpClass(cls):
         super().setUpClass()
         # Records about Otto, a colleague in the same team as Eva.
-        cls.appraisal_other = cls.env["hr.goede.gesprek.appraisal"].create(
-            {"employee_id": cls.emp_other.id}
-        )
-        cls.hours_request_other = cls.env["hr.goede.gesprek.hours.request"].create(
+        cls.appraisal_other = cls.Appraisal.create({"employee_id": cls.emp_other.id})
+        cls.hours_request_other = cls.Hours.create(
             {"employee_id": cls.emp_other.id, "date_start": "2027-06-01"}
         )
 
@@ -347,7 +342,7 @@ class TestIntegrityDecision(LegalCase):
         html, _type = (
             self.env["ir.actions.report"]
             .with_user(user)
-            ._render_qweb_html(REPORT, decision.ids)
+            ._render_qweb_html(DECISION_REPORT, decision.ids)
         )
         return html.decode()
 
@@ -377,7 +372,7 @@ class TestIntegrityDecision(LegalCase):
         # What wkhtmltopdf would have filed (tests render HTML).
         letter = decision.attachment_id.sudo()
         letter.write({"raw": b"%PDF-1.4 frozen letter", "mimetype": "application/pdf"})
-        report = self.env["ir.actions.report"]._get_report(REPORT)
+        report = self.env["ir.actions.report"]._get_report(DECISION_REPORT)
         for user, expected in (
             (self.user_employee, letter),
             (self.user_officer, letter),
@@ -405,7 +400,12 @@ class TestIntegrityDecision(LegalCase):
         return (
             self.env["ir.sequence"]
             .sudo()
-            .search([("code", "=", SEQUENCE_CODE), ("company_id", "=", company.id)])
+            .search(
+                [
+                    ("code", "=", "hr.goede.gesprek.decision"),
+                    ("company_id", "=", company.id),
+                ]
+            )
         )
 
     def test_a_new_company_is_numbered_before_its_first_decision(self):

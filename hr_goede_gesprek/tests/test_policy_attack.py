@@ -28,9 +28,10 @@ from datetime import date, datetime, timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
+from .common import new_user_employee
 from .common_legal import LegalCase
 
 _logger = logging.getLogger(__name__)
@@ -98,11 +99,8 @@ class TestPolicyAttack(LegalCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.user_companion = new_test_user(
-            env, "gg_companion", groups="base.group_user", name="Cora Companion"
-        )
-        env["hr.employee"].create(
-            {"name": "Cora Companion", "user_id": cls.user_companion.id}
+        cls.user_companion, _employee = new_user_employee(
+            env, "gg_companion", "Cora Companion"
         )
         cls.emp_portal = env["hr.employee"].create(
             {

@@ -4,7 +4,6 @@
 information at hand, the choices, own rewards and the prepare page; each
 route and model method per role, and another employee's record refused."""
 
-import logging
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -16,20 +15,12 @@ from odoo.tests import tagged
 
 from .common_portal import XSS, GoedeGesprekPortalCase
 
-_logger = logging.getLogger(__name__)
-
-# Budget per page (warm caches); measured: /my/hours 8, /my/rewards 9, prepare 18.
-PAGE_BUDGET = 25
-
 
 @tagged("post_install", "-at_install", "goede_gesprek_portal")
 class TestPortalParity(GoedeGesprekPortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.HoursRequest = cls.env["hr.goede.gesprek.hours.request"]
-        cls.Agreement = cls.env["hr.goede.gesprek.agreement"]
-        cls.Reward = cls.env["hr.goede.gesprek.reward"]
         cls.conversation.partner_employee_ids = cls.emp_manager
         cls.conversation_other.partner_employee_ids = cls.emp_manager
         cls.start = fields.Date.today() + relativedelta(months=3)
@@ -517,25 +508,10 @@ class TestPortalParityPerformance(GoedeGesprekPortalCase):
             ]
         )
 
-    def _count(self, url):
-        self.url_open(url)  # warm up: routing map, assets, caches
-        self.env.flush_all()
-        before = self.cr.sql_log_count
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        return self.cr.sql_log_count - before
-
     def test_new_pages_constant(self):
         self.authenticate("ggp_portal", "ggp_portal")
         urls = ("/my/hours", "/my/rewards", f"{self.conversation.access_url}/prepare")
-        self._fill(5)
-        small = {url: self._count(url) for url in urls}
-        self._fill(50)
-        large = {url: self._count(url) for url in urls}
-        _logger.info("portal parity queries, 5 records: %s; 50: %s", small, large)
-        for url in urls:
-            self.assertLessEqual(large[url], PAGE_BUDGET, url)
-            self.assertEqual(small[url], large[url], url)
+        self._assert_pages_flat(urls, self._fill, 5, 50)
 
     def test_prompt_from_the_prepare_page(self):
         """A portal employee's prompt (no activity for them) is a notice on the

@@ -8,8 +8,7 @@ from .common_portal import GoedeGesprekPortalCase
 
 _logger = logging.getLogger(__name__)
 
-# Measured budgets per request (warm caches), see README.md (portal query counts).
-LIST_BUDGET = 25
+# Measured budget per counter (warm caches), see README.md (portal query counts).
 COUNTER_BUDGET = 1
 
 
@@ -53,27 +52,11 @@ class TestPortalPerformance(GoedeGesprekPortalCase):
             ]
         )
 
-    def _count(self, url):
-        self.url_open(url)  # warm up: routing map, assets, caches
-        self.env.flush_all()
-        before = self.cr.sql_log_count
-        response = self.url_open(url)
-        count = self.cr.sql_log_count - before
-        self.assertEqual(response.status_code, 200)
-        return count
-
     def test_list_pages_constant(self):
         self.authenticate("ggp_portal", "ggp_portal")
         urls = ("/my/conversations", "/my/agreements", "/my/feedback")
-        self._fill(10)
-        small = {url: self._count(url) for url in urls}
-        self._fill(500)
-        large = {url: self._count(url) for url in urls}
-        for url in urls:
-            self.assertLessEqual(large[url], LIST_BUDGET, url)
-            self.assertEqual(small[url], large[url], url)
+        self._assert_pages_flat(urls, self._fill, 10, 500)
         self.assertIn("o_gg_conversation_row", self.url_open("/my/conversations").text)
-        _logger.info("portal list queries, 10 records: %s; 500: %s", small, large)
 
     def test_counters_one_query_each(self):
         self._fill(50)
@@ -84,14 +67,8 @@ class TestPortalPerformance(GoedeGesprekPortalCase):
             "goede_gesprek_feedback_count",
         ]
 
-        def measure(names):
-            self._json("/my/counters", {"counters": names})
-            before = self.cr.sql_log_count
-            result = self._json("/my/counters", {"counters": names})["result"]
-            return self.cr.sql_log_count - before, result
-
-        one, _result = measure(counters[:1])
-        full, result = measure(counters)
+        one, _result = self._counter_queries(counters[:1])
+        full, result = self._counter_queries(counters)
         self.assertEqual(result["goede_gesprek_count"], 50)
         self.assertEqual(result["goede_gesprek_agreement_count"], 49)
         _logger.info("/my counters: 1 counter %s queries, 3 counters %s", one, full)

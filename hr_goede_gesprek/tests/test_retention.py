@@ -17,8 +17,6 @@ from .common_legal import LegalCase
 
 _logger = logging.getLogger(__name__)
 
-RULE = "hr.goede.gesprek.retention.rule"
-LOG = "hr.goede.gesprek.destruction.log"
 DEPARTURE = "2026-06-30"
 # Every term has run: 2 years after the departure, 7 after the payment.
 LATER = "2034-01-02"
@@ -29,8 +27,6 @@ class TestRetention(LegalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Rule = cls.env[RULE]
-        cls.Log = cls.env[LOG]
         # The shipped rules only (the demo data adds a company's own rule).
         demo = cls.env.ref(
             "hr_goede_gesprek.retention_rule_feedback_demo", raise_if_not_found=False
@@ -464,25 +460,24 @@ class TestRetention(LegalCase):
         self.env.flush_all()
         return self.cr.sql_log_count - start
 
+    def _assert_batch_queries_flat(self, kind, model, vals):
+        """A batch of 30 ``model`` records is destroyed in as many queries as
+        one of 10 (after a warm-up batch of 3)."""
+        self._batch_queries(model, 3, vals)  # warm-up
+        few = self._batch_queries(model, 10, vals)
+        many = self._batch_queries(model, 30, vals)
+        _logger.info(
+            "Retention batch (%s): %s queries for 10, %s for 30", kind, few, many
+        )
+        self.assertEqual(few, many, f"{kind}: {few} queries for 10, {many} for 30")
+
     def test_queries_per_batch_delete(self):
         vals = {"period_start": "2019-01-01", "period_end": "2019-12-31"}
-        self._batch_queries("hr.goede.gesprek.appraisal", 3, vals)  # warm-up
-        few = self._batch_queries("hr.goede.gesprek.appraisal", 10, vals)
-        many = self._batch_queries("hr.goede.gesprek.appraisal", 30, vals)
-        _logger.info(
-            "Retention batch (delete): %s queries for 10, %s for 30", few, many
-        )
-        self.assertEqual(few, many, f"delete: {few} queries for 10, {many} for 30")
+        self._assert_batch_queries_flat("delete", "hr.goede.gesprek.appraisal", vals)
 
     def test_queries_per_batch_anonymise(self):
         vals = {
             "report_summary": "<p>Private</p>",
             "agenda_line_ids": [Command.create({"name": "Workload", "notes": "x"})],
         }
-        self._batch_queries("hr.goede.gesprek", 3, vals)  # warm-up
-        few = self._batch_queries("hr.goede.gesprek", 10, vals)
-        many = self._batch_queries("hr.goede.gesprek", 30, vals)
-        _logger.info(
-            "Retention batch (anonymise): %s queries for 10, %s for 30", few, many
-        )
-        self.assertEqual(few, many, f"anonymise: {few} queries for 10, {many} for 30")
+        self._assert_batch_queries_flat("anonymise", "hr.goede.gesprek", vals)

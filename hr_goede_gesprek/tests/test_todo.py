@@ -4,9 +4,9 @@
 records, that nobody sees another's items, and its query budget."""
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import GROUP_MANAGER, new_employee
+from .common import GROUP_MANAGER, new_user_employee
 from .common_legal import LegalCase
 
 # Exactly one count query per item the user's roles show (employee 5,
@@ -79,10 +79,9 @@ class TestTodo(LegalCase):
     def test_another_manager_sees_nothing_of_this_team(self):
         self._new(name="To plan")
         self._in_report(name="Report")
-        stranger = new_test_user(
-            self.env, "gg_stranger", groups=GROUP_MANAGER, name="Stan Stranger"
+        stranger, _employee = new_user_employee(
+            self.env, "gg_stranger", "Stan Stranger", GROUP_MANAGER
         )
-        new_employee(self.env, "Stan Stranger", stranger)
         self.assertEqual(self._nonzero(stranger), {})
         self.assertEqual(self._nonzero(self.user_other), {})
 

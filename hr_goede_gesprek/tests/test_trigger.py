@@ -12,15 +12,6 @@ KIND = "hr_goede_gesprek.mail_act_trigger_prompt"
 
 @tagged("post_install", "-at_install", "goede_gesprek_trigger")
 class TestTrigger(GoedeGesprekCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Prompt = cls.env["hr.goede.gesprek.trigger.prompt"]
-        cls.Trigger = cls.env["hr.goede.gesprek.trigger"]
-        cls.emp_portal = new_employee(
-            cls.env, "Piet Portal", cls.user_portal, cls.emp_manager
-        )
-
     def _prompts(self, record):
         return self.Prompt.search(
             [("res_model", "=", record._name), ("res_id", "=", record.id)]
@@ -70,7 +61,10 @@ class TestTrigger(GoedeGesprekCase):
         self.assertEqual(len(prompts.activity_ids), 2)
 
     def test_portal_employee_gets_a_notice(self):
-        request = self._shared_request(self.emp_portal)
+        emp_portal = new_employee(
+            self.env, "Piet Portal", self.user_portal, self.emp_manager
+        )
+        request = self._shared_request(emp_portal)
         request.answer_ids[0].with_user(self.user_portal).action_share_with_manager()
         prompts = self._prompts(request)
         self.assertEqual(len(prompts), 2)
@@ -80,7 +74,7 @@ class TestTrigger(GoedeGesprekCase):
         self.assertFalse(own.with_env(self.env).activity_ids)
         self.assertTrue(own.with_user(self.user_portal).message)
         # One click from the portal: on the agenda of the next conversation.
-        conversation = self.Conversation.create({"employee_id": self.emp_portal.id})
+        conversation = self.Conversation.create({"employee_id": emp_portal.id})
         own.with_user(self.user_portal).action_put_on_agenda()
         self.assertEqual(own.state, "done")
         self.assertEqual(conversation.agenda_line_ids.author, "employee")
@@ -149,33 +143,28 @@ class TestTrigger(GoedeGesprekCase):
         prompt.trigger_id.with_user(self.user_officer).write({"active": False})
 
     def test_agreement_deadline_fires_once(self):
-        agreement = (
-            self.env["hr.goede.gesprek.agreement"]
-            .sudo()
-            .create(
-                {
-                    "name": "Follow a course",
-                    "employee_id": self.emp_employee.id,
-                    "deadline": "2026-06-01",
-                    "state": "agreed",
-                    "owner": "both",
-                }
-            )
+        agreement = self.Agreement.sudo().create(
+            {
+                "name": "Follow a course",
+                "employee_id": self.emp_employee.id,
+                "deadline": "2026-06-01",
+                "state": "agreed",
+                "owner": "both",
+            }
         )
-        Agreement = self.env["hr.goede.gesprek.agreement"]
         with freeze_time("2026-06-01"):
-            Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
         self.assertFalse(self._prompts(agreement))
         with freeze_time("2026-06-02"):
-            Agreement._cron_agreement_deadline()
-            Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
         prompts = self._prompts(agreement)
         self.assertEqual(prompts.user_id, self.user_employee | self.user_manager)
         self.assertEqual(len(prompts), 2)
         # Run again with the marker cleared: still once.
         agreement.sudo().deadline_reminder_date = False
         with freeze_time("2026-06-03"):
-            Agreement._cron_agreement_deadline()
+            self.Agreement._cron_agreement_deadline()
         self.assertEqual(self._prompts(agreement), prompts)
 
     def test_reflection_prompts_the_manager(self):
