@@ -27,7 +27,12 @@ from ..tools.cron import (
     _process_batch,
     cron_entry,
 )
-from ..tools.declarations import employee_department, workflow_state
+from ..tools.declarations import (
+    employee_department,
+    followed_company,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_decision import ISSUED_STATES
 from .hr_goede_gesprek_workflow_mixin import step_action
 
@@ -105,16 +110,7 @@ class HrGoedeGesprekAgreement(models.Model):
         precompute=True,
         tracking=True,
     )
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        compute="_compute_company_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        default=lambda self: self.env.company,
-    )
+    company_id = followed_company(default=lambda self: self.env.company)
     department_id = employee_department(precompute=True)
     kind = fields.Selection(
         [
@@ -186,13 +182,13 @@ class HrGoedeGesprekAgreement(models.Model):
     decision_issued = fields.Boolean(compute="_compute_decision_issued")
     # User-dependent flags, used by the views only; each comes from the same
     # ``_get_cannot_reason`` the action's guard raises.
-    is_employee_side = fields.Boolean(compute="_compute_user_side")
-    is_manager_side = fields.Boolean(compute="_compute_user_side")
-    can_confirm = fields.Boolean(compute="_compute_user_side")
-    can_decline = fields.Boolean(compute="_compute_user_side")
-    can_propose_again = fields.Boolean(compute="_compute_user_side")
-    can_close = fields.Boolean(compute="_compute_user_side")
-    can_cancel = fields.Boolean(compute="_compute_user_side")
+    is_employee_side = user_flag("_compute_user_side")
+    is_manager_side = user_flag("_compute_user_side")
+    can_confirm = user_flag("_compute_user_side")
+    can_decline = user_flag("_compute_user_side")
+    can_propose_again = user_flag("_compute_user_side")
+    can_close = user_flag("_compute_user_side")
+    can_cancel = user_flag("_compute_user_side")
 
     @api.depends("conversation_id.employee_id")
     def _compute_employee_id(self):

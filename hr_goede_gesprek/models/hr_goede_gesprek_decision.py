@@ -26,7 +26,12 @@ from odoo.tools import clean_context, format_date, formatLang
 
 from ..tools import legal_terms
 from ..tools.cron import _process_batch, cron_entry
-from ..tools.declarations import document_company, employee_department, workflow_state
+from ..tools.declarations import (
+    document_company,
+    employee_department,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_workflow_mixin import step_action
 
 _logger = logging.getLogger(__name__)
@@ -309,9 +314,9 @@ class HrGoedeGesprekDecision(models.Model):
     letter_financial_text = fields.Text(compute="_compute_letter_texts")
     letter_signing_line = fields.Text(compute="_compute_letter_texts")
     # What the current user may do (buttons; enforced again in Python)
-    can_issue = fields.Boolean(compute="_compute_user_flags")
-    can_acknowledge = fields.Boolean(compute="_compute_user_flags")
-    can_register_delivery = fields.Boolean(compute="_compute_user_flags")
+    can_issue = user_flag()
+    can_acknowledge = user_flag()
+    can_register_delivery = user_flag()
 
     # ------------------------------------------------------------------
     # Computes

@@ -202,6 +202,17 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
             policy.get(self._policy_state()), roles
         ) | self._policy_fields(policy.get(ANY_STATE), roles)
 
+    def _set_policy_flags(self, flags):
+        """Set each ``can_*`` flag of ``flags`` ({flag: fields}) to whether the
+        current user may now change any of its fields, and ``is_hr``: the
+        form's buttons follow the very policy that checks the write."""
+        is_hr = self._is_hr()
+        for record in self:
+            allowed = record._policy_write_fields() if record.id else set()
+            for flag, fnames in flags.items():
+                record[flag] = bool(fnames & allowed)
+            record.is_hr = is_hr
+
     @api.model
     def _policy_create_fields(self, vals):
         return self._policy_fields(self._policy_create, self._policy_roles_create(vals))
