@@ -18,8 +18,9 @@ class HrGoedeGesprekHintMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.hint.mixin"
     _description = "Good Conversation: next-step hint and workflow columns"
     # {state: hint}, or {state: (flag, hint, other hint)}: the first hint for
-    # the user whose ``flag`` (a ``can_*`` field) says they take the step, the
-    # other for everyone else; lazy translations (``_lt``).
+    # the user whose ``flag`` (a ``can_*`` field, or a function of the record)
+    # says they take the step, the other for everyone else; lazy translations
+    # (``_lt``).
     _next_step_hints = {}
 
     # ------------------------------------------------------------------
@@ -82,5 +83,6 @@ class HrGoedeGesprekHintMixin(models.AbstractModel):
         hint = self._next_step_hints.get(self.state, False)
         if isinstance(hint, tuple):
             flag, own_hint, hint = hint
-            hint = own_hint if self[flag] else hint
+            takes_step = flag(self) if callable(flag) else self[flag]
+            hint = own_hint if takes_step else hint
         return hint and self.env._(hint)

@@ -401,10 +401,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         return request
 
     def portal_withdraw(self):
-        self._check_can_withdraw()
-        # sudo: the state is a workflow field; the guard ran as the user.
-        self.sudo()._do_withdraw()
-        return True
+        return self._run_portal_step("withdraw")
 
     # ------------------------------------------------------------------
     # Business: the next step (the hint on the form)

@@ -94,6 +94,15 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
         getattr(self, f"_do_{step}")(*args)
         return True
 
+    def _run_portal_step(self, step, *args):
+        """A portal button: ``_check_can_<step>()`` as the user, then
+        ``_do_<step>(*args)`` with sudo (portal users hold a read-only ACL, and
+        the state and the step's other fields are workflow fields; sudo keeps
+        the uid, so the step still knows who acts); True for the controller."""
+        getattr(self, f"_check_can_{step}")()
+        getattr(self.sudo(), f"_do_{step}")(*args)
+        return True
+
     def _raise_cannot(self, step, *args):
         """Raise the first record's reason against ``step``, if any: the
         ``UserError`` or ``AccessError`` that ``_get_cannot_<step>_reason(*args)``
