@@ -25,6 +25,7 @@ from odoo.tools import LazyTranslate, format_date, html2plaintext
 from ..tools.declarations import (
     document_company,
     employee_department,
+    legal_day,
     user_flag,
     workflow_state,
 )
@@ -196,12 +197,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         store=True,
         string="Next-level manager user",
     )
-    request_date = fields.Date(
-        # A legal date: the company's, not the user's local one.
-        default=lambda self: self._default_legal_today(),
-        required=True,
-        tracking=True,
-    )
+    request_date = legal_day(tracking=True)
     request_reason = fields.Text(string="Why the employee asks")
     period_start = fields.Date(
         string="Period from",

@@ -22,6 +22,7 @@ from ..tools.cron import _process_batch, cron_entry
 from ..tools.declarations import (
     FORMAL_DOCUMENT_MIXINS,
     document_company,
+    legal_day,
     user_flag,
     workflow_state,
 )
@@ -72,12 +73,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    request_date = fields.Date(
-        # A legal date: the company's, not the user's local one.
-        default=lambda self: self._default_legal_today(),
-        required=True,
-        tracking=True,
-    )
+    request_date = legal_day(tracking=True)
     date_start = fields.Date(string="Desired start", required=True, tracking=True)
     hours_current = fields.Float(string="Current hours per week")
     hours_requested = fields.Float(string="Requested hours per week", tracking=True)

@@ -19,7 +19,13 @@ from ..tools.cron import (
     _process_batch,
     cron_entry,
 )
-from ..tools.declarations import FORMAL_DOCUMENT_MIXINS, user_flag, workflow_state
+from ..tools.declarations import (
+    FORMAL_DOCUMENT_MIXINS,
+    legal_day,
+    regime_label,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_workflow_mixin import step_action
 
 _lt = LazyTranslate(__name__)
@@ -112,12 +118,7 @@ class HrGoedeGesprekObjection(models.Model):
     )
     route_id = fields.Many2one(related="decision_id.route_id")
     term_end = fields.Date(related="decision_id.term_end")
-    date_received = fields.Date(
-        string="Received on",
-        # A legal date: the company's, not the user's local one.
-        default=lambda self: self._default_legal_today(),
-        required=True,
-    )
+    date_received = legal_day(string="Received on")
     grounds = fields.Text(required=True, tracking=True)
     filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     state = workflow_state(
@@ -157,12 +158,8 @@ class HrGoedeGesprekObjection(models.Model):
     )
     # The words of the contested decision's regime and route (the views and
     # the portal show these, see tools/regime_terms.py).
-    regime_dispute_label = fields.Char(
-        string="Kind of dispute", compute="_compute_regime_labels"
-    )
-    regime_document_label = fields.Char(
-        string="Kind of document", compute="_compute_regime_labels"
-    )
+    regime_dispute_label = regime_label(string="Kind of dispute")
+    regime_document_label = regime_label(string="Kind of document")
     # What the current user may do (form)
     can_handle = user_flag()
     can_decide = user_flag()

@@ -73,3 +73,19 @@ def user_flag(compute="_compute_user_flags"):
     """What the current user may do or is on this record (the form shows or
     hides its buttons by it); computed for the user looking, never stored."""
     return fields.Boolean(compute=compute)
+
+
+def regime_label(**kwargs):
+    """A word of the document's legal regime (tools/regime_terms.py) for the
+    views, portal, mails and letter: computed from the company's profile and
+    the dispute route, never stored."""
+    return fields.Char(compute="_compute_regime_labels", **kwargs)
+
+
+def legal_day(**kwargs):
+    """The day a formal document was asked for or received: a legal date, so
+    today by default in the company's calendar, not the user's local one
+    (``_default_legal_today`` of the legal mixin)."""
+    return fields.Date(
+        default=lambda self: self._default_legal_today(), required=True, **kwargs
+    )
