@@ -54,9 +54,7 @@ OUTCOME_FIELDS = frozenset({"outcome", "outcome_reasons", "revised_level_id"})
 NEXT_STEP_HINTS = {
     "received": (
         "can_decide",
-        _lt(
-            "Next: you invite the employee to a hearing or decide on " "the objection."
-        ),
+        _lt("Next: you invite the employee to a hearing or decide on the objection."),
         _lt(
             "Next: HR handles the objection and may invite the employee to "
             "a hearing."
