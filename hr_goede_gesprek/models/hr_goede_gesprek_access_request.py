@@ -20,7 +20,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from ..tools import access_export
 from ..tools.cron import _activities, _process_batch, cron_entry
-from ..tools.declarations import workflow_state
+from ..tools.declarations import document_company, workflow_state
 from .hr_goede_gesprek_workflow_mixin import step_action
 
 STATES = [
@@ -66,12 +66,7 @@ class HrGoedeGesprekAccessRequest(models.Model):
     # Fields
     # ------------------------------------------------------------------
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
-    )
+    company_id = document_company()
     hr_user_id = fields.Many2one(
         "res.users",
         string="Handled by",

@@ -20,16 +20,23 @@ controller acts with ``sudo()`` afterwards.
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError
-from odoo.tools import clean_context
+from odoo.tools import LazyTranslate, clean_context
 
 from ..tools.cron import (
     _activities,
     _process_batch,
     cron_entry,
 )
-from ..tools.declarations import employee_department, workflow_state
+from ..tools.declarations import (
+    employee_department,
+    followed_company,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_decision import ISSUED_STATES
 from .hr_goede_gesprek_workflow_mixin import step_action
+
+_lt = LazyTranslate(__name__)
 
 OPEN_STATES = ("proposed", "agreed", "talk_again")
 # Fields that make up the content of an agreement: changing them after both
@@ -60,6 +67,37 @@ POLICY_WRITE = {
     "agreed": {role: PROGRESS_FIELDS for role in PARTY_ROLES},
     # "done", "not_done", "cancelled": nothing.
 }
+# The hint on the form (hr.goede.gesprek.hint.mixin): the parties confirm, the
+# owner follows it up.
+CLOSED_HINT = _lt("Closed: nothing left to do on this agreement.")
+NEXT_STEP_HINTS = {
+    "proposed": (
+        "can_confirm",
+        _lt(
+            "Next: confirm the agreement or decline it; it is agreed "
+            "once the employee and the manager both confirmed."
+        ),
+        _lt("Next: the employee and the manager both confirm the agreement."),
+    ),
+    "agreed": (
+        lambda agreement: agreement._get_followup_user() == agreement.env.user,
+        _lt(
+            "Next: you carry out the agreement by its deadline and mark "
+            "it done or not done."
+        ),
+        _lt(
+            "Next: the owner carries out the agreement by its deadline; "
+            "then it is marked done or not done."
+        ),
+    ),
+    "talk_again": _lt(
+        "Next: discuss the agreement again in the next conversation and "
+        "propose it again."
+    ),
+    "done": CLOSED_HINT,
+    "not_done": CLOSED_HINT,
+    "cancelled": CLOSED_HINT,
+}
 
 
 class HrGoedeGesprekAgreement(models.Model):
@@ -77,6 +115,7 @@ class HrGoedeGesprekAgreement(models.Model):
         "hr.goede.gesprek.retention.mixin",
         "hr.goede.gesprek.health.guard.mixin",
     ]
+    _next_step_hints = NEXT_STEP_HINTS
     _retention_document_type = "agreement"
     _retention_closed_states = ("done", "not_done", "cancelled")
     _retention_completion_fields = ("done_date", "create_date")
@@ -105,16 +144,7 @@ class HrGoedeGesprekAgreement(models.Model):
         precompute=True,
         tracking=True,
     )
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        compute="_compute_company_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        default=lambda self: self.env.company,
-    )
+    company_id = followed_company(default=lambda self: self.env.company)
     department_id = employee_department(precompute=True)
     kind = fields.Selection(
         [
@@ -186,13 +216,13 @@ class HrGoedeGesprekAgreement(models.Model):
     decision_issued = fields.Boolean(compute="_compute_decision_issued")
     # User-dependent flags, used by the views only; each comes from the same
     # ``_get_cannot_reason`` the action's guard raises.
-    is_employee_side = fields.Boolean(compute="_compute_user_side")
-    is_manager_side = fields.Boolean(compute="_compute_user_side")
-    can_confirm = fields.Boolean(compute="_compute_user_side")
-    can_decline = fields.Boolean(compute="_compute_user_side")
-    can_propose_again = fields.Boolean(compute="_compute_user_side")
-    can_close = fields.Boolean(compute="_compute_user_side")
-    can_cancel = fields.Boolean(compute="_compute_user_side")
+    is_employee_side = user_flag("_compute_user_side")
+    is_manager_side = user_flag("_compute_user_side")
+    can_confirm = user_flag("_compute_user_side")
+    can_decline = user_flag("_compute_user_side")
+    can_propose_again = user_flag("_compute_user_side")
+    can_close = user_flag("_compute_user_side")
+    can_cancel = user_flag("_compute_user_side")
 
     @api.depends("conversation_id.employee_id")
     def _compute_employee_id(self):
@@ -361,27 +391,16 @@ class HrGoedeGesprekAgreement(models.Model):
     # uid, so the steps still know who confirms.
     # ------------------------------------------------------------------
     def portal_confirm(self):
-        self._check_can_confirm()
-        # sudo: confirmations and state are workflow fields; the guard ran as
-        # the user.
-        self.sudo()._do_confirm(self.env.user)
-        return True
+        return self._run_portal_step("confirm", self.env.user)
 
     def portal_decline(self, reason=None):
-        self._check_can_decline()
-        # sudo: state and decline reason are workflow fields; the guard ran as
-        # the user.
-        self.sudo()._do_decline(reason)
-        return True
+        return self._run_portal_step("decline", reason)
 
     def portal_update_progress(self, progress, note=None, done=False):
         """Mark the agreement done, or record its progress (a percentage given
         as text by the portal form) with an optional note."""
         if done:
-            self._check_can_close()
-            # sudo: the state is a workflow field; the guard ran as the user.
-            self.sudo()._do_close("done")
-            return True
+            return self._run_portal_step("close", "done")
         self._check_can_update_progress()
         try:
             progress = int(progress or 0)
@@ -681,36 +700,6 @@ class HrGoedeGesprekAgreement(models.Model):
                         "“%(name)s” already has a decision.", name=agreement.name
                     )
                 )
-
-    # ------------------------------------------------------------------
-    # Business: the next step (the hint on the form)
-    # ------------------------------------------------------------------
-    def _get_next_step_hint(self):
-        self.ensure_one()
-        _ = self.env._
-        if self.state == "proposed":
-            if self.can_confirm:
-                return _(
-                    "Next: confirm the agreement or decline it; it is agreed "
-                    "once the employee and the manager both confirmed."
-                )
-            return _("Next: the employee and the manager both confirm the agreement.")
-        if self.state == "agreed":
-            if self._get_followup_user() == self.env.user:
-                return _(
-                    "Next: you carry out the agreement by its deadline and mark "
-                    "it done or not done."
-                )
-            return _(
-                "Next: the owner carries out the agreement by its deadline; "
-                "then it is marked done or not done."
-            )
-        if self.state == "talk_again":
-            return _(
-                "Next: discuss the agreement again in the next conversation and "
-                "propose it again."
-            )
-        return _("Closed: nothing left to do on this agreement.")
 
     # ------------------------------------------------------------------
     # Activities

@@ -20,10 +20,18 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date, html2plaintext
+from odoo.tools import LazyTranslate, format_date, html2plaintext
 
-from ..tools.declarations import document_company, employee_department, workflow_state
+from ..tools.declarations import (
+    document_company,
+    employee_department,
+    legal_day,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_workflow_mixin import step_action
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("requested", "Requested"),
@@ -55,6 +63,41 @@ ESTABLISH_FIELDS = frozenset({"report", "scale_id", "level_id", "reasons"})
 VIEW_FIELDS = frozenset({"employee_view"})
 # The day of the request: the workflow's default; HR registers another one.
 HR_REQUEST_FIELDS = PARTY_FIELDS | REQUEST_FIELDS | {"request_date"}
+# The hint on the form (hr.goede.gesprek.hint.mixin), told to whoever takes
+# the step by its flag and to everyone else.
+NEXT_STEP_HINTS = {
+    "requested": (
+        "can_plan",
+        _lt("Next: you plan the appraisal interview."),
+        _lt("Next: the manager plans the appraisal interview."),
+    ),
+    "planned": (
+        "can_hold",
+        _lt("Next: hold the interview, then mark it as held."),
+        _lt("Next: the manager holds the interview with the employee."),
+    ),
+    "held": (
+        "can_establish",
+        _lt("Next: you establish the appraisal with its reasons."),
+        _lt("Next: the manager establishes the appraisal."),
+    ),
+    "to_countersign": (
+        "is_next_manager",
+        _lt("Next: you countersign the appraisal."),
+        _lt("Next: the next-level manager countersigns the appraisal."),
+    ),
+    "established": _lt(
+        "Next: HR and the signatory issue the decision on the appraisal."
+    ),
+    "decided": (
+        "is_employee",
+        _lt("Next: within the term you may add your view or object."),
+        _lt("Next: within the term the employee may add their view or object."),
+    ),
+    "objected": _lt("Next: HR handles the objection and decides on it."),
+    "final": _lt("Final: the appraisal stands."),
+    "cancelled": _lt("Cancelled: nothing left to do."),
+}
 
 
 def _hierarchy_manager(string):
@@ -83,6 +126,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         "hr.goede.gesprek.health.guard.mixin",
         "hr.goede.gesprek.retention.mixin",
     ]
+    _next_step_hints = NEXT_STEP_HINTS
     _retention_document_type = "appraisal"
     _retention_closed_states = (
         "established",
@@ -153,12 +197,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         store=True,
         string="Next-level manager user",
     )
-    request_date = fields.Date(
-        # A legal date: the company's, not the user's local one.
-        default=lambda self: self._default_legal_today(),
-        required=True,
-        tracking=True,
-    )
+    request_date = legal_day(tracking=True)
     request_reason = fields.Text(string="Why the employee asks")
     period_start = fields.Date(
         string="Period from",
@@ -228,14 +267,14 @@ class HrGoedeGesprekAppraisal(models.Model):
     evidence_agreements_done = fields.Integer(compute="_compute_evidence")
     evidence_agreements_on_time = fields.Integer(compute="_compute_evidence")
     # What the current user may do
-    is_employee = fields.Boolean(compute="_compute_user_flags")
-    is_manager = fields.Boolean(compute="_compute_user_flags")
-    is_next_manager = fields.Boolean(compute="_compute_user_flags")
-    is_hr = fields.Boolean(compute="_compute_user_flags")
-    can_add_view = fields.Boolean(compute="_compute_user_flags")
-    can_plan = fields.Boolean(compute="_compute_user_flags")
-    can_hold = fields.Boolean(compute="_compute_user_flags")
-    can_establish = fields.Boolean(compute="_compute_user_flags")
+    is_employee = user_flag()
+    is_manager = user_flag()
+    is_next_manager = user_flag()
+    is_hr = user_flag()
+    can_add_view = user_flag()
+    can_plan = user_flag()
+    can_hold = user_flag()
+    can_establish = user_flag()
 
     _sql_constraints = [
         (
@@ -860,40 +899,6 @@ class HrGoedeGesprekAppraisal(models.Model):
         # in _check_can_cancel; the state is a workflow field).
         self._write_dropping_calendar_event({"state": "cancelled"})
         self.activity_update()
-
-    # ------------------------------------------------------------------
-    # Business: the next step (the hint on the form)
-    # ------------------------------------------------------------------
-    def _get_next_step_hint(self):
-        self.ensure_one()
-        _ = self.env._
-        if self.state == "requested":
-            if self.can_plan:
-                return _("Next: you plan the appraisal interview.")
-            return _("Next: the manager plans the appraisal interview.")
-        if self.state == "planned":
-            if self.can_hold:
-                return _("Next: hold the interview, then mark it as held.")
-            return _("Next: the manager holds the interview with the employee.")
-        if self.state == "held":
-            if self.can_establish:
-                return _("Next: you establish the appraisal with its reasons.")
-            return _("Next: the manager establishes the appraisal.")
-        if self.state == "to_countersign":
-            if self.is_next_manager:
-                return _("Next: you countersign the appraisal.")
-            return _("Next: the next-level manager countersigns the appraisal.")
-        if self.state == "established":
-            return _("Next: HR and the signatory issue the decision on the appraisal.")
-        if self.state == "decided":
-            if self.is_employee:
-                return _("Next: within the term you may add your view or object.")
-            return _("Next: within the term the employee may add their view or object.")
-        if self.state == "objected":
-            return _("Next: HR handles the objection and decides on it.")
-        if self.state == "final":
-            return _("Final: the appraisal stands.")
-        return _("Cancelled: nothing left to do.")
 
     # ------------------------------------------------------------------
     # Activities

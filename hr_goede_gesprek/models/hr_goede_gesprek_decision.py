@@ -26,7 +26,13 @@ from odoo.tools import clean_context, format_date, formatLang
 
 from ..tools import legal_terms
 from ..tools.cron import _process_batch, cron_entry
-from ..tools.declarations import document_company, employee_department, workflow_state
+from ..tools.declarations import (
+    document_company,
+    employee_department,
+    regime_label,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_workflow_mixin import step_action
 
 _logger = logging.getLogger(__name__)
@@ -289,29 +295,23 @@ class HrGoedeGesprekDecision(models.Model):
     regime = fields.Selection(
         related="company_id.goede_gesprek_legal_regime", string="Legal regime"
     )
-    regime_document_label = fields.Char(
-        string="Document", compute="_compute_regime_labels"
-    )
-    regime_letter_label = fields.Char(
-        string="Document type", compute="_compute_regime_labels"
-    )
-    regime_content_heading = fields.Char(compute="_compute_regime_labels")
-    regime_opening = fields.Char(compute="_compute_regime_labels")
-    regime_dispute_label = fields.Char(
-        string="Way to disagree", compute="_compute_regime_labels"
-    )
-    regime_disputes_label = fields.Char(compute="_compute_regime_labels")
-    regime_dispute_action_label = fields.Char(compute="_compute_regime_labels")
-    regime_dispute_submit_label = fields.Char(compute="_compute_regime_labels")
-    regime_term_label = fields.Char(compute="_compute_regime_labels")
+    regime_document_label = regime_label(string="Document")
+    regime_letter_label = regime_label(string="Document type")
+    regime_content_heading = regime_label()
+    regime_opening = regime_label()
+    regime_dispute_label = regime_label(string="Way to disagree")
+    regime_disputes_label = regime_label()
+    regime_dispute_action_label = regime_label()
+    regime_dispute_submit_label = regime_label()
+    regime_term_label = regime_label()
     # The letter's own texts, in the context's language (the letter's)
     letter_salutation = fields.Char(compute="_compute_letter_texts")
     letter_financial_text = fields.Text(compute="_compute_letter_texts")
     letter_signing_line = fields.Text(compute="_compute_letter_texts")
     # What the current user may do (buttons; enforced again in Python)
-    can_issue = fields.Boolean(compute="_compute_user_flags")
-    can_acknowledge = fields.Boolean(compute="_compute_user_flags")
-    can_register_delivery = fields.Boolean(compute="_compute_user_flags")
+    can_issue = user_flag()
+    can_acknowledge = user_flag()
+    can_register_delivery = user_flag()
 
     # ------------------------------------------------------------------
     # Computes

@@ -7,7 +7,9 @@ their kanban and pivot columns in the order of the workflow.
 
 Each model answers ``_get_next_step_hint()`` from its own guards and role
 helpers (``_get_cannot_<step>_reason``, ``can_*`` flags): the hint names the
-step only when the current user may take it, and who takes it otherwise."""
+step only when the current user may take it, and who takes it otherwise.
+A model whose hints name no dates or people declares them in
+``_next_step_hints`` instead."""
 
 from odoo import api, fields, models
 
@@ -15,6 +17,11 @@ from odoo import api, fields, models
 class HrGoedeGesprekHintMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.hint.mixin"
     _description = "Good Conversation: next-step hint and workflow columns"
+    # {state: hint}, or {state: (flag, hint, other hint)}: the first hint for
+    # the user whose ``flag`` (a ``can_*`` field, or a function of the record)
+    # says they take the step, the other for everyone else; lazy translations
+    # (``_lt``).
+    _next_step_hints = {}
 
     # ------------------------------------------------------------------
     # Fields
@@ -70,6 +77,12 @@ class HrGoedeGesprekHintMixin(models.AbstractModel):
 
     def _get_next_step_hint(self):
         """What happens next on this record and who acts, told to the current
-        user; False when there is nothing to say. Models override it."""
+        user; False when there is nothing to say. Models declare
+        ``_next_step_hints`` or override it."""
         self.ensure_one()
-        return False
+        hint = self._next_step_hints.get(self.state, False)
+        if isinstance(hint, tuple):
+            flag, own_hint, hint = hint
+            takes_step = flag(self) if callable(flag) else self[flag]
+            hint = own_hint if takes_step else hint
+        return hint and self.env._(hint)

@@ -19,7 +19,13 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, format_date
 
 from ..tools.cron import _process_batch, cron_entry
-from ..tools.declarations import document_company, workflow_state
+from ..tools.declarations import (
+    FORMAL_DOCUMENT_MIXINS,
+    document_company,
+    legal_day,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_workflow_mixin import step_action
 
 # The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
@@ -40,17 +46,7 @@ ANSWER_FIELDS = frozenset({"answer", "answer_reasons"})
 class HrGoedeGesprekHoursRequest(models.Model):
     _name = "hr.goede.gesprek.hours.request"
     _description = "Hours request (Wet flexibel werken)"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "hr.goede.gesprek.legal.mixin",
-        "hr.goede.gesprek.employee.mixin",
-        "hr.goede.gesprek.state.mixin",
-        "hr.goede.gesprek.decision.origin.mixin",
-        "hr.goede.gesprek.hint.mixin",
-        "hr.goede.gesprek.retention.mixin",
-        "hr.goede.gesprek.health.guard.mixin",
-    ]
+    _inherit = ["mail.thread", *FORMAL_DOCUMENT_MIXINS]
     _retention_document_type = "hours_request"
     _retention_closed_states = ("granted", "refused", "deemed_granted", "withdrawn")
     _retention_completion_fields = ("deemed_granted_date", "request_date")
@@ -77,12 +73,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     company_id = document_company()
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    request_date = fields.Date(
-        # A legal date: the company's, not the user's local one.
-        default=lambda self: self._default_legal_today(),
-        required=True,
-        tracking=True,
-    )
+    request_date = legal_day(tracking=True)
     date_start = fields.Date(string="Desired start", required=True, tracking=True)
     hours_current = fields.Float(string="Current hours per week")
     hours_requested = fields.Float(string="Requested hours per week", tracking=True)
@@ -122,8 +113,8 @@ class HrGoedeGesprekHoursRequest(models.Model):
         "hr.goede.gesprek.decision", "origin_hours_request_id", string="Decisions"
     )
     # What the current user may do (form)
-    can_answer = fields.Boolean(compute="_compute_user_flags")
-    is_hr = fields.Boolean(compute="_compute_user_flags")
+    can_answer = user_flag()
+    is_hr = user_flag()
 
     _sql_constraints = [
         (
@@ -158,11 +149,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
     @api.depends_context("uid")
     @api.depends("state", "decision_ids", "employee_id")
     def _compute_user_flags(self):
-        is_hr = self._is_hr()
-        for request in self:
-            allowed = request._policy_write_fields() if request.id else set()
-            request.can_answer = bool(ANSWER_FIELDS & allowed)
-            request.is_hr = is_hr
+        self._set_policy_flags({"can_answer": ANSWER_FIELDS})
 
     @api.depends("state")
     def _compute_deemed_granted(self):
@@ -410,10 +397,7 @@ class HrGoedeGesprekHoursRequest(models.Model):
         return request
 
     def portal_withdraw(self):
-        self._check_can_withdraw()
-        # sudo: the state is a workflow field; the guard ran as the user.
-        self.sudo()._do_withdraw()
-        return True
+        return self._run_portal_step("withdraw")
 
     # ------------------------------------------------------------------
     # Business: the next step (the hint on the form)

@@ -12,15 +12,23 @@ superseded by it.
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date
+from odoo.tools import LazyTranslate, format_date
 
 from ..tools.cron import (
     _activities,
     _process_batch,
     cron_entry,
 )
-from ..tools.declarations import workflow_state
+from ..tools.declarations import (
+    FORMAL_DOCUMENT_MIXINS,
+    legal_day,
+    regime_label,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_workflow_mixin import step_action
+
+_lt = LazyTranslate(__name__)
 
 OUTCOMES = [
     ("upheld", "Upheld"),
@@ -42,21 +50,31 @@ OUTCOME_FIELDS = frozenset({"outcome", "outcome_reasons", "revised_level_id"})
 # Everything else (state, filed by, the decision on the objection, the
 # reminder date, the links that follow the decision) is the workflow's.
 
+# The hint on the form (hr.goede.gesprek.hint.mixin): HR decides.
+NEXT_STEP_HINTS = {
+    "received": (
+        "can_decide",
+        _lt("Next: you invite the employee to a hearing or decide on the objection."),
+        _lt(
+            "Next: HR handles the objection and may invite the employee to "
+            "a hearing."
+        ),
+    ),
+    "hearing": (
+        "can_decide",
+        _lt("Next: after the hearing, you decide on the objection."),
+        _lt("Next: after the hearing, HR decides on the objection."),
+    ),
+    "decided": _lt("Decided: the decision on the objection is on file."),
+    "withdrawn": _lt("Withdrawn: nothing left to do."),
+}
+
 
 class HrGoedeGesprekObjection(models.Model):
     _name = "hr.goede.gesprek.objection"
     _description = "Objection"
-    _inherit = [
-        "hr.goede.gesprek.reminder.mixin",
-        "mail.activity.mixin",
-        "hr.goede.gesprek.legal.mixin",
-        "hr.goede.gesprek.employee.mixin",
-        "hr.goede.gesprek.state.mixin",
-        "hr.goede.gesprek.decision.origin.mixin",
-        "hr.goede.gesprek.hint.mixin",
-        "hr.goede.gesprek.retention.mixin",
-        "hr.goede.gesprek.health.guard.mixin",
-    ]
+    _inherit = ["hr.goede.gesprek.reminder.mixin", *FORMAL_DOCUMENT_MIXINS]
+    _next_step_hints = NEXT_STEP_HINTS
     _retention_document_type = "objection"
     _retention_closed_states = ("decided", "withdrawn")
     _retention_completion_fields = ("advice_date", "date_received")
@@ -98,12 +116,7 @@ class HrGoedeGesprekObjection(models.Model):
     )
     route_id = fields.Many2one(related="decision_id.route_id")
     term_end = fields.Date(related="decision_id.term_end")
-    date_received = fields.Date(
-        string="Received on",
-        # A legal date: the company's, not the user's local one.
-        default=lambda self: self._default_legal_today(),
-        required=True,
-    )
+    date_received = legal_day(string="Received on")
     grounds = fields.Text(required=True, tracking=True)
     filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     state = workflow_state(
@@ -143,16 +156,12 @@ class HrGoedeGesprekObjection(models.Model):
     )
     # The words of the contested decision's regime and route (the views and
     # the portal show these, see tools/regime_terms.py).
-    regime_dispute_label = fields.Char(
-        string="Kind of dispute", compute="_compute_regime_labels"
-    )
-    regime_document_label = fields.Char(
-        string="Kind of document", compute="_compute_regime_labels"
-    )
+    regime_dispute_label = regime_label(string="Kind of dispute")
+    regime_document_label = regime_label(string="Kind of document")
     # What the current user may do (form)
-    can_handle = fields.Boolean(compute="_compute_user_flags")
-    can_decide = fields.Boolean(compute="_compute_user_flags")
-    is_hr = fields.Boolean(compute="_compute_user_flags")
+    can_handle = user_flag()
+    can_decide = user_flag()
+    is_hr = user_flag()
 
     @api.depends("decision_id.name", "decision_id.route_id", "employee_id.name")
     def _compute_name(self):
@@ -181,12 +190,9 @@ class HrGoedeGesprekObjection(models.Model):
     @api.depends_context("uid")
     @api.depends("state", "outcome_decision_id", "employee_id")
     def _compute_user_flags(self):
-        is_hr = self._is_hr()
-        for objection in self:
-            allowed = objection._policy_write_fields() if objection.id else set()
-            objection.can_handle = bool(HEARING_FIELDS & allowed)
-            objection.can_decide = bool(OUTCOME_FIELDS & allowed)
-            objection.is_hr = is_hr
+        self._set_policy_flags(
+            {"can_handle": HEARING_FIELDS, "can_decide": OUTCOME_FIELDS}
+        )
 
     # ------------------------------------------------------------------
     # Constraints
@@ -475,30 +481,6 @@ class HrGoedeGesprekObjection(models.Model):
             objection.outcome_decision_id.unlink()
             objection.appraisal_id._on_objection_withdrawn()
         self.activity_update()
-
-    # ------------------------------------------------------------------
-    # Business: the next step (the hint on the form)
-    # ------------------------------------------------------------------
-    def _get_next_step_hint(self):
-        self.ensure_one()
-        _ = self.env._
-        if self.state in ("received", "hearing") and self.can_decide:
-            if self.state == "received":
-                return _(
-                    "Next: you invite the employee to a hearing or decide on "
-                    "the objection."
-                )
-            return _("Next: after the hearing, you decide on the objection.")
-        if self.state == "received":
-            return _(
-                "Next: HR handles the objection and may invite the employee to "
-                "a hearing."
-            )
-        if self.state == "hearing":
-            return _("Next: after the hearing, HR decides on the objection.")
-        if self.state == "decided":
-            return _("Decided: the decision on the objection is on file.")
-        return _("Withdrawn: nothing left to do.")
 
     # ------------------------------------------------------------------
     # Decision hooks

@@ -26,7 +26,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate, format_amount
 
-from ..tools.declarations import workflow_state
+from ..tools.declarations import followed_company, workflow_state
 from .hr_goede_gesprek_workflow_mixin import step_action
 
 _lt = LazyTranslate(__name__)
@@ -163,15 +163,7 @@ class HrGoedeGesprekReward(models.Model):
         required=True, help="Why the employee gets this reward (for the file)."
     )
     employee_id = fields.Many2one(tracking=True, ondelete="restrict")
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        compute="_compute_company_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
+    company_id = followed_company()
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(
         string="Reward date",

@@ -94,6 +94,15 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
         getattr(self, f"_do_{step}")(*args)
         return True
 
+    def _run_portal_step(self, step, *args):
+        """A portal button: ``_check_can_<step>()`` as the user, then
+        ``_do_<step>(*args)`` with sudo (portal users hold a read-only ACL, and
+        the state and the step's other fields are workflow fields; sudo keeps
+        the uid, so the step still knows who acts); True for the controller."""
+        getattr(self, f"_check_can_{step}")()
+        getattr(self.sudo(), f"_do_{step}")(*args)
+        return True
+
     def _raise_cannot(self, step, *args):
         """Raise the first record's reason against ``step``, if any: the
         ``UserError`` or ``AccessError`` that ``_get_cannot_<step>_reason(*args)``
@@ -201,6 +210,17 @@ class HrGoedeGesprekWorkflowMixin(models.AbstractModel):
         return self._policy_fields(
             policy.get(self._policy_state()), roles
         ) | self._policy_fields(policy.get(ANY_STATE), roles)
+
+    def _set_policy_flags(self, flags):
+        """Set each ``can_*`` flag of ``flags`` ({flag: fields}) to whether the
+        current user may now change any of its fields, and ``is_hr``: the
+        form's buttons follow the very policy that checks the write."""
+        is_hr = self._is_hr()
+        for record in self:
+            allowed = record._policy_write_fields() if record.id else set()
+            for flag, fnames in flags.items():
+                record[flag] = bool(fnames & allowed)
+            record.is_hr = is_hr
 
     @api.model
     def _policy_create_fields(self, vals):

@@ -37,3 +37,55 @@ def employee_department(precompute=False):
         precompute=precompute,
         string="Department",
     )
+
+
+# The mixins of a formal document about an employee that a written decision can
+# come from (hours request, objection), in the order their overrides chain; the
+# model puts its thread first (``mail.thread`` or the reminder mixin).
+FORMAL_DOCUMENT_MIXINS = (
+    "mail.activity.mixin",
+    "hr.goede.gesprek.legal.mixin",
+    "hr.goede.gesprek.employee.mixin",
+    "hr.goede.gesprek.state.mixin",
+    "hr.goede.gesprek.decision.origin.mixin",
+    "hr.goede.gesprek.hint.mixin",
+    "hr.goede.gesprek.retention.mixin",
+    "hr.goede.gesprek.health.guard.mixin",
+)
+
+
+def followed_company(**kwargs):
+    """The company of a document that follows its employee (or parent) through
+    ``_compute_company_id`` and can still be chosen; computed into the INSERT."""
+    return fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        **kwargs,
+    )
+
+
+def user_flag(compute="_compute_user_flags"):
+    """What the current user may do or is on this record (the form shows or
+    hides its buttons by it); computed for the user looking, never stored."""
+    return fields.Boolean(compute=compute)
+
+
+def regime_label(**kwargs):
+    """A word of the document's legal regime (tools/regime_terms.py) for the
+    views, portal, mails and letter: computed from the company's profile and
+    the dispute route, never stored."""
+    return fields.Char(compute="_compute_regime_labels", **kwargs)
+
+
+def legal_day(**kwargs):
+    """The day a formal document was asked for or received: a legal date, so
+    today by default in the company's calendar, not the user's local one
+    (``_default_legal_today`` of the legal mixin)."""
+    return fields.Date(
+        default=lambda self: self._default_legal_today(), required=True, **kwargs
+    )
