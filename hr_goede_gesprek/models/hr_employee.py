@@ -15,6 +15,7 @@ from ..tools.cron import (
     _process_batch,
     cron_entry,
 )
+from ..tools.declarations import employee_conversation_stat
 from .hr_goede_gesprek_agreement import OPEN_STATES
 from .hr_goede_gesprek_retention_rule import DOCUMENT_MODELS
 
@@ -63,6 +64,12 @@ EXCLUSION_FIELDS = frozenset(
 )
 
 
+def hr_record(field_class, *args, **kwargs):
+    """What HR records about the employee: HR only (not on the public
+    profile), and not carried over to a duplicated employee."""
+    return field_class(*args, groups="hr.group_hr_user", copy=False, **kwargs)
+
+
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
@@ -77,35 +84,31 @@ class HrEmployee(models.Model):
         string="Good conversations",
         groups="hr.group_hr_user",
     )
-    goede_gesprek_count = fields.Integer(
-        compute="_compute_goede_gesprek_stats", string="Conversations"
-    )
+    goede_gesprek_count = employee_conversation_stat(fields.Integer, "Conversations")
     # When the employee last had a conversation that was held, whoever may read
     # it (computed as superuser, as stored computes are): the coverage filter
     # searches this indexed column instead of aggregating every conversation.
     # HR only, like the conversations themselves (not on the public profile).
-    goede_gesprek_last_held_date = fields.Datetime(
+    goede_gesprek_last_held_date = hr_record(
+        fields.Datetime,
         compute="_compute_goede_gesprek_last_held_date",
         store=True,
         index=True,
-        copy=False,
-        groups="hr.group_hr_user",
         string="Last held conversation",
     )
     # The same date, or the epoch for someone who never had one: "no held
     # conversation since D" is then one range of one index (see init()), which
     # HR's coverage count reads without touching the table.
-    goede_gesprek_coverage_date = fields.Datetime(
+    goede_gesprek_coverage_date = hr_record(
+        fields.Datetime,
         compute="_compute_goede_gesprek_coverage_date",
         store=True,
-        copy=False,
-        groups="hr.group_hr_user",
         string="Last held conversation (or never)",
     )
-    last_goede_gesprek_date = fields.Datetime(
-        compute="_compute_goede_gesprek_stats",
+    last_goede_gesprek_date = employee_conversation_stat(
+        fields.Datetime,
+        "Last conversation",
         search="_search_last_goede_gesprek_date",
-        string="Last conversation",
     )
     # Search only: ('no_goede_gesprek_since', '=', D) finds the employees who
     # had no held conversation since D (never included).
@@ -115,45 +118,34 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
         string="No conversation since",
     )
-    next_goede_gesprek_date = fields.Datetime(
-        compute="_compute_goede_gesprek_stats", string="Next conversation"
+    next_goede_gesprek_date = employee_conversation_stat(
+        fields.Datetime, "Next conversation"
     )
-    goede_gesprek_open_agreement_count = fields.Integer(
-        compute="_compute_goede_gesprek_stats", string="Open agreements"
+    goede_gesprek_open_agreement_count = employee_conversation_stat(
+        fields.Integer, "Open agreements"
     )
 
     # Conversation policy: every active employee counts; exclusions only with a reason
-    goede_gesprek_excluded = fields.Boolean(
+    goede_gesprek_excluded = hr_record(
+        fields.Boolean,
         string="No conversation reminders",
-        groups="hr.group_hr_user",
         tracking=True,
-        copy=False,
         help="Leave this employee out of the 'conversation due' reminders. "
         "Every employee has a right to conversations: record why.",
     )
-    goede_gesprek_exclusion_reason = fields.Text(
-        string="Reason for no reminders",
-        groups="hr.group_hr_user",
-        tracking=True,
-        copy=False,
+    goede_gesprek_exclusion_reason = hr_record(
+        fields.Text, string="Reason for no reminders", tracking=True
     )
-    goede_gesprek_due_stage = fields.Selection(
-        DUE_STAGES,
-        string="Conversation due reminder",
-        groups="hr.group_hr_user",
-        readonly=True,
-        copy=False,
+    goede_gesprek_due_stage = hr_record(
+        fields.Selection, DUE_STAGES, string="Conversation due reminder", readonly=True
     )
-    goede_gesprek_due_for = fields.Date(
+    goede_gesprek_due_for = hr_record(
+        fields.Date,
         string="Conversation due on",
-        groups="hr.group_hr_user",
         readonly=True,
-        copy=False,
         help="The due date the last reminder was sent for.",
     )
-    goede_gesprek_due_error_date = fields.Date(
-        groups="hr.group_hr_user", readonly=True, copy=False
-    )
+    goede_gesprek_due_error_date = hr_record(fields.Date, readonly=True)
 
     # ------------------------------------------------------------------
     # Computes and searches

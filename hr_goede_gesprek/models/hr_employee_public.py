@@ -2,23 +2,23 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..tools.declarations import employee_conversation_stat
+
 
 class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
     # Mirror of hr.employee for users without HR rights (the employee and their
     # manager): computed with the reader's rights, so others see nothing.
-    goede_gesprek_count = fields.Integer(
-        compute="_compute_goede_gesprek_stats", string="Conversations"
+    goede_gesprek_count = employee_conversation_stat(fields.Integer, "Conversations")
+    last_goede_gesprek_date = employee_conversation_stat(
+        fields.Datetime, "Last conversation"
     )
-    last_goede_gesprek_date = fields.Datetime(
-        compute="_compute_goede_gesprek_stats", string="Last conversation"
+    next_goede_gesprek_date = employee_conversation_stat(
+        fields.Datetime, "Next conversation"
     )
-    next_goede_gesprek_date = fields.Datetime(
-        compute="_compute_goede_gesprek_stats", string="Next conversation"
-    )
-    goede_gesprek_open_agreement_count = fields.Integer(
-        compute="_compute_goede_gesprek_stats", string="Open agreements"
+    goede_gesprek_open_agreement_count = employee_conversation_stat(
+        fields.Integer, "Open agreements"
     )
     goede_gesprek_visible = fields.Boolean(compute="_compute_goede_gesprek_visible")
 

@@ -36,7 +36,12 @@ from ..tools.cron import (
     _process_batch,
     cron_entry,
 )
-from ..tools.declarations import document_company, employee_department, workflow_state
+from ..tools.declarations import (
+    document_company,
+    employee_department,
+    user_flag,
+    workflow_state,
+)
 from .hr_goede_gesprek_agreement import OPEN_STATES as AGREEMENT_OPEN_STATES
 from .hr_goede_gesprek_workflow_mixin import step_action
 
@@ -550,11 +555,11 @@ class HrGoedeGesprek(models.Model):
     sign_reminder_date = fields.Date(readonly=True, copy=False)
 
     # What the current user may do (button visibility; enforced again in Python)
-    is_employee = fields.Boolean(compute="_compute_user_flags")
-    is_partner = fields.Boolean(compute="_compute_user_flags")
-    can_edit_agenda = fields.Boolean(compute="_compute_user_flags")
-    can_write_report = fields.Boolean(compute="_compute_user_flags")
-    can_sign = fields.Boolean(compute="_compute_user_flags")
+    is_employee = user_flag()
+    is_partner = user_flag()
+    can_edit_agenda = user_flag()
+    can_write_report = user_flag()
+    can_sign = user_flag()
 
     # ------------------------------------------------------------------
     # Computes
@@ -872,6 +877,17 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _get_wizard_action(self, name, wizard_model):
+        """The action opening the wizard ``wizard_model`` on this conversation."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": wizard_model,
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_conversation_id": self.id},
+        }
+
     action_plan = step_action("plan")
 
     action_share_agenda = step_action("share_agenda")
@@ -883,26 +899,16 @@ class HrGoedeGesprek(models.Model):
     def action_open_sign_wizard(self):
         self.ensure_one()
         self._check_can_sign(self._get_user_party())
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Sign the report"),
-            "res_model": "hr.goede.gesprek.sign",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_conversation_id": self.id},
-        }
+        return self._get_wizard_action(
+            self.env._("Sign the report"), "hr.goede.gesprek.sign"
+        )
 
     def action_cancel(self):
         self.ensure_one()
         self._check_can_cancel()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Cancel the conversation"),
-            "res_model": "hr.goede.gesprek.cancel",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_conversation_id": self.id},
-        }
+        return self._get_wizard_action(
+            self.env._("Cancel the conversation"), "hr.goede.gesprek.cancel"
+        )
 
     def action_reset_to_preparing(self):
         self.check_access("read")
@@ -914,14 +920,9 @@ class HrGoedeGesprek(models.Model):
     def action_open_reschedule_wizard(self):
         self.ensure_one()
         self._check_can_reschedule()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reschedule the conversation"),
-            "res_model": "hr.goede.gesprek.reschedule",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_conversation_id": self.id},
-        }
+        return self._get_wizard_action(
+            self.env._("Reschedule the conversation"), "hr.goede.gesprek.reschedule"
+        )
 
     def action_amend(self):
         self.ensure_one()
@@ -968,24 +969,16 @@ class HrGoedeGesprek(models.Model):
         return self._portal_write(vals)
 
     def portal_plan(self):
-        self._check_can_plan()
-        # sudo: read-only ACL for portal users; _check_can_plan ran as the user.
-        self.sudo()._do_plan()
-        return True
+        return self._run_portal_step("plan")
 
     def portal_share_agenda(self):
-        self._check_can_share_agenda()
-        # sudo: read-only ACL for portal users; the guard above ran as the user.
-        self.sudo()._do_share_agenda()
-        return True
+        return self._run_portal_step("share_agenda")
 
     def portal_save_report(self, report_summary, submit=False):
         """Save the report (HTML) and, with ``submit``, submit it for signing."""
         self._portal_write({"report_summary": report_summary})
         if submit:
-            self._check_can_submit_report()
-            # sudo: read-only ACL for portal users; the guard ran as the user.
-            self.sudo()._do_submit_report()
+            self._run_portal_step("submit_report")
         return True
 
     def portal_write_view(self, view):

@@ -22,6 +22,12 @@ REPORTS = {
 }
 
 
+def figure(field_class, string, **kwargs):
+    """One of the dashboard's figures: all are computed at once, for the
+    period and filters chosen (``_compute_figures``)."""
+    return field_class(compute="_compute_figures", string=string, **kwargs)
+
+
 class HrGoedeGesprekDashboard(models.TransientModel):
     _name = "hr.goede.gesprek.dashboard"
     _description = "Good Conversation: HR dashboard"
@@ -47,49 +53,31 @@ class HrGoedeGesprekDashboard(models.TransientModel):
         ]._selection_from("hr.employee", "employee_type"),
     )
     # 1. Coverage
-    employee_count = fields.Integer(compute="_compute_figures", string="Employees")
-    covered_count = fields.Integer(
-        compute="_compute_figures", string="Had a conversation in the period"
-    )
-    uncovered_count = fields.Integer(
-        compute="_compute_figures", string="No conversation in 12 months"
-    )
-    excluded_count = fields.Integer(compute="_compute_figures", string="Left out")
+    employee_count = figure(fields.Integer, "Employees")
+    covered_count = figure(fields.Integer, "Had a conversation in the period")
+    uncovered_count = figure(fields.Integer, "No conversation in 12 months")
+    excluded_count = figure(fields.Integer, "Left out")
     # 2. Follow-up
-    agreement_count = fields.Integer(compute="_compute_figures", string="Agreements")
-    on_time_count = fields.Integer(
-        compute="_compute_figures", string="Realised on time"
-    )
-    late_count = fields.Integer(compute="_compute_figures", string="Late")
-    not_done_count = fields.Integer(compute="_compute_figures", string="Not done")
-    open_count = fields.Integer(compute="_compute_figures", string="Open")
+    agreement_count = figure(fields.Integer, "Agreements")
+    on_time_count = figure(fields.Integer, "Realised on time")
+    late_count = figure(fields.Integer, "Late")
+    not_done_count = figure(fields.Integer, "Not done")
+    open_count = figure(fields.Integer, "Open")
     # 3. Equality
-    conversation_count = fields.Integer(
-        compute="_compute_figures", string="Conversations held"
-    )
-    employee_agenda_share = fields.Float(
-        compute="_compute_figures", string="Agenda items set by the employee (%)"
-    )
-    chaired_by_employee = fields.Integer(
-        compute="_compute_figures", string="Chaired by the employee"
-    )
-    written_by_employee = fields.Integer(
-        compute="_compute_figures", string="Report written by the employee"
-    )
-    signed_seen = fields.Integer(compute="_compute_figures", string="Signed as seen")
-    signed_agreed = fields.Integer(
-        compute="_compute_figures", string="Signed as agreed"
-    )
+    conversation_count = figure(fields.Integer, "Conversations held")
+    employee_agenda_share = figure(fields.Float, "Agenda items set by the employee (%)")
+    chaired_by_employee = figure(fields.Integer, "Chaired by the employee")
+    written_by_employee = figure(fields.Integer, "Report written by the employee")
+    signed_seen = figure(fields.Integer, "Signed as seen")
+    signed_agreed = figure(fields.Integer, "Signed as agreed")
     # 4. Experience (k-protected: False when fewer than k employees answered)
-    experience_heard = fields.Float(compute="_compute_figures", string=QUESTIONS[0][1])
-    experience_useful = fields.Float(compute="_compute_figures", string=QUESTIONS[1][1])
-    experience_equal = fields.Float(compute="_compute_figures", string=QUESTIONS[2][1])
-    k_anonymity = fields.Integer(
-        compute="_compute_figures", string="Smallest group shown"
-    )
-    figures_as_of = fields.Datetime(
-        compute="_compute_figures",
-        string="Figures as of",
+    experience_heard = figure(fields.Float, QUESTIONS[0][1])
+    experience_useful = figure(fields.Float, QUESTIONS[1][1])
+    experience_equal = figure(fields.Float, QUESTIONS[2][1])
+    k_anonymity = figure(fields.Integer, "Smallest group shown")
+    figures_as_of = figure(
+        fields.Datetime,
+        "Figures as of",
         help="The default period's figures are computed every night (and when "
         "HR refreshes them); empty: computed just now.",
     )

@@ -20,6 +20,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools.declarations import system_policy
 from .hr_goede_gesprek_experience import QUESTIONS
 
 # A report's rows per scope: every row for the company (scope 0), and again
@@ -129,6 +130,12 @@ ZERO = {
 }
 
 
+def row_value(field_class, *args, **kwargs):
+    """A value every row has, set when ``_refresh`` makes the row and never
+    edited afterwards."""
+    return field_class(*args, required=True, readonly=True, **kwargs)
+
+
 class HrGoedeGesprekDashboardSnapshot(models.Model):
     _name = "hr.goede.gesprek.dashboard.snapshot"
     _description = "Good Conversation: the dashboard's figures of last night"
@@ -136,14 +143,12 @@ class HrGoedeGesprekDashboardSnapshot(models.Model):
     _order = "company_id, user_id"
     # Only _refresh makes and removes rows (the superuser: the cron, HR's
     # refresh); nobody else creates, changes or deletes one.
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
+    _policy_create, _policy_write, _policy_unlink = system_policy()
     _policy_state_field = None
     _policy_employee_field = None
 
-    company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, ondelete="cascade", index=True
+    company_id = row_value(
+        fields.Many2one, "res.company", ondelete="cascade", index=True
     )
     user_id = fields.Many2one(
         "res.users",
@@ -152,22 +157,20 @@ class HrGoedeGesprekDashboardSnapshot(models.Model):
         ondelete="cascade",
         help="Empty: the company's figures (HR); else this manager's team.",
     )
-    date_from = fields.Date(string="From", required=True, readonly=True)
-    date_to = fields.Date(string="To", required=True, readonly=True)
-    k_anonymity = fields.Integer(
+    date_from = row_value(fields.Date, string="From")
+    date_to = row_value(fields.Date, string="To")
+    k_anonymity = row_value(
+        fields.Integer,
         "Smallest group (k)",
-        required=True,
-        readonly=True,
         help="The k the experience figures were filtered with; a row made with "
         "another k is not used.",
     )
-    filter_key = fields.Char(
+    filter_key = row_value(
+        fields.Char,
         string="Filter",
-        required=True,
-        readonly=True,
         help="Department id and employee type, '|' between: '|' is all.",
     )
-    refreshed_at = fields.Datetime(string="Computed at", required=True, readonly=True)
+    refreshed_at = row_value(fields.Datetime, string="Computed at")
     figures = fields.Json(readonly=True)
 
     def init(self):

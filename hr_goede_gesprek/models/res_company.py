@@ -28,6 +28,12 @@ DECISION_SEQUENCE_VALUES = {
 }
 
 
+def number_setting(string, default, **kwargs):
+    """A whole-number setting of the company (days, weeks, a share, a group
+    size) with its default; the settings form edits it."""
+    return fields.Integer(string=string, default=default, **kwargs)
+
+
 class ResCompany(models.Model):
     _inherit = "res.company"
 
@@ -37,13 +43,10 @@ class ResCompany(models.Model):
         default="employee",
         required=True,
     )
-    goede_gesprek_agenda_days = fields.Integer(
-        string="Share agenda days before",
-        default=3,
-    )
-    goede_gesprek_frequency = fields.Integer(
-        string="Conversations per year",
-        default=2,
+    goede_gesprek_agenda_days = number_setting("Share agenda days before", 3)
+    goede_gesprek_frequency = number_setting(
+        "Conversations per year",
+        2,
         help="How many good conversations each employee has per year, at least.",
     )
 
@@ -80,9 +83,7 @@ class ResCompany(models.Model):
         help="Warn when the rewards designated in the free space pass this amount "
         "per employee per year.",
     )
-    goede_gesprek_reward_warn_share = fields.Integer(
-        string="Warn at share of the cap (%)", default=80
-    )
+    goede_gesprek_reward_warn_share = number_setting("Warn at share of the cap (%)", 80)
     goede_gesprek_hr_user_id = fields.Many2one(
         "res.users",
         string="HR responsible",
@@ -96,18 +97,14 @@ class ResCompany(models.Model):
         "HR officer of the company other than the administrator.",
     )
     # Scheduled reminders
-    goede_gesprek_due_lead_days = fields.Integer(
-        string="Remind the employee days before due", default=30
+    goede_gesprek_due_lead_days = number_setting(
+        "Remind the employee days before due", 30
     )
-    goede_gesprek_due_hr_days = fields.Integer(
-        string="Escalate to HR days after due", default=30
+    goede_gesprek_due_hr_days = number_setting("Escalate to HR days after due", 30)
+    goede_gesprek_request_days = number_setting(
+        "Propose a date within days of a request", 14
     )
-    goede_gesprek_request_days = fields.Integer(
-        string="Propose a date within days of a request", default=14
-    )
-    goede_gesprek_sign_days = fields.Integer(
-        string="Sign the report within days", default=14
-    )
+    goede_gesprek_sign_days = number_setting("Sign the report within days", 14)
 
     # Legal profile: regime, sector, signatories, appraisal policy
     goede_gesprek_legal_regime = fields.Selection(
@@ -150,17 +147,15 @@ class ResCompany(models.Model):
         help="An established appraisal is countersigned by the manager's manager "
         "before its decision is prepared.",
     )
-    goede_gesprek_hours_warning_days = fields.Integer(
-        string="Warn days before an hours-request deadline",
-        default=14,
+    goede_gesprek_hours_warning_days = number_setting(
+        "Warn days before an hours-request deadline", 14
     )
-    goede_gesprek_objection_weeks = fields.Integer(
-        string="Remind HR of an objection without a decision after weeks",
-        default=8,
+    goede_gesprek_objection_weeks = number_setting(
+        "Remind HR of an objection without a decision after weeks", 8
     )
-    goede_gesprek_k_anonymity = fields.Integer(
-        string="Smallest group on the dashboard",
-        default=5,
+    goede_gesprek_k_anonymity = number_setting(
+        "Smallest group on the dashboard",
+        5,
         help="Experience answers and works-council themes are shown only for "
         "groups of at least this many employees.",
     )

@@ -69,6 +69,13 @@ def followed_company(**kwargs):
     )
 
 
+def employee_conversation_stat(field_class, string, **kwargs):
+    """A count or date of an employee's conversations (``hr.employee`` and its
+    public profile): computed with the reader's rights, so nobody counts what
+    they may not read."""
+    return field_class(compute="_compute_goede_gesprek_stats", string=string, **kwargs)
+
+
 def user_flag(compute="_compute_user_flags"):
     """What the current user may do or is on this record (the form shows or
     hides its buttons by it); computed for the user looking, never stored."""
@@ -89,3 +96,10 @@ def legal_day(**kwargs):
     return fields.Date(
         default=lambda self: self._default_legal_today(), required=True, **kwargs
     )
+
+
+def system_policy():
+    """The declared policy of rows that only the system writes (logs,
+    answers, report views): no role creates, changes or deletes one. Returns
+    ``(_policy_create, _policy_write, _policy_unlink)``."""
+    return {}, {}, {}
