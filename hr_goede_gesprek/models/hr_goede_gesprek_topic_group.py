@@ -9,6 +9,7 @@ archives themes. A record without company is shared by all companies.
 from odoo import fields, models
 
 from .hr_goede_gesprek_catalogue_mixin import CATALOGUE_FIELDS
+from .hr_goede_gesprek_legal_mixin import configuration_policy
 
 # Configuration: the addon's HR administrators write it (ACL), nobody else.
 GROUP_FIELDS = CATALOGUE_FIELDS | {"description", "color", "topic_ids"}
@@ -18,9 +19,7 @@ class HrGoedeGesprekTopicGroup(models.Model):
     _name = "hr.goede.gesprek.topic.group"
     _description = "Conversation Card Theme"
     _inherit = ["hr.goede.gesprek.catalogue.mixin"]
-    _policy_create = {"admin": GROUP_FIELDS}
-    _policy_write = {"*": {"admin": GROUP_FIELDS}}
-    _policy_unlink = {"*": {"admin"}}
+    _policy_create, _policy_write, _policy_unlink = configuration_policy(GROUP_FIELDS)
 
     description = fields.Text(translate=True)
     color = fields.Integer()
@@ -28,10 +27,6 @@ class HrGoedeGesprekTopicGroup(models.Model):
     topic_count = fields.Integer(compute="_compute_topic_count")
 
     def _compute_topic_count(self):
-        counts = dict(
-            self.env["hr.goede.gesprek.topic"]._read_group(
-                [("group_id", "in", self.ids)], ["group_id"], ["__count"]
-            )
-        )
+        counts = self._count_per_record("hr.goede.gesprek.topic", "group_id")
         for group in self:
             group.topic_count = counts.get(group, 0)
