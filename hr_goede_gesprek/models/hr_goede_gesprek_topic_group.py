@@ -9,7 +9,6 @@ archives themes. A record without company is shared by all companies.
 from odoo import fields, models
 
 from .hr_goede_gesprek_catalogue_mixin import CATALOGUE_FIELDS
-from .hr_goede_gesprek_legal_mixin import configuration_policy
 
 # Configuration: the addon's HR administrators write it (ACL), nobody else.
 GROUP_FIELDS = CATALOGUE_FIELDS | {"description", "color", "topic_ids"}
@@ -19,7 +18,9 @@ class HrGoedeGesprekTopicGroup(models.Model):
     _name = "hr.goede.gesprek.topic.group"
     _description = "Conversation Card Theme"
     _inherit = ["hr.goede.gesprek.catalogue.mixin"]
-    _policy_create, _policy_write, _policy_unlink = configuration_policy(GROUP_FIELDS)
+    _policy_create = {"admin": GROUP_FIELDS}
+    _policy_write = {"*": {"admin": GROUP_FIELDS}}
+    _policy_unlink = {"*": {"admin"}}
 
     description = fields.Text(translate=True)
     color = fields.Integer()
