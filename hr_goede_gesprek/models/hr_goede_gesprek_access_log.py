@@ -11,6 +11,8 @@ not OCA ``auditlog``: see docs/DESIGN.md ("Who looked").
 
 from odoo import api, fields, models
 
+from ..tools.declarations import system_policy
+
 ACTIONS = [
     ("report", "Opened a conversation report"),
     ("letter", "Opened a decision letter"),
@@ -27,9 +29,7 @@ class HrGoedeGesprekAccessLog(models.Model):
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _order = "date desc, id desc"
     # Rows are the system's: nobody creates, changes or deletes one.
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
+    _policy_create, _policy_write, _policy_unlink = system_policy()
     _policy_state_field = None
 
     # ------------------------------------------------------------------

@@ -11,6 +11,8 @@ planned, held); only the employee orders it. Who added an item (``author``,
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hr_goede_gesprek_health_guard_mixin import health_onchange
+
 # What the parties write on an item while the agenda is open.
 ITEM_FIELDS = frozenset(
     {"name", "description", "topic_id", "discussed", "notes", "carry_over"}
@@ -119,10 +121,7 @@ class HrGoedeGesprekAgendaLine(models.Model):
                     )
                 )
 
-    @api.onchange("description", "notes")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("description", "notes")
+    _onchange_health_words = health_onchange("description", "notes")
 
     @api.onchange("topic_id")
     def _onchange_topic_id(self):

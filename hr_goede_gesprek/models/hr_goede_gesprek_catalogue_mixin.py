@@ -29,3 +29,10 @@ class HrGoedeGesprekCatalogueMixin(models.AbstractModel):
     company_id = fields.Many2one(
         "res.company", index=True, help="Leave empty to share it with all companies."
     )
+
+    def _count_per_record(self, model, fname):
+        """How many records of ``model`` point to each of these entries
+        through ``fname``, as ``{entry: count}`` (one query for the batch)."""
+        return dict(
+            self.env[model]._read_group([(fname, "in", self.ids)], [fname], ["__count"])
+        )

@@ -6,6 +6,7 @@ document, how many, the rule and its source, the action and who ran it."""
 
 from odoo import fields, models
 
+from ..tools.declarations import system_policy
 from .hr_goede_gesprek_retention_rule import ACTIONS
 
 
@@ -16,9 +17,7 @@ class HrGoedeGesprekDestructionLog(models.Model):
     _order = "date desc, id desc"
     # Written by the retention run only (sudo, _retention_destroy_batch);
     # nobody creates, changes or deletes a row (read-only ACLs).
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
+    _policy_create, _policy_write, _policy_unlink = system_policy()
     _policy_state_field = None
     _policy_employee_field = None
 

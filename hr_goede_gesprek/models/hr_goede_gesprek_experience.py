@@ -15,6 +15,8 @@ ORM directly, and answers are final.
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.declarations import system_policy
+
 QUESTIONS = [
     ("heard", "Did you feel heard?"),
     ("useful", "Was the conversation useful to you?"),
@@ -31,9 +33,7 @@ class HrGoedeGesprekExperience(models.Model):
     _order = "id desc"
     # Only action_submit creates answers (sudo, after its guard); answers are
     # final.
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
+    _policy_create, _policy_write, _policy_unlink = system_policy()
     _policy_state_field = None
 
     conversation_id = fields.Many2one(

@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .hr_goede_gesprek_feedback_part_mixin import SYSTEM
+from .hr_goede_gesprek_health_guard_mixin import health_onchange
 
 
 class HrGoedeGesprekFeedbackAnswer(models.Model):
@@ -70,10 +71,7 @@ class HrGoedeGesprekFeedbackAnswer(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.onchange("answer")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("answer")
+    _onchange_health_words = health_onchange("answer")
 
     @api.constrains("respondent_id", "request_id")
     def _check_respondent_request(self):

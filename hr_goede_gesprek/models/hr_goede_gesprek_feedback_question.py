@@ -5,6 +5,7 @@ request (see ``hr_goede_gesprek_feedback_request``)."""
 
 from odoo import api, fields, models
 
+from .hr_goede_gesprek_health_guard_mixin import health_onchange
 from .hr_goede_gesprek_workflow_mixin import ANY_STATE
 
 # What the HR administrator maintains of the question catalogue.
@@ -41,10 +42,7 @@ class HrGoedeGesprekFeedbackQuestion(models.Model):
     )
     active = fields.Boolean(default=True)
 
-    @api.onchange("name")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("name")
+    _onchange_health_words = health_onchange("name")
 
     # ------------------------------------------------------------------
     # Business: policy roles

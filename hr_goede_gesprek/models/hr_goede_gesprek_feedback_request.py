@@ -44,6 +44,7 @@ from odoo.tools import clean_context, email_normalize
 from odoo.tools.mail import email_split_tuples
 
 from ..tools.declarations import workflow_state
+from .hr_goede_gesprek_health_guard_mixin import health_onchange
 from .hr_goede_gesprek_workflow_mixin import step_action
 
 ANONYMITY_THRESHOLD = 3
@@ -166,10 +167,7 @@ class HrGoedeGesprekFeedbackRequest(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.onchange("intro")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("intro")
+    _onchange_health_words = health_onchange("intro")
 
     @api.constrains("conversation_id", "employee_id")
     def _check_conversation_employee(self):

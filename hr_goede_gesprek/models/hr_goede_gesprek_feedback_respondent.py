@@ -9,6 +9,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import clean_context, consteq, email_normalize
 
+from ..tools.declarations import system_policy
 from .hr_goede_gesprek_feedback_part_mixin import SYSTEM
 
 
@@ -21,9 +22,7 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
     # are the system's (_send_link_mail, _do_remind, _do_answer). Roles: those
     # on the request, plus "respondent" for a colleague on their own record;
     # none writes a field.
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
+    _policy_create, _policy_write, _policy_unlink = system_policy()
     _policy_employee_field = None
 
     # ------------------------------------------------------------------

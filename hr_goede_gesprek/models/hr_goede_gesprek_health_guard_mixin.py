@@ -3,7 +3,8 @@
 """The soft warning on free-text fields that may hold health data.
 
 Every model with a free text a user fills inherits this mixin and declares
-one onchange on those fields that returns ``_health_warning(*fields)``. The
+one onchange on those fields that returns ``_health_warning(*fields)``
+(``health_onchange`` makes it). The
 warning is a notification: nothing is blocked, nothing is stored. A model
 that cannot take the mixin (``hr.employee``) calls ``_health_warning_of``.
 """
@@ -11,6 +12,18 @@ that cannot take the mixin (``hr.employee``) calls ``_health_warning_of``.
 from odoo import api, models
 
 from ..tools.health import find_health_words
+
+
+def health_onchange(*fnames):
+    """The onchange ``_onchange_health_words`` on the free texts ``fnames``,
+    for a model of the mixin: ``_onchange_health_words = health_onchange(...)``."""
+
+    @api.onchange(*fnames)
+    def _onchange_health_words(self):
+        """A soft warning when a free text names health data."""
+        return self._health_warning(*fnames)
+
+    return _onchange_health_words
 
 
 class HrGoedeGesprekHealthGuardMixin(models.AbstractModel):

@@ -23,6 +23,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 from ..tools import legal_terms
+from .hr_goede_gesprek_legal_mixin import configuration_policy
 
 # HR administrators keep the list, everybody else only reads it (the declared
 # policy of hr.goede.gesprek.workflow.mixin, agreeing with the ACL).
@@ -34,9 +35,7 @@ class HrGoedeGesprekHoliday(models.Model):
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "Day declared equal to a public holiday"
     _order = "date desc, id"
-    _policy_create = {"admin": HOLIDAY_FIELDS}
-    _policy_write = {"*": {"admin": HOLIDAY_FIELDS}}
-    _policy_unlink = {"*": {"admin"}}
+    _policy_create, _policy_write, _policy_unlink = configuration_policy(HOLIDAY_FIELDS)
     _policy_state_field = None
     _policy_employee_field = None
 

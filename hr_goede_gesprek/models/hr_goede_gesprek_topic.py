@@ -9,6 +9,7 @@ archives themes and topics. A record without company is shared by all companies.
 from odoo import fields, models
 
 from .hr_goede_gesprek_catalogue_mixin import CATALOGUE_FIELDS
+from .hr_goede_gesprek_legal_mixin import configuration_policy
 
 # Configuration: the addon's HR administrators write it (ACL), nobody else.
 TOPIC_FIELDS = CATALOGUE_FIELDS | {"group_id", "prompt", "sensitive"}
@@ -19,9 +20,7 @@ class HrGoedeGesprekTopic(models.Model):
     _description = "Conversation Card Topic"
     _inherit = ["hr.goede.gesprek.catalogue.mixin"]
     _order = "group_id, sequence, id"
-    _policy_create = {"admin": TOPIC_FIELDS}
-    _policy_write = {"*": {"admin": TOPIC_FIELDS}}
-    _policy_unlink = {"*": {"admin"}}
+    _policy_create, _policy_write, _policy_unlink = configuration_policy(TOPIC_FIELDS)
 
     group_id = fields.Many2one(
         "hr.goede.gesprek.topic.group",

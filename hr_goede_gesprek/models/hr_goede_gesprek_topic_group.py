@@ -28,10 +28,6 @@ class HrGoedeGesprekTopicGroup(models.Model):
     topic_count = fields.Integer(compute="_compute_topic_count")
 
     def _compute_topic_count(self):
-        counts = dict(
-            self.env["hr.goede.gesprek.topic"]._read_group(
-                [("group_id", "in", self.ids)], ["group_id"], ["__count"]
-            )
-        )
+        counts = self._count_per_record("hr.goede.gesprek.topic", "group_id")
         for group in self:
             group.topic_count = counts.get(group, 0)

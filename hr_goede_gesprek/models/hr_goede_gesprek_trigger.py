@@ -67,11 +67,7 @@ class HrGoedeGesprekTrigger(models.Model):
     # Computes
     # ------------------------------------------------------------------
     def _compute_prompt_count(self):
-        counts = dict(
-            self.env["hr.goede.gesprek.trigger.prompt"]._read_group(
-                [("trigger_id", "in", self.ids)], ["trigger_id"], ["__count"]
-            )
-        )
+        counts = self._count_per_record("hr.goede.gesprek.trigger.prompt", "trigger_id")
         for trigger in self:
             trigger.prompt_count = counts.get(trigger, 0)
 

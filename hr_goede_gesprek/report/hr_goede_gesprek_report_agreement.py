@@ -6,6 +6,7 @@ it), not done, or still open."""
 
 from odoo import fields, models
 
+from ..tools.declarations import copied_selection
 from .hr_goede_gesprek_report_mixin import EMPLOYEE_COLUMNS, EMPLOYEE_JOINS
 
 
@@ -27,10 +28,7 @@ class HrGoedeGesprekReportAgreement(models.Model):
         ],
         readonly=True,
     )
-    kind = fields.Selection(
-        lambda self: self._selection_from("hr.goede.gesprek.agreement", "kind"),
-        readonly=True,
-    )
+    kind = copied_selection("hr.goede.gesprek.agreement", "kind")
 
     def _report_query(self):
         return f"""

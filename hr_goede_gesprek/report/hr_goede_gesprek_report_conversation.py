@@ -6,6 +6,7 @@ signed it ("seen" or "agreed")."""
 
 from odoo import fields, models
 
+from ..tools.declarations import copied_selection
 from .hr_goede_gesprek_report_mixin import EMPLOYEE_COLUMNS, EMPLOYEE_JOINS, HELD_STATES
 
 CONVERSATION = "hr.goede.gesprek"
@@ -19,30 +20,18 @@ class HrGoedeGesprekReportConversation(models.Model):
     _order = "date desc"
 
     date = fields.Datetime(readonly=True)
-    conversation_type = fields.Selection(
-        lambda self: self._selection_from(CONVERSATION, "conversation_type"),
-        string="Type",
-        readonly=True,
+    conversation_type = copied_selection(
+        CONVERSATION, "conversation_type", string="Type"
     )
-    chair = fields.Selection(
-        lambda self: self._selection_from(CONVERSATION, "chair"),
-        string="Chaired by",
-        readonly=True,
+    chair = copied_selection(CONVERSATION, "chair", string="Chaired by")
+    report_author = copied_selection(
+        CONVERSATION, "report_author", string="Report written by"
     )
-    report_author = fields.Selection(
-        lambda self: self._selection_from(CONVERSATION, "report_author"),
-        string="Report written by",
-        readonly=True,
+    employee_sign_mode = copied_selection(
+        CONVERSATION, "employee_sign_mode", string="Employee signed as"
     )
-    employee_sign_mode = fields.Selection(
-        lambda self: self._selection_from(CONVERSATION, "employee_sign_mode"),
-        string="Employee signed as",
-        readonly=True,
-    )
-    partner_sign_mode = fields.Selection(
-        lambda self: self._selection_from(CONVERSATION, "partner_sign_mode"),
-        string="Partner signed as",
-        readonly=True,
+    partner_sign_mode = copied_selection(
+        CONVERSATION, "partner_sign_mode", string="Partner signed as"
     )
     agenda_count = fields.Integer(string="Agenda items", readonly=True)
     employee_agenda_count = fields.Integer(

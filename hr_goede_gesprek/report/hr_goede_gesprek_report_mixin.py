@@ -17,6 +17,8 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools.declarations import copied_selection, system_policy
+
 # The employee's columns and the joins that give them, for a source row that
 # has ``employee_id`` (``e`` is the employee). Constant SQL, no values.
 EMPLOYEE_COLUMNS = """
@@ -48,9 +50,7 @@ class HrGoedeGesprekReportMixin(models.AbstractModel):
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     # Read-only views: nobody creates, changes or deletes a row (the ACLs give
     # read only; the policy says so too).
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
+    _policy_create, _policy_write, _policy_unlink = system_policy()
     _policy_state_field = None
 
     # Set on the models whose figures need at least k employees behind them.
@@ -59,10 +59,7 @@ class HrGoedeGesprekReportMixin(models.AbstractModel):
     employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
     department_id = fields.Many2one("hr.department", string="Department", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    employee_type = fields.Selection(
-        selection=lambda self: self._selection_from("hr.employee", "employee_type"),
-        readonly=True,
-    )
+    employee_type = copied_selection("hr.employee", "employee_type")
     manager_user_id = fields.Many2one("res.users", string="Manager", readonly=True)
     department_manager_user_id = fields.Many2one(
         "res.users", string="Department manager", readonly=True

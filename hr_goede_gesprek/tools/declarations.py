@@ -103,3 +103,11 @@ def system_policy():
     answers, report views): no role creates, changes or deletes one. Returns
     ``(_policy_create, _policy_write, _policy_unlink)``."""
     return {}, {}, {}
+
+
+def copied_selection(model, fname, **kwargs):
+    """A read-only selection of a report view that copies ``model.fname``:
+    it offers that field's (translated) values."""
+    return fields.Selection(
+        lambda self: self._selection_from(model, fname), readonly=True, **kwargs
+    )

@@ -1,3 +1,4 @@
+from . import hr_goede_gesprek_reason_wizard
 from . import hr_goede_gesprek_cancel
 from . import hr_goede_gesprek_reschedule
 from . import hr_goede_gesprek_sign

@@ -14,6 +14,8 @@ by every internal user, so all rights are decided by those model guards.
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.hr_goede_gesprek_health_guard_mixin import health_onchange
+
 
 class HrGoedeGesprekFeedbackWizard(models.TransientModel):
     _name = "hr.goede.gesprek.feedback.wizard"
@@ -73,10 +75,7 @@ class HrGoedeGesprekFeedbackWizard(models.TransientModel):
         string="Other respondents",
     )
 
-    @api.onchange("intro", "own_questions")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("intro", "own_questions")
+    _onchange_health_words = health_onchange("intro", "own_questions")
 
     # ------------------------------------------------------------------
     # Actions

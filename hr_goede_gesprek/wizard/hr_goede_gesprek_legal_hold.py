@@ -9,7 +9,7 @@ from ..models.hr_goede_gesprek_retention_rule import DOCUMENT_MODELS
 class HrGoedeGesprekLegalHold(models.TransientModel):
     _name = "hr.goede.gesprek.legal.hold"
     _description = "Place or lift a legal hold"
-    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
+    _inherit = ["hr.goede.gesprek.reason.wizard"]
 
     res_model = fields.Char(required=True)
     res_ids = fields.Char(required=True, help="The records' ids, comma-separated.")
@@ -18,12 +18,6 @@ class HrGoedeGesprekLegalHold(models.TransientModel):
         required=True,
         default="place",
     )
-    reason = fields.Text(required=True)
-
-    @api.onchange("reason")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("reason")
 
     @api.model
     def default_get(self, fields_list):
@@ -51,10 +45,8 @@ class HrGoedeGesprekLegalHold(models.TransientModel):
             raise UserError(self.env._("No records to hold."))
         return records
 
-    def action_confirm(self):
-        self.ensure_one()
+    def _confirm(self):
         records = self._records()
         # The user's rights on the records, as themselves (HR, readable).
         records._check_can_legal_hold()
         records._do_legal_hold(self.mode == "place", self.reason)
-        return {"type": "ir.actions.act_window_close"}

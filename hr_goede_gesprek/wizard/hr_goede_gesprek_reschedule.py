@@ -5,14 +5,14 @@ from odoo import api, fields, models
 
 class HrGoedeGesprekReschedule(models.TransientModel):
     _name = "hr.goede.gesprek.reschedule"
-    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
+    _inherit = ["hr.goede.gesprek.reason.wizard"]
     _description = "Reschedule a Good Conversation"
 
     conversation_id = fields.Many2one("hr.goede.gesprek", required=True)
     date_start = fields.Datetime(string="New date", required=True)
     duration = fields.Float(help="Duration in hours.")
     location = fields.Char()
-    reason = fields.Text(required=True, help="Why the conversation moves.")
+    reason = fields.Text(help="Why the conversation moves.")
 
     @api.model
     def default_get(self, fields_list):
@@ -25,17 +25,10 @@ class HrGoedeGesprekReschedule(models.TransientModel):
             values.setdefault("location", conversation.location)
         return values
 
-    @api.onchange("reason")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("reason")
-
-    def action_confirm(self):
-        self.ensure_one()
+    def _confirm(self):
         self.conversation_id._do_reschedule(
             self.date_start,
             self.reason,
             duration=self.duration,
             location=self.location or False,
         )
-        return {"type": "ir.actions.act_window_close"}

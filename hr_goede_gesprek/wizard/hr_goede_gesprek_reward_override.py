@@ -6,12 +6,12 @@ The reason is recorded on the reward by its own approval step (it is no role's t
 type on the reward itself); the reward checks who approves and the company policy.
 """
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class HrGoedeGesprekRewardOverride(models.TransientModel):
     _name = "hr.goede.gesprek.reward.override"
-    _inherit = ["hr.goede.gesprek.health.guard.mixin"]
+    _inherit = ["hr.goede.gesprek.reason.wizard"]
     _description = "Approve a Reward above the Yearly Cap"
 
     reward_id = fields.Many2one(
@@ -19,14 +19,7 @@ class HrGoedeGesprekRewardOverride(models.TransientModel):
     )
     currency_id = fields.Many2one(related="reward_id.currency_id")
     amount_net = fields.Monetary(related="reward_id.amount_net")
-    reason = fields.Text(string="Reason to exceed the cap", required=True)
+    reason = fields.Text(string="Reason to exceed the cap")
 
-    @api.onchange("reason")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("reason")
-
-    def action_confirm(self):
-        self.ensure_one()
+    def _confirm(self):
         self.reward_id.action_approve_over_cap(self.reason)
-        return {"type": "ir.actions.act_window_close"}

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 
 from ..models.hr_goede_gesprek import PARTY, SIGN_MODES
+from ..models.hr_goede_gesprek_health_guard_mixin import health_onchange
 
 
 class HrGoedeGesprekSign(models.TransientModel):
@@ -34,10 +35,7 @@ class HrGoedeGesprekSign(models.TransientModel):
                 else False
             )
 
-    @api.onchange("view")
-    def _onchange_health_words(self):
-        """A soft warning when a free text names health data."""
-        return self._health_warning("view")
+    _onchange_health_words = health_onchange("view")
 
     def action_sign(self):
         self.ensure_one()
