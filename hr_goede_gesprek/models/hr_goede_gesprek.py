@@ -877,8 +877,11 @@ class HrGoedeGesprek(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _get_wizard_action(self, name, wizard_model):
-        """The action opening the wizard ``wizard_model`` on this conversation."""
+    def _get_wizard_action(self, step, name, wizard_model, *args):
+        """The action opening the wizard ``wizard_model`` on this conversation,
+        once ``_check_can_<step>(*args)`` allowed the user the step."""
+        self.ensure_one()
+        getattr(self, f"_check_can_{step}")(*args)
         return {
             "type": "ir.actions.act_window",
             "name": name,
@@ -897,17 +900,16 @@ class HrGoedeGesprek(models.Model):
     action_submit_report = step_action("submit_report")
 
     def action_open_sign_wizard(self):
-        self.ensure_one()
-        self._check_can_sign(self._get_user_party())
         return self._get_wizard_action(
-            self.env._("Sign the report"), "hr.goede.gesprek.sign"
+            "sign",
+            self.env._("Sign the report"),
+            "hr.goede.gesprek.sign",
+            self._get_user_party(),
         )
 
     def action_cancel(self):
-        self.ensure_one()
-        self._check_can_cancel()
         return self._get_wizard_action(
-            self.env._("Cancel the conversation"), "hr.goede.gesprek.cancel"
+            "cancel", self.env._("Cancel the conversation"), "hr.goede.gesprek.cancel"
         )
 
     def action_reset_to_preparing(self):
@@ -918,10 +920,10 @@ class HrGoedeGesprek(models.Model):
         return True
 
     def action_open_reschedule_wizard(self):
-        self.ensure_one()
-        self._check_can_reschedule()
         return self._get_wizard_action(
-            self.env._("Reschedule the conversation"), "hr.goede.gesprek.reschedule"
+            "reschedule",
+            self.env._("Reschedule the conversation"),
+            "hr.goede.gesprek.reschedule",
         )
 
     def action_amend(self):
@@ -2134,13 +2136,18 @@ class HrGoedeGesprek(models.Model):
                 break
         return todo
 
-    def _send_reminders(self, todo, activity_xmlid, reminders_of, marker_of):
-        """Remind and mark ``todo`` in batches (see ``_process_batch``).
+    def _remind_per_company(
+        self, batch_size, domain_of, activity_xmlid, reminders_of, marker_of
+    ):
+        """One run of a reminder cron: the records ``_search_per_company``
+        finds, reminded and marked in batches (see ``_process_batch``); the
+        ``(done, remaining)`` progress of ``cron_entry``.
 
         ``reminders_of(record)`` gives the ``(user, summary)`` pairs of the
         record's reminder activities; ``marker_of(record)`` the workflow values
         that record it was reminded (so that the next run skips it).
         """
+        todo = self._search_per_company(batch_size, domain_of)
         today = fields.Date.context_today(self)
         activity_type = self.env.ref(activity_xmlid)
 
@@ -2166,6 +2173,7 @@ class HrGoedeGesprek(models.Model):
                 conversations.sudo().write(dict(marker))
 
         _process_batch(todo, process)
+        return len(todo), batch_size if len(todo) >= batch_size else 0
 
     _cron_agenda_not_shared = cron_entry("_batch_agenda_not_shared")
 
@@ -2173,7 +2181,8 @@ class HrGoedeGesprek(models.Model):
         """The agenda is not shared N days before a planned conversation."""
         today = fields.Date.context_today(self)
         now = fields.Datetime.now()
-        todo = self._search_per_company(
+        summary = self.env._("Share the agenda of your conversation")
+        return self._remind_per_company(
             batch_size,
             lambda company: [
                 ("state", "=", "planned"),
@@ -2186,15 +2195,10 @@ class HrGoedeGesprek(models.Model):
                 ("agenda_shared_date", "=", False),
                 ("agenda_reminder_date", "=", False),
             ],
-        )
-        summary = self.env._("Share the agenda of your conversation")
-        self._send_reminders(
-            todo,
             "hr_goede_gesprek.mail_act_agenda_share",
             lambda conv: [(user, summary) for user in conv.employee_user_id],
             lambda conv: {"agenda_reminder_date": today},
         )
-        return len(todo), batch_size if len(todo) >= batch_size else 0
 
     _cron_report_not_signed = cron_entry("_batch_report_not_signed")
 
@@ -2202,7 +2206,17 @@ class HrGoedeGesprek(models.Model):
         """The report is not signed N days after the conversation."""
         today = fields.Date.context_today(self)
         now = fields.Datetime.now()
-        todo = self._search_per_company(
+        summary = self.env._("Sign the conversation report")
+
+        def unsigned_users(conv):
+            users = self.env["res.users"]
+            if not conv.employee_signed_date:
+                users |= conv.employee_user_id
+            if not conv.partner_signed_date:
+                users |= conv.partner_employee_ids.user_id
+            return [(user, summary) for user in users]
+
+        return self._remind_per_company(
             batch_size,
             lambda company: [
                 ("state", "in", ("held", "report")),
@@ -2216,24 +2230,10 @@ class HrGoedeGesprek(models.Model):
                 ("employee_signed_date", "=", False),
                 ("partner_signed_date", "=", False),
             ],
-        )
-        summary = self.env._("Sign the conversation report")
-
-        def unsigned_users(conv):
-            users = self.env["res.users"]
-            if not conv.employee_signed_date:
-                users |= conv.employee_user_id
-            if not conv.partner_signed_date:
-                users |= conv.partner_employee_ids.user_id
-            return [(user, summary) for user in users]
-
-        self._send_reminders(
-            todo,
             "hr_goede_gesprek.mail_act_report_sign",
             unsigned_users,
             lambda conv: {"sign_reminder_date": today},
         )
-        return len(todo), batch_size if len(todo) >= batch_size else 0
 
     _cron_conversation_request = cron_entry("_batch_conversation_request")
 
@@ -2267,7 +2267,7 @@ class HrGoedeGesprek(models.Model):
             )
             return [(user, summary)] if user else []
 
-        todo = self._search_per_company(
+        return self._remind_per_company(
             batch_size,
             lambda company: [
                 ("requested_date", "!=", False),
@@ -2288,11 +2288,7 @@ class HrGoedeGesprek(models.Model):
                     today - timedelta(days=2 * company.goede_gesprek_request_days),
                 ),
             ],
-        )
-        self._send_reminders(
-            todo,
             "hr_goede_gesprek.mail_act_conversation_request",
             reminders_of,
             lambda conv: {"request_stage": stage_of(conv)[0]},
         )
-        return len(todo), batch_size if len(todo) >= batch_size else 0
