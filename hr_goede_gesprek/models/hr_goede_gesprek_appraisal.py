@@ -295,12 +295,9 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     @api.depends("employee_id.name", "request_date")
     def _compute_name(self):
-        for appraisal in self:
-            appraisal.name = self.env._(
-                "Appraisal %(employee)s %(date)s",
-                employee=appraisal.employee_id.name or "",
-                date=format_date(self.env, appraisal.request_date),
-            )
+        self._compute_employee_dated_name(
+            _lt("Appraisal %(employee)s %(date)s"), "request_date"
+        )
 
     @api.depends("employee_id")
     def _compute_managers(self):
