@@ -328,16 +328,15 @@ class HrGoedeGesprekAgreement(models.Model):
     def write(self, vals):
         content = CONTENT_FIELDS & set(vals)
         if content and not self._retention_destroying():
-            closed = self.filtered(lambda a: a.state not in ("proposed", "talk_again"))
-            if closed:
-                raise UserError(
-                    self.env._(
-                        "The agreement “%(name)s” can no longer be changed: it has "
-                        "been %(state)s. Cancel it and make a new agreement instead.",
-                        name=closed[0].name,
-                        state=closed[0]._state_label(),
-                    )
-                )
+            self._check_state(
+                ("proposed", "talk_again"),
+                lambda a: self.env._(
+                    "The agreement “%(name)s” can no longer be changed: it has "
+                    "been %(state)s. Cancel it and make a new agreement instead.",
+                    name=a.name,
+                    state=a._state_label(),
+                ),
+            )
         # The declared policy is checked by the workflow mixin (super).
         result = super().write(vals)
         # sudo (below): confirmations and reminder markers are workflow fields,
@@ -515,13 +514,13 @@ class HrGoedeGesprekAgreement(models.Model):
         if state == "done":
             missing = self.filtered(
                 lambda a: a.has_legal_consequence and not a.decision_issued
-            )
+            )[:1]
             if missing:
                 raise UserError(
                     self.env._(
                         "The agreement “%(name)s” has legal consequences: it can "
                         "only be marked done once its decision has been issued.",
-                        name=missing[0].name,
+                        name=missing.name,
                     )
                 )
         self.sudo().write(

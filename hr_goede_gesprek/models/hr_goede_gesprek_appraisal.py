@@ -295,12 +295,9 @@ class HrGoedeGesprekAppraisal(models.Model):
     # ------------------------------------------------------------------
     @api.depends("employee_id.name", "request_date")
     def _compute_name(self):
-        for appraisal in self:
-            appraisal.name = self.env._(
-                "Appraisal %(employee)s %(date)s",
-                employee=appraisal.employee_id.name or "",
-                date=format_date(self.env, appraisal.request_date),
-            )
+        self._compute_employee_dated_name(
+            _lt("Appraisal %(employee)s %(date)s"), "request_date"
+        )
 
     @api.depends("employee_id")
     def _compute_managers(self):
@@ -703,28 +700,35 @@ class HrGoedeGesprekAppraisal(models.Model):
     def _check_can_establish(self):
         self._check_can_step("establish")
         for appraisal in self:
-            if not html2plaintext(appraisal.report or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Write the report of “%(name)s” before establishing it.",
-                        name=appraisal.name,
-                    )
-                )
-            if not appraisal.level_id:
-                raise UserError(
-                    self.env._(
-                        "Choose the appraisal on the scale for “%(name)s”.",
-                        name=appraisal.name,
-                    )
-                )
-            if not (appraisal.reasons or "").strip():
-                raise ValidationError(
-                    self.env._(
-                        "Give the reasons for the appraisal of “%(name)s”; they "
-                        "go into the decision.",
-                        name=appraisal.name,
-                    )
-                )
+            name = appraisal.name
+            appraisal._raise_first(
+                [
+                    (
+                        not html2plaintext(appraisal.report or "").strip(),
+                        _lt(
+                            "Write the report of “%(name)s” before establishing it.",
+                            name=name,
+                        ),
+                        UserError,
+                    ),
+                    (
+                        not appraisal.level_id,
+                        _lt(
+                            "Choose the appraisal on the scale for “%(name)s”.",
+                            name=name,
+                        ),
+                        UserError,
+                    ),
+                    (
+                        not (appraisal.reasons or "").strip(),
+                        _lt(
+                            "Give the reasons for the appraisal of “%(name)s”; "
+                            "they go into the decision.",
+                            name=name,
+                        ),
+                    ),
+                ]
+            )
 
     def _do_establish(self):
         for appraisal in self:

@@ -22,7 +22,7 @@ import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import clean_context, format_date, formatLang
+from odoo.tools import LazyTranslate, clean_context, format_date, formatLang
 
 from ..tools import legal_terms
 from ..tools.cron import _process_batch, cron_entry
@@ -35,6 +35,7 @@ from ..tools.declarations import (
 )
 from .hr_goede_gesprek_workflow_mixin import step_action
 
+_lt = LazyTranslate(__name__)
 _logger = logging.getLogger(__name__)
 
 STATES = [
@@ -829,45 +830,47 @@ class HrGoedeGesprekDecision(models.Model):
 
     def _check_content_complete(self):
         self.ensure_one()
-        if not (self.reasons or "").strip():
-            raise ValidationError(
-                self.env._(
-                    "“%(name)s” has no reasons. Every decision states why it was "
-                    "taken; write the reasons before issuing.",
-                    name=self.display_name,
-                )
-            )
-        if not (self.decision_text or "").strip():
-            raise ValidationError(
-                self.env._(
-                    "“%(name)s” does not say what was decided yet.",
-                    name=self.display_name,
-                )
-            )
-        if not self.date_effective:
-            raise ValidationError(
-                self.env._(
-                    "“%(name)s” has no effective date. Enter the date from which "
-                    "the decision applies.",
-                    name=self.display_name,
-                )
-            )
-        if self.is_temporary and not (self.date_end or self.date_evaluation):
-            raise ValidationError(
-                self.env._(
-                    "“%(name)s” is temporary: enter its end or evaluation date.",
-                    name=self.display_name,
-                )
-            )
-        if not self.applicable_route_id:
-            raise ValidationError(
-                self.env._(
-                    "No dispute route applies to “%(name)s” (topic %(topic)s). "
-                    "Configure one under Configuration > Dispute routes.",
-                    name=self.display_name,
-                    topic=self.topic_id.name,
-                )
-            )
+        name = self.display_name
+        self._raise_first(
+            [
+                (
+                    not (self.reasons or "").strip(),
+                    _lt(
+                        "“%(name)s” has no reasons. Every decision states why it "
+                        "was taken; write the reasons before issuing.",
+                        name=name,
+                    ),
+                ),
+                (
+                    not (self.decision_text or "").strip(),
+                    _lt("“%(name)s” does not say what was decided yet.", name=name),
+                ),
+                (
+                    not self.date_effective,
+                    _lt(
+                        "“%(name)s” has no effective date. Enter the date from "
+                        "which the decision applies.",
+                        name=name,
+                    ),
+                ),
+                (
+                    self.is_temporary and not (self.date_end or self.date_evaluation),
+                    _lt(
+                        "“%(name)s” is temporary: enter its end or evaluation date.",
+                        name=name,
+                    ),
+                ),
+                (
+                    not self.applicable_route_id,
+                    _lt(
+                        "No dispute route applies to “%(name)s” (topic %(topic)s). "
+                        "Configure one under Configuration > Dispute routes.",
+                        name=name,
+                        topic=self.topic_id.name,
+                    ),
+                ),
+            ]
+        )
 
     def _get_origin(self):
         """The record the decision came from (an empty agreement if none)."""

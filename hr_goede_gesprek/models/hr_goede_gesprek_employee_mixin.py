@@ -13,7 +13,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, create_index
+from odoo.tools import SQL, create_index, format_date
 
 ORDER_DIRECTION = re.compile(r"^(ASC|DESC)( NULLS (FIRST|LAST))?$")
 # The users who manage the employee, stored on the document itself so that a
@@ -195,6 +195,16 @@ class HrGoedeGesprekEmployeeMixin(models.AbstractModel):
                 path = field.related.split(".", 1)[1]
                 values[fname] = employee.mapped(path).id or None
         return values
+
+    def _compute_employee_dated_name(self, message, date_fname):
+        """Name each record ``message`` (an ``_lt`` with ``%(employee)s`` and
+        ``%(date)s``) for its employee and its date ``date_fname``, in the
+        user's language: the documents named after whom and when."""
+        for record in self:
+            record.name = self.env._(message) % {
+                "employee": record.employee_id.name or "",
+                "date": format_date(self.env, record[date_fname]),
+            }
 
     # ------------------------------------------------------------------
     # Who is who

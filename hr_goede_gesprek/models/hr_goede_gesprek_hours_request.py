@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import clean_context, format_date
+from odoo.tools import LazyTranslate, clean_context, format_date
 
 from ..tools.cron import _process_batch, cron_entry
 from ..tools.declarations import (
@@ -27,6 +27,8 @@ from ..tools.declarations import (
     workflow_state,
 )
 from .hr_goede_gesprek_workflow_mixin import step_action
+
+_lt = LazyTranslate(__name__)
 
 # The declared field policy (hr.goede.gesprek.workflow.mixin). State, the
 # submission and deemed-grant dates and the decisions are the workflow's.
@@ -126,12 +128,9 @@ class HrGoedeGesprekHoursRequest(models.Model):
 
     @api.depends("employee_id.name", "date_start")
     def _compute_name(self):
-        for request in self:
-            request.name = self.env._(
-                "Hours request %(employee)s from %(date)s",
-                employee=request.employee_id.name or "",
-                date=format_date(self.env, request.date_start),
-            )
+        self._compute_employee_dated_name(
+            _lt("Hours request %(employee)s from %(date)s"), "date_start"
+        )
 
     @api.depends("request_date", "date_start")
     def _compute_deadlines(self):

@@ -76,6 +76,16 @@ class HrGoedeGesprekLegalMixin(models.AbstractModel):
             xmlid, date_deadline=deadline, summary=summary, user_id=user.id
         )
 
+    def _raise_first(self, checks, exception_class=ValidationError):
+        """Raise for the first failed check. ``checks``: ``(failed, message)``
+        or ``(failed, message, exception_class)``, ``message`` a lazy
+        translation (``_lt`` with its arguments), translated in the user's
+        language. A step's guard lists what must hold in the order the user
+        is told, each with the exception it has always raised."""
+        for failed, message, *exception in checks:
+            if failed:
+                raise (exception or [exception_class])[0](self.env._(message))
+
     def _check_employee_or_hr(self, message):
         """Refuse (``AccessError(message(record))``) every record of which the
         current user is neither the employee (employee mixin) nor HR."""

@@ -387,28 +387,34 @@ class HrGoedeGesprekObjection(models.Model):
     def _check_can_prepare_decision(self):
         self._check_hr_handles(("received", "hearing"))
         for objection in self:
-            if not objection.outcome:
-                raise UserError(
-                    self.env._(
-                        "Choose the outcome of “%(name)s”: upheld, partly upheld or "
-                        "rejected.",
-                        name=objection.name,
-                    )
-                )
-            if not (objection.outcome_reasons or "").strip():
-                raise ValidationError(
-                    self.env._(
-                        "Give the reasons of the decision on “%(name)s”.",
-                        name=objection.name,
-                    )
-                )
-            if objection.outcome_decision_id:
-                raise UserError(
-                    self.env._(
-                        "The decision on “%(name)s” was prepared already.",
-                        name=objection.name,
-                    )
-                )
+            name = objection.name
+            objection._raise_first(
+                [
+                    (
+                        not objection.outcome,
+                        _lt(
+                            "Choose the outcome of “%(name)s”: upheld, partly "
+                            "upheld or rejected.",
+                            name=name,
+                        ),
+                        UserError,
+                    ),
+                    (
+                        not (objection.outcome_reasons or "").strip(),
+                        _lt(
+                            "Give the reasons of the decision on “%(name)s”.", name=name
+                        ),
+                    ),
+                    (
+                        objection.outcome_decision_id,
+                        _lt(
+                            "The decision on “%(name)s” was prepared already.",
+                            name=name,
+                        ),
+                        UserError,
+                    ),
+                ]
+            )
 
     def _do_prepare_decision(self):
         self.ensure_one()
