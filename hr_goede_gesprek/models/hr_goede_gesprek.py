@@ -31,11 +31,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.tools import LazyTranslate, clean_context, format_date, html2plaintext
 
-from ..tools.cron import (
-    _activities,
-    _process_batch,
-    cron_entry,
-)
+from ..tools.cron import _process_batch, cron_entry, remind_batch
 from ..tools.declarations import (
     document_company,
     employee_department,
@@ -2139,41 +2135,10 @@ class HrGoedeGesprek(models.Model):
     def _remind_per_company(
         self, batch_size, domain_of, activity_xmlid, reminders_of, marker_of
     ):
-        """One run of a reminder cron: the records ``_search_per_company``
-        finds, reminded and marked in batches (see ``_process_batch``); the
-        ``(done, remaining)`` progress of ``cron_entry``.
-
-        ``reminders_of(record)`` gives the ``(user, summary)`` pairs of the
-        record's reminder activities; ``marker_of(record)`` the workflow values
-        that record it was reminded (so that the next run skips it).
-        """
+        """One run of a reminder cron (``remind_batch``) over the records
+        ``_search_per_company`` finds."""
         todo = self._search_per_company(batch_size, domain_of)
-        today = fields.Date.context_today(self)
-        activity_type = self.env.ref(activity_xmlid)
-
-        def process(batch):
-            vals_list = [
-                {
-                    "res_id": conv.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": today,
-                    "summary": summary,
-                }
-                for conv in batch
-                for user, summary in reminders_of(conv)
-            ]
-            _activities(self.env, self._name, vals_list)
-            by_marker = defaultdict(self.browse)
-            for conv in batch:
-                by_marker[tuple(marker_of(conv).items())] |= conv
-            for marker, conversations in by_marker.items():
-                # sudo: the reminder markers are workflow fields, set by the
-                # cron only.
-                conversations.sudo().write(dict(marker))
-
-        _process_batch(todo, process)
-        return len(todo), batch_size if len(todo) >= batch_size else 0
+        return remind_batch(todo, activity_xmlid, reminders_of, marker_of, batch_size)
 
     _cron_agenda_not_shared = cron_entry("_batch_agenda_not_shared")
 

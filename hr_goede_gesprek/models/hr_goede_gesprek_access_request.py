@@ -19,7 +19,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..tools import access_export
-from ..tools.cron import _activities, _process_batch, cron_entry
+from ..tools.cron import cron_entry, remind_batch
 from ..tools.declarations import document_company, workflow_state
 from .hr_goede_gesprek_workflow_mixin import step_action
 
@@ -415,28 +415,18 @@ class HrGoedeGesprekAccessRequest(models.Model):
             limit=batch_size,
             order="id",
         )
-        activity_type = self.env.ref(
-            "hr_goede_gesprek.mail_act_access_request_deadline"
-        )
-
-        def process(batch):
-            vals_list = [
-                {
-                    "res_id": request.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": (request.hr_user_id or request.create_uid).id,
-                    "date_deadline": request.deadline,
+        summary = self.env._("Access request due: release the set before the deadline")
+        return remind_batch(
+            todo,
+            "hr_goede_gesprek.mail_act_access_request_deadline",
+            lambda request: [
+                (
+                    request.hr_user_id or request.create_uid,
+                    summary,
                     # Closed by activity_update when the request is done.
-                    "automated": True,
-                    "summary": self.env._(
-                        "Access request due: release the set before the deadline"
-                    ),
-                }
-                for request in batch
-            ]
-            _activities(self.env, self._name, vals_list)
-            # sudo: the reminder marker is a workflow field, set by the cron only.
-            batch.sudo().write({"reminder_date": today})
-
-        _process_batch(todo, process)
-        return len(todo), batch_size if len(todo) >= batch_size else 0
+                    {"date_deadline": request.deadline, "automated": True},
+                )
+            ],
+            lambda request: {"reminder_date": today},
+            batch_size,
+        )

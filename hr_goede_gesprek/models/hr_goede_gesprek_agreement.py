@@ -22,11 +22,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.tools import LazyTranslate, clean_context
 
-from ..tools.cron import (
-    _activities,
-    _process_batch,
-    cron_entry,
-)
+from ..tools.cron import cron_entry, remind_batch
 from ..tools.declarations import (
     employee_department,
     followed_company,
@@ -755,32 +751,23 @@ class HrGoedeGesprekAgreement(models.Model):
             limit=batch_size,
             order="id",
         )
-        activity_type = self.env.ref("hr_goede_gesprek.mail_act_agreement_deadline")
+        summary = self.env._("Agreement past its deadline: carry it out or talk again")
 
-        def process(batch):
-            vals_list = []
-            for agreement in batch:
-                users = self.env["res.users"]
-                if agreement.owner in ("employee", "both"):
-                    users |= agreement.employee_id.user_id
-                if agreement.owner in ("manager", "both"):
-                    users |= agreement.employee_id.parent_id.user_id
-                vals_list += [
-                    {
-                        "res_id": agreement.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user.id,
-                        "date_deadline": today,
-                        "summary": self.env._(
-                            "Agreement past its deadline: carry it out or talk again"
-                        ),
-                    }
-                    for user in users
-                ]
-            _activities(self.env, self._name, vals_list)
-            self.env["hr.goede.gesprek.trigger"]._fire("agreement_deadline", batch)
-            # sudo: the reminder marker is a workflow field, set by the cron only.
-            batch.sudo().write({"deadline_reminder_date": today})
+        def owners(agreement):
+            users = self.env["res.users"]
+            if agreement.owner in ("employee", "both"):
+                users |= agreement.employee_id.user_id
+            if agreement.owner in ("manager", "both"):
+                users |= agreement.employee_id.parent_id.user_id
+            return [(user, summary) for user in users]
 
-        _process_batch(todo, process)
-        return len(todo), batch_size if len(todo) >= batch_size else 0
+        return remind_batch(
+            todo,
+            "hr_goede_gesprek.mail_act_agreement_deadline",
+            owners,
+            lambda agreement: {"deadline_reminder_date": today},
+            batch_size,
+            then=lambda batch: self.env["hr.goede.gesprek.trigger"]._fire(
+                "agreement_deadline", batch
+            ),
+        )

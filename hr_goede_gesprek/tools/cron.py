@@ -21,6 +21,9 @@ Every cron of this addon:
 """
 
 import logging
+from collections import defaultdict
+
+from odoo import fields
 
 _logger = logging.getLogger(__name__)
 
@@ -102,3 +105,44 @@ def _activities(env, model, vals_list):
         .with_context(mail_activity_quick_update=True, **{NO_FOLLOW: True})
         .create([dict(vals, res_model_id=res_model_id) for vals in vals_list])
     )
+
+
+def remind_batch(todo, activity_xmlid, reminders_of, marker_of, batch_size, then=None):
+    """One run of a reminder cron over the records ``todo`` it found: their
+    activities and markers in batches (see ``_process_batch``); returns the
+    ``(done, remaining)`` progress of ``cron_entry``.
+
+    ``reminders_of(record)`` gives the record's reminder activities as
+    ``(user, summary)`` or ``(user, summary, other_values)`` (e.g. another
+    deadline), due today by default; ``then(batch)``, if given, runs after the
+    activities of a batch; ``marker_of(record)`` gives the workflow values that
+    record it was reminded, so that the next run skips it.
+    """
+    today = fields.Date.context_today(todo)
+    activity_type = todo.env.ref(activity_xmlid)
+
+    def process(batch):
+        vals_list = [
+            {
+                "res_id": record.id,
+                "activity_type_id": activity_type.id,
+                "user_id": user.id,
+                "date_deadline": today,
+                "summary": summary,
+                **dict(*other),
+            }
+            for record in batch
+            for user, summary, *other in reminders_of(record)
+        ]
+        _activities(todo.env, todo._name, vals_list)
+        if then:
+            then(batch)
+        by_marker = defaultdict(todo.browse)
+        for record in batch:
+            by_marker[tuple(marker_of(record).items())] |= record
+        for marker, records in by_marker.items():
+            # sudo: the reminder markers are workflow fields, set by the cron only.
+            records.sudo().write(dict(marker))
+
+    _process_batch(todo, process)
+    return len(todo), batch_size if len(todo) >= batch_size else 0
