@@ -11,7 +11,7 @@ not OCA ``auditlog``: see docs/DESIGN.md ("Who looked").
 
 from odoo import api, fields, models
 
-from ..tools.declarations import system_policy
+from ..tools.system_record import SYSTEM_RECORD, row_value
 
 ACTIONS = [
     ("report", "Opened a conversation report"),
@@ -26,23 +26,17 @@ ACTIONS = [
 class HrGoedeGesprekAccessLog(models.Model):
     _name = "hr.goede.gesprek.access.log"
     _description = "Who looked at a personnel-file document"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = [SYSTEM_RECORD]
     _order = "date desc, id desc"
     # Rows are the system's: nobody creates, changes or deletes one.
-    _policy_create, _policy_write, _policy_unlink = system_policy()
-    _policy_state_field = None
 
     # ------------------------------------------------------------------
     # Fields
     # ------------------------------------------------------------------
-    date = fields.Datetime(
-        required=True, readonly=True, default=fields.Datetime.now, index=True
-    )
-    user_id = fields.Many2one(
-        "res.users", string="User", required=True, readonly=True, index=True
-    )
-    action = fields.Selection(ACTIONS, required=True, readonly=True)
-    res_model = fields.Char(string="Document model", required=True, readonly=True)
+    date = row_value(fields.Datetime, default=fields.Datetime.now, index=True)
+    user_id = row_value(fields.Many2one, "res.users", string="User", index=True)
+    action = row_value(fields.Selection, ACTIONS)
+    res_model = row_value(fields.Char, string="Document model")
     res_id = fields.Many2oneReference(
         string="Document", model_field="res_model", readonly=True
     )

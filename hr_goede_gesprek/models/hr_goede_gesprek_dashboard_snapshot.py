@@ -20,7 +20,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from ..tools.declarations import system_policy
+from ..tools.system_record import SYSTEM_RECORD, row_value
 from .hr_goede_gesprek_experience import QUESTIONS
 
 # A report's rows per scope: every row for the company (scope 0), and again
@@ -130,21 +130,13 @@ ZERO = {
 }
 
 
-def row_value(field_class, *args, **kwargs):
-    """A value every row has, set when ``_refresh`` makes the row and never
-    edited afterwards."""
-    return field_class(*args, required=True, readonly=True, **kwargs)
-
-
 class HrGoedeGesprekDashboardSnapshot(models.Model):
     _name = "hr.goede.gesprek.dashboard.snapshot"
     _description = "Good Conversation: the dashboard's figures of last night"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = [SYSTEM_RECORD]
     _order = "company_id, user_id"
     # Only _refresh makes and removes rows (the superuser: the cron, HR's
     # refresh); nobody else creates, changes or deletes one.
-    _policy_create, _policy_write, _policy_unlink = system_policy()
-    _policy_state_field = None
     _policy_employee_field = None
 
     company_id = row_value(

@@ -15,7 +15,7 @@ ORM directly, and answers are final.
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.declarations import system_policy
+from ..tools.system_record import SYSTEM_RECORD, row_value
 
 QUESTIONS = [
     ("heard", "Did you feel heard?"),
@@ -29,15 +29,13 @@ SCORES = range(1, 6)
 class HrGoedeGesprekExperience(models.Model):
     _name = "hr.goede.gesprek.experience"
     _description = "Good Conversation Experience Answer"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = [SYSTEM_RECORD]
     _order = "id desc"
     # Only action_submit creates answers (sudo, after its guard); answers are
     # final.
-    _policy_create, _policy_write, _policy_unlink = system_policy()
-    _policy_state_field = None
 
-    conversation_id = fields.Many2one(
-        "hr.goede.gesprek", required=True, ondelete="cascade", index=True, readonly=True
+    conversation_id = row_value(
+        fields.Many2one, "hr.goede.gesprek", ondelete="cascade", index=True
     )
     employee_id = fields.Many2one(
         related="conversation_id.employee_id", store=True, string="Employee"
@@ -45,16 +43,13 @@ class HrGoedeGesprekExperience(models.Model):
     company_id = fields.Many2one(
         related="conversation_id.company_id", store=True, string="Company"
     )
-    user_id = fields.Many2one(
-        "res.users", string="Answered by", required=True, readonly=True, index=True
-    )
-    party = fields.Selection(
+    user_id = row_value(fields.Many2one, "res.users", string="Answered by", index=True)
+    party = row_value(
+        fields.Selection,
         [("employee", "Employee"), ("partner", "Conversation partner")],
-        required=True,
-        readonly=True,
     )
-    question = fields.Selection(QUESTIONS, required=True, readonly=True)
-    score = fields.Integer(required=True, readonly=True, help="1 (not at all) to 5.")
+    question = row_value(fields.Selection, QUESTIONS)
+    score = row_value(fields.Integer, help="1 (not at all) to 5.")
 
     _sql_constraints = [
         (

@@ -22,10 +22,7 @@ class HrGoedeGesprekFeedbackAnswer(models.Model):
     # by the requester through action_share_with_manager / action_make_private
     # (_do_share_answer). Roles: "employee"/"requester", "manager", "hr",
     # "admin", and "respondent" for a colleague on their own answer; none
-    # writes a field.
-    _policy_create = {}
-    _policy_write = {}
-    _policy_unlink = {}
+    # writes a field (the part mixin's empty policy).
     _policy_state_field = None
 
     # ------------------------------------------------------------------

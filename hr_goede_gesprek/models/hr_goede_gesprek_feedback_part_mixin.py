@@ -10,6 +10,8 @@ declares an empty policy); the roles on it are those on its request, plus
 
 from odoo import api, fields, models
 
+from ..tools.declarations import system_policy
+
 # The fields only the system reads (tokens, who gave which answer).
 SYSTEM = "base.group_system"
 
@@ -18,6 +20,8 @@ class HrGoedeGesprekFeedbackPartMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.feedback.part.mixin"
     _inherit = ["hr.goede.gesprek.workflow.mixin"]
     _description = "360° feedback: a part of a request"
+    # Only the system makes, changes and removes parts; no role writes one.
+    _policy_create, _policy_write, _policy_unlink = system_policy()
 
     # ------------------------------------------------------------------
     # Fields

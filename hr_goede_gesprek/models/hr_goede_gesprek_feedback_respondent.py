@@ -9,7 +9,6 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import clean_context, consteq, email_normalize
 
-from ..tools.declarations import system_policy
 from .hr_goede_gesprek_feedback_part_mixin import SYSTEM
 
 
@@ -21,8 +20,7 @@ class HrGoedeGesprekFeedbackRespondent(models.Model):
     # Made with the request (_do_create_request); the token, state and dates
     # are the system's (_send_link_mail, _do_remind, _do_answer). Roles: those
     # on the request, plus "respondent" for a colleague on their own record;
-    # none writes a field.
-    _policy_create, _policy_write, _policy_unlink = system_policy()
+    # none writes a field (the part mixin's empty policy).
     _policy_employee_field = None
 
     # ------------------------------------------------------------------

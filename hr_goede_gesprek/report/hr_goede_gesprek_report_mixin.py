@@ -17,7 +17,8 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from ..tools.declarations import copied_selection, system_policy
+from ..tools.declarations import copied_selection
+from ..tools.system_record import SYSTEM_RECORD
 
 # The employee's columns and the joins that give them, for a source row that
 # has ``employee_id`` (``e`` is the employee). Constant SQL, no values.
@@ -47,11 +48,9 @@ K_IDENTITY_FIELDS = frozenset(
 class HrGoedeGesprekReportMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.report.mixin"
     _description = "Good Conversation: dashboard report"
-    _inherit = ["hr.goede.gesprek.workflow.mixin"]
+    _inherit = [SYSTEM_RECORD]
     # Read-only views: nobody creates, changes or deletes a row (the ACLs give
     # read only; the policy says so too).
-    _policy_create, _policy_write, _policy_unlink = system_policy()
-    _policy_state_field = None
 
     # Set on the models whose figures need at least k employees behind them.
     _k_protected = False
