@@ -49,7 +49,19 @@ def _policies():
         for attr in ("_policy_state_field", "_policy_employee_field"):
             if attr in vars(cls):
                 found.setdefault(name, {})[attr] = vars(cls)[attr]
-    return dict(sorted(found.items()))
+    # A model that declares no policy of its own has its mixins' (e.g. the
+    # system-record mixin of logs, answers and report views).
+    classes = models.MetaModel.module_to_models["hr_goede_gesprek"]
+    for _round in range(3):
+        for cls in classes:
+            if not cls._name or cls._abstract:
+                continue
+            parents = [cls._inherit] if isinstance(cls._inherit, str) else cls._inherit
+            for parent in parents or ():
+                for attr, value in found.get(parent, {}).items():
+                    found.setdefault(cls._name, {}).setdefault(attr, value)
+    abstract = {cls._name for cls in classes if cls._name and cls._abstract}
+    return dict(sorted((k, v) for k, v in found.items() if k not in abstract))
 
 
 def _roles(table):

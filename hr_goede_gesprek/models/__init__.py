@@ -2,6 +2,7 @@
 # hr_goede_gesprek the agreement, which imports the decision; their models
 # inherit them.
 from . import hr_goede_gesprek_workflow_mixin
+from . import hr_goede_gesprek_system_record_mixin
 from . import hr_goede_gesprek_employee_mixin
 from . import hr_goede_gesprek_decision_origin_mixin
 from . import hr_goede_gesprek_legal_mixin

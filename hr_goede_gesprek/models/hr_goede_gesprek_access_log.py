@@ -11,7 +11,7 @@ not OCA ``auditlog``: see docs/DESIGN.md ("Who looked").
 
 from odoo import api, fields, models
 
-from ..tools.system_record import SYSTEM_RECORD, row_value
+from ..tools.declarations import row_value
 
 ACTIONS = [
     ("report", "Opened a conversation report"),
@@ -26,7 +26,7 @@ ACTIONS = [
 class HrGoedeGesprekAccessLog(models.Model):
     _name = "hr.goede.gesprek.access.log"
     _description = "Who looked at a personnel-file document"
-    _inherit = [SYSTEM_RECORD]
+    _inherit = ["hr.goede.gesprek.system.record.mixin"]
     _order = "date desc, id desc"
     # Rows are the system's: nobody creates, changes or deletes one.
 

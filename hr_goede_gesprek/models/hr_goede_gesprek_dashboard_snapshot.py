@@ -20,7 +20,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from ..tools.system_record import SYSTEM_RECORD, row_value
+from ..tools.declarations import row_value
 from .hr_goede_gesprek_experience import QUESTIONS
 
 # A report's rows per scope: every row for the company (scope 0), and again
@@ -133,7 +133,7 @@ ZERO = {
 class HrGoedeGesprekDashboardSnapshot(models.Model):
     _name = "hr.goede.gesprek.dashboard.snapshot"
     _description = "Good Conversation: the dashboard's figures of last night"
-    _inherit = [SYSTEM_RECORD]
+    _inherit = ["hr.goede.gesprek.system.record.mixin"]
     _order = "company_id, user_id"
     # Only _refresh makes and removes rows (the superuser: the cron, HR's
     # refresh); nobody else creates, changes or deletes one.

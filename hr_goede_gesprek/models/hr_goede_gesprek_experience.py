@@ -15,7 +15,7 @@ ORM directly, and answers are final.
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.system_record import SYSTEM_RECORD, row_value
+from ..tools.declarations import row_value
 
 QUESTIONS = [
     ("heard", "Did you feel heard?"),
@@ -29,7 +29,7 @@ SCORES = range(1, 6)
 class HrGoedeGesprekExperience(models.Model):
     _name = "hr.goede.gesprek.experience"
     _description = "Good Conversation Experience Answer"
-    _inherit = [SYSTEM_RECORD]
+    _inherit = ["hr.goede.gesprek.system.record.mixin"]
     _order = "id desc"
     # Only action_submit creates answers (sudo, after its guard); answers are
     # final.

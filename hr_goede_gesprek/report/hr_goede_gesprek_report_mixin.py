@@ -18,7 +18,6 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..tools.declarations import copied_selection
-from ..tools.system_record import SYSTEM_RECORD
 
 # The employee's columns and the joins that give them, for a source row that
 # has ``employee_id`` (``e`` is the employee). Constant SQL, no values.
@@ -48,7 +47,7 @@ K_IDENTITY_FIELDS = frozenset(
 class HrGoedeGesprekReportMixin(models.AbstractModel):
     _name = "hr.goede.gesprek.report.mixin"
     _description = "Good Conversation: dashboard report"
-    _inherit = [SYSTEM_RECORD]
+    _inherit = ["hr.goede.gesprek.system.record.mixin"]
     # Read-only views: nobody creates, changes or deletes a row (the ACLs give
     # read only; the policy says so too).
 

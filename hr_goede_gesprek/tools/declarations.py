@@ -111,3 +111,10 @@ def copied_selection(model, fname, **kwargs):
     return fields.Selection(
         lambda self: self._selection_from(model, fname), readonly=True, **kwargs
     )
+
+
+def row_value(field_class, *args, **kwargs):
+    """A value every row of a system record has (see
+    ``hr.goede.gesprek.system.record.mixin``), set when the system makes the
+    row and never edited afterwards."""
+    return field_class(*args, required=True, readonly=True, **kwargs)
