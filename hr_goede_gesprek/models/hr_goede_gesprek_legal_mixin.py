@@ -82,9 +82,10 @@ class HrGoedeGesprekLegalMixin(models.AbstractModel):
         translation (``_lt`` with its arguments), translated in the user's
         language. A step's guard lists what must hold in the order the user
         is told, each with the exception it has always raised."""
-        for failed, message, *exception in checks:
+        for failed, message, *own_class in checks:
             if failed:
-                raise (exception or [exception_class])[0](self.env._(message))
+                error_class = own_class[0] if own_class else exception_class
+                raise error_class(self.env._(message))
 
     def _check_employee_or_hr(self, message):
         """Refuse (``AccessError(message(record))``) every record of which the

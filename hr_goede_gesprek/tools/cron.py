@@ -129,7 +129,7 @@ def remind_batch(todo, activity_xmlid, reminders_of, marker_of, batch_size, then
                 "user_id": user.id,
                 "date_deadline": today,
                 "summary": summary,
-                **dict(*other),
+                **(other[0] if other else {}),
             }
             for record in batch
             for user, summary, *other in reminders_of(record)
