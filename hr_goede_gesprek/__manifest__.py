@@ -4,7 +4,7 @@
     "name": "Het Goede Gesprek",
     "summary": "Regular, equal conversations between employee and manager: "
     "agendas led by the employee, signed reports and followed-up agreements",
-    "version": "18.0.1.4.1",
+    "version": "18.0.1.4.2",
     "category": "Human Resources",
     "website": "https://github.com/hr-goede-gesprek/hr_goede_gesprek",
     "author": "hr_goede_gesprek contributors",

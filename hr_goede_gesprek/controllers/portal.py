@@ -129,6 +129,11 @@ def user_route(route):
     return http.route(route, type="http", auth="user", website=True)
 
 
+def form_route(route):
+    """The GET page of a form that a ``user_post_route`` receives."""
+    return http.route(route, type="http", auth="user", methods=["GET"], website=True)
+
+
 def list_route(path):
     """A list page (and its pages) for logged-in users only."""
     return user_route([path, f"{path}/page/<int:page>"])
@@ -681,13 +686,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
     # ------------------------------------------------------------------
     # The right to a conversation
     # ------------------------------------------------------------------
-    @http.route(
-        "/my/conversations/request",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        website=True,
-    )
+    @form_route("/my/conversations/request")
     def portal_conversation_request_form(self, **kw):
         return self._render_form_page(
             "hr_goede_gesprek.portal_conversation_request", "goede_gesprek"
@@ -754,9 +753,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
             "hr.goede.gesprek.agreement", agreement_id, func, url_of, message
         )
 
-    @http.route(
-        "/my/agreements/new", type="http", auth="user", methods=["GET"], website=True
-    )
+    @form_route("/my/agreements/new")
     def portal_agreement_new_form(self, conversation_id=None, **kw):
         conversation = request.env["hr.goede.gesprek"]
         if conversation_id and str(conversation_id).isdigit():
@@ -840,9 +837,7 @@ class GoedeGesprekPortal(GoedeGesprekPortalMixin, CustomerPortal):
     def portal_my_feedback_requests(self, page=1, sortby=None, filterby=None, **kw):
         return self._render_list_page(FEEDBACK_REQUESTS, page, sortby, filterby)
 
-    @http.route(
-        "/my/feedback/new", type="http", auth="user", methods=["GET"], website=True
-    )
+    @form_route("/my/feedback/new")
     def portal_feedback_new_form(self, **kw):
         return self._render_form_page(
             "hr_goede_gesprek.portal_feedback_new",

@@ -9,7 +9,7 @@ method, which runs its guard as the user before any ``sudo()`` step. No access
 tokens here: a decision or an appraisal is only ever shown to its employee.
 """
 
-from odoo import _, fields, http
+from odoo import _, fields
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
@@ -19,6 +19,7 @@ from .portal import (
     ERROR_KEY,
     GoedeGesprekPortalMixin,
     ListPage,
+    form_route,
     list_route,
     user_post_route,
     user_route,
@@ -289,9 +290,7 @@ class GoedeGesprekFormalPortal(GoedeGesprekPortalMixin, CustomerPortal):
     def portal_my_hours_requests(self, page=1, sortby=None, filterby=None, **kw):
         return self._render_list_page(HOURS_REQUESTS, page, sortby, filterby)
 
-    @http.route(
-        "/my/hours/new", type="http", auth="user", methods=["GET"], website=True
-    )
+    @form_route("/my/hours/new")
     def portal_hours_request_form(self, **kw):
         return self._render_form_page(
             "hr_goede_gesprek.portal_hours_request_new", "goede_gesprek_hours"

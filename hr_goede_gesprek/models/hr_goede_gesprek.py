@@ -1255,11 +1255,12 @@ class HrGoedeGesprek(models.Model):
     # action on the record (None: allowed). The ``can_*`` flags show the
     # buttons by it, the ``_check_can_*`` guards raise it: the rule is
     # written once. Access errors (who) come before user errors (when).
-    def _get_participant_reason(self, step, states):
-        """The refusal of ``step`` by a non-participant (``"<step>:who"``) or
-        outside ``states`` (``"<step>:state"``); None if neither applies."""
+    def _get_participant_reason(self, step, states, takes_part=None):
+        """The refusal of ``step`` by a user who does not take part in it
+        (``"<step>:who"``; ``takes_part``, default: a participant) or outside
+        ``states`` (``"<step>:state"``); None if neither applies."""
         self.ensure_one()
-        if not self._is_participant():
+        if not (self._is_participant() if takes_part is None else takes_part):
             return AccessError(self._get_step_message(f"{step}:who"))
         if self.state not in states:
             return UserError(self._get_step_message(f"{step}:state"))
@@ -1314,19 +1315,14 @@ class HrGoedeGesprek(models.Model):
         return bool(party) and party == self.report_author
 
     def _get_cannot_write_report_reason(self):
-        self.ensure_one()
-        if self.state not in ("planned", "held"):
-            return UserError(self._get_step_message("write_report:state"))
-        if not self._is_report_author():
-            return AccessError(self._get_step_message("write_report:who"))
-        return None
+        return self._get_participant_reason(
+            "write_report", ("planned", "held"), self._is_report_author()
+        )
 
     def _get_cannot_submit_report_reason(self):
-        self.ensure_one()
-        if not self._is_report_author():
-            return AccessError(self._get_step_message("submit_report:who"))
-        if self.state != "held":
-            return UserError(self._get_step_message("submit_report:state"))
+        author = self._is_report_author()
+        if reason := self._get_participant_reason("submit_report", ("held",), author):
+            return reason
         if not html2plaintext(self.report_summary or "").strip():
             return UserError(self._get_step_message("submit_report:empty"))
         return None

@@ -63,6 +63,25 @@ ESTABLISH_FIELDS = frozenset({"report", "scale_id", "level_id", "reasons"})
 VIEW_FIELDS = frozenset({"employee_view"})
 # The day of the request: the workflow's default; HR registers another one.
 HR_REQUEST_FIELDS = PARTY_FIELDS | REQUEST_FIELDS | {"request_date"}
+# The steps the appraisal's manager takes (HR when it has none): the state
+# each is taken in, and its refusals for another user and for another state.
+MANAGER_STEPS = {
+    "plan": (
+        "requested",
+        _lt("Only the manager of %(employee)s plans their appraisal."),
+        _lt("“%(name)s” is %(state)s; only a requested appraisal can be planned."),
+    ),
+    "hold": (
+        "planned",
+        _lt("Only the manager of %(employee)s records that the appraisal was held."),
+        _lt("“%(name)s” is %(state)s; only a planned appraisal can be held."),
+    ),
+    "establish": (
+        "held",
+        _lt("Only the manager of %(employee)s establishes their appraisal."),
+        _lt("“%(name)s” is %(state)s; only a held appraisal can be established."),
+    ),
+}
 # The hint on the form (hr.goede.gesprek.hint.mixin), told to whoever takes
 # the step by its flag and to everyone else.
 NEXT_STEP_HINTS = {
@@ -578,64 +597,23 @@ class HrGoedeGesprekAppraisal(models.Model):
                 )
         self._check_policy_create(vals_list)
 
-    def _get_manager_steps(self):
-        """The steps the appraisal's manager takes: for each, the state it is
-        taken in and the two refusals (another user, another state). (sudo in
-        the refusals: the employee's name only, also for the button flags of a
-        user who cannot read hr.employee.)"""
-        return {
-            "plan": (
-                "requested",
-                lambda a: self.env._(
-                    "Only the manager of %(employee)s plans their appraisal.",
-                    employee=a.sudo().employee_id.name,
-                ),
-                lambda a: self.env._(
-                    "“%(name)s” is %(state)s; only a requested appraisal can be "
-                    "planned.",
-                    name=a.name,
-                    state=a._state_label(),
-                ),
-            ),
-            "hold": (
-                "planned",
-                lambda a: self.env._(
-                    "Only the manager of %(employee)s records that the appraisal "
-                    "was held.",
-                    employee=a.sudo().employee_id.name,
-                ),
-                lambda a: self.env._(
-                    "“%(name)s” is %(state)s; only a planned appraisal can be held.",
-                    name=a.name,
-                    state=a._state_label(),
-                ),
-            ),
-            "establish": (
-                "held",
-                lambda a: self.env._(
-                    "Only the manager of %(employee)s establishes their appraisal.",
-                    employee=a.sudo().employee_id.name,
-                ),
-                lambda a: self.env._(
-                    "“%(name)s” is %(state)s; only a held appraisal can be "
-                    "established.",
-                    name=a.name,
-                    state=a._state_label(),
-                ),
-            ),
-        }
-
     def _get_cannot_step_reason(self, step):
         """Why the current user cannot take the manager's ``step`` now (the
         exception its guard raises), or None. The manager takes it (HR when
         the appraisal has none)."""
         self.ensure_one()
-        state, not_manager, wrong_state = self._get_manager_steps()[step]
+        state, not_manager, wrong_state = MANAGER_STEPS[step]
         manager_user = self.manager_user_id
         if manager_user != self.env.user and not (self._is_hr() and not manager_user):
-            return AccessError(not_manager(self))
+            # sudo: the employee's name only, also for the button flags of a
+            # user who cannot read hr.employee.
+            employee = self.sudo().employee_id.name
+            return AccessError(self.env._(not_manager) % {"employee": employee})
         if self.state != state:
-            return UserError(wrong_state(self))
+            return UserError(
+                self.env._(wrong_state)
+                % {"name": self.name, "state": self._state_label()}
+            )
         return None
 
     def _check_can_step(self, step):

@@ -1,5 +1,6 @@
 from . import hr_goede_gesprek_decision_report
 from . import hr_goede_gesprek_report_mixin
+from . import hr_goede_gesprek_report_k_mixin
 from . import hr_goede_gesprek_report_coverage
 from . import hr_goede_gesprek_report_conversation
 from . import hr_goede_gesprek_report_agreement

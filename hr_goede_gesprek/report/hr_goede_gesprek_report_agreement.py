@@ -15,9 +15,7 @@ class HrGoedeGesprekReportAgreement(models.Model):
     _description = "Good Conversation: follow-up of agreements"
     _inherit = ["hr.goede.gesprek.report.mixin"]
     _auto = False
-    _order = "date desc"
 
-    date = fields.Datetime(readonly=True, help="The date of the conversation.")
     deadline = fields.Date(string="Target date", readonly=True)
     outcome = fields.Selection(
         [

@@ -17,9 +17,7 @@ class HrGoedeGesprekReportConversation(models.Model):
     _description = "Good Conversation: equality of the dialogue"
     _inherit = ["hr.goede.gesprek.report.mixin"]
     _auto = False
-    _order = "date desc"
 
-    date = fields.Datetime(readonly=True)
     conversation_type = copied_selection(
         CONVERSATION, "conversation_type", string="Type"
     )

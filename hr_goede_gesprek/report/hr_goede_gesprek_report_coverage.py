@@ -29,7 +29,7 @@ class HrGoedeGesprekReportCoverage(models.Model):
         readonly=True,
         groups="hr_goede_gesprek.group_goede_gesprek_officer",
     )
-    last_held_date = fields.Datetime(string="Last conversation", readonly=True)
+    date = fields.Datetime(string="Last conversation", readonly=True)
     conversation_count = fields.Integer(string="Conversations held", readonly=True)
 
     def _report_query(self):
@@ -45,7 +45,7 @@ class HrGoedeGesprekReportCoverage(models.Model):
                 END AS coverage,
                 CASE WHEN e.goede_gesprek_excluded
                     THEN e.goede_gesprek_exclusion_reason END AS exclusion_reason,
-                e.goede_gesprek_last_held_date AS last_held_date,
+                e.goede_gesprek_last_held_date AS date,
                 -- A column of its own: computed only when a view asks for it.
                 (SELECT COUNT(*) FROM hr_goede_gesprek c
                   WHERE c.employee_id = e.id AND c.state IN {HELD_STATES}

@@ -12,11 +12,9 @@ from .hr_goede_gesprek_report_mixin import EMPLOYEE_COLUMNS, EMPLOYEE_JOINS
 class HrGoedeGesprekReportExperience(models.Model):
     _name = "hr.goede.gesprek.report.experience"
     _description = "Good Conversation: how it felt"
-    _inherit = ["hr.goede.gesprek.report.mixin"]
+    _inherit = ["hr.goede.gesprek.report.k.mixin"]
     _auto = False
-    _k_protected = True
 
-    date = fields.Datetime(readonly=True, help="The date of the conversation.")
     question = fields.Selection(QUESTIONS, readonly=True)
     party = fields.Selection(
         [("employee", "Employee"), ("partner", "Conversation partner")],

@@ -4,17 +4,12 @@
 employee's columns every report filters and groups by (department, employee
 type, company) and the users the manager rules compare with.
 
-Every figure is a ``read_group`` aggregate over a view. Models with
-``_k_protected`` show only groups behind which at least k distinct employees
-stand (``res.company.goede_gesprek_k_anonymity``): smaller groups are dropped
-from every ``_read_group`` result, a domain may not single out employees or
-users, aggregates that list values are refused, and single rows are never
-read (``search_fetch``/``fetch``/``search_count`` refuse), so a pivot cannot
-drill down to a person. This holds for every caller, the superuser included.
+Every figure is a ``read_group`` aggregate over a view. The views whose
+figures need at least k employees behind them inherit the k-protection of
+``hr.goede.gesprek.report.k.mixin`` (report/hr_goede_gesprek_report_k_mixin.py).
 """
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..tools.declarations import copied_selection
@@ -36,24 +31,22 @@ EMPLOYEE_JOINS = """
 """
 # States of a conversation that took place.
 HELD_STATES = "('held', 'report', 'done')"
-# Aggregates that return single values or lists: refused on k-protected models.
-K_SAFE_AGGREGATES = frozenset({"sum", "avg", "count", "count_distinct"})
-# Fields a domain on a k-protected model may not name: they single out people.
-K_IDENTITY_FIELDS = frozenset(
-    {"id", "employee_id", "manager_user_id", "department_manager_user_id"}
-)
 
 
 class HrGoedeGesprekReportMixin(models.AbstractModel):
+    """One figure of the dashboard: an SQL view, one row per source record,
+    with its conversation's date and the employee's columns."""
+
     _name = "hr.goede.gesprek.report.mixin"
     _description = "Good Conversation: dashboard report"
     _inherit = ["hr.goede.gesprek.system.record.mixin"]
     # Read-only views: nobody creates, changes or deletes a row (the ACLs give
     # read only; the policy says so too).
 
-    # Set on the models whose figures need at least k employees behind them.
-    _k_protected = False
+    # Newest first: every view has the date of its conversation.
+    _order = "date desc"
 
+    date = fields.Datetime(readonly=True, help="The date of the conversation.")
     employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
     department_id = fields.Many2one("hr.department", string="Department", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
@@ -87,78 +80,3 @@ class HrGoedeGesprekReportMixin(models.AbstractModel):
                 SQL(self._report_query()),  # constant text of the model
             )
         )
-
-    # ------------------------------------------------------------------
-    # k-protection
-    # ------------------------------------------------------------------
-    @api.model
-    def _k_threshold(self):
-        return max(self.env.company.goede_gesprek_k_anonymity, 2)
-
-    @api.model
-    def _k_check_request(self, domain, aggregates):
-        for leaf in domain or ():
-            if isinstance(leaf, list | tuple) and leaf:
-                fname = str(leaf[0]).split(".", 1)[0]
-                if fname in K_IDENTITY_FIELDS:
-                    raise AccessError(self._k_refusal())
-        for spec in aggregates:
-            if spec == "__count":
-                continue
-            func = spec.rsplit(":", 1)[-1] if ":" in spec else ""
-            if func not in K_SAFE_AGGREGATES:
-                raise AccessError(self._k_refusal())
-
-    @api.model
-    def _k_refusal(self):
-        return self.env._(
-            "“%(report)s” shows figures only, for groups of at least %(k)s "
-            "employees: single answers and single people are not shown.",
-            report=self._description,
-            k=self._k_threshold(),
-        )
-
-    @api.model
-    def _read_group(
-        self,
-        domain,
-        groupby=(),
-        aggregates=(),
-        having=(),
-        offset=0,
-        limit=None,
-        order=None,
-    ):
-        if not self._k_protected:
-            return super()._read_group(
-                domain, groupby, aggregates, having, offset, limit, order
-            )
-        aggregates = tuple(aggregates)
-        self._k_check_request(domain, aggregates)
-        rows = super()._read_group(
-            domain,
-            groupby,
-            (*aggregates, "employee_id:count_distinct"),
-            having,
-            offset,
-            limit,
-            order,
-        )
-        k = self._k_threshold()
-        return [row[:-1] for row in rows if row[-1] >= k]
-
-    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        if self._k_protected:
-            raise AccessError(self._k_refusal())
-        return super().search_fetch(domain, field_names, offset, limit, order)
-
-    def fetch(self, field_names):
-        if self._k_protected:
-            raise AccessError(self._k_refusal())
-        return super().fetch(field_names)
-
-    @api.model
-    def search_count(self, domain, limit=None):
-        if self._k_protected:
-            raise AccessError(self._k_refusal())
-        return super().search_count(domain, limit=limit)

@@ -12,11 +12,9 @@ from .hr_goede_gesprek_report_mixin import EMPLOYEE_COLUMNS, EMPLOYEE_JOINS, HEL
 class HrGoedeGesprekReportTheme(models.Model):
     _name = "hr.goede.gesprek.report.theme"
     _description = "Good Conversation: themes for the works council"
-    _inherit = ["hr.goede.gesprek.report.mixin"]
+    _inherit = ["hr.goede.gesprek.report.k.mixin"]
     _auto = False
-    _k_protected = True
 
-    date = fields.Datetime(readonly=True, help="The date of the conversation.")
     topic_id = fields.Many2one("hr.goede.gesprek.topic", string="Topic", readonly=True)
     topic_group_id = fields.Many2one(
         "hr.goede.gesprek.topic.group", string="Theme", readonly=True
