@@ -176,7 +176,7 @@ PORTAL_CHOICE_FIELDS = frozenset(
 
 # Every refusal of a conversation step or change, by ``"<step>:<rule>"``.
 # ``%(name)s`` is the conversation, ``%(state)s`` its state; other
-# placeholders are given by the caller (see ``_get_step_message``).
+# placeholders are given by the caller (the state mixin's ``_get_step_message``).
 STEP_MESSAGES = {
     "duration:range": _lt("The duration of “%(name)s” must be between 0 and 24 hours."),
     "partners:own": _lt("%(employee)s cannot be their own conversation partner."),
@@ -360,6 +360,7 @@ class HrGoedeGesprek(models.Model):
     # Deleting is HR's (ACL); a signed report is never deleted (ondelete).
     _policy_unlink = {"*": {"hr"}}
     _rec_names_search = ["name", "employee_id.name"]
+    _step_messages = STEP_MESSAGES
 
     # ------------------------------------------------------------------
     # Fields
@@ -1371,21 +1372,6 @@ class HrGoedeGesprek(models.Model):
         if self.state not in ("held", "report", "done"):
             return UserError(self._get_step_message("print_report:state"))
         return None
-
-    def _get_step_message(self, key, **params):
-        """The translated message that refuses a step or a change on this
-        record, by ``"<step>:<rule>"`` (``STEP_MESSAGES``). ``params``: the
-        values a message names besides the record and its state.
-        """
-        message = self.env._(STEP_MESSAGES[key])
-        # The record's name and state are read only for the messages naming them.
-        record_values = {"name": lambda: self.display_name, "state": self._state_label}
-        values = {
-            placeholder: value()
-            for placeholder, value in record_values.items()
-            if f"%({placeholder})s" in message
-        }
-        return message % dict(values, **params)
 
     # ------------------------------------------------------------------
     # Business: the guards (read access first, then the reasons above)

@@ -63,23 +63,25 @@ ESTABLISH_FIELDS = frozenset({"report", "scale_id", "level_id", "reasons"})
 VIEW_FIELDS = frozenset({"employee_view"})
 # The day of the request: the workflow's default; HR registers another one.
 HR_REQUEST_FIELDS = PARTY_FIELDS | REQUEST_FIELDS | {"request_date"}
-# The steps the appraisal's manager takes (HR when it has none): the state
-# each is taken in, and its refusals for another user and for another state.
-MANAGER_STEPS = {
-    "plan": (
-        "requested",
-        _lt("Only the manager of %(employee)s plans their appraisal."),
-        _lt("“%(name)s” is %(state)s; only a requested appraisal can be planned."),
+# The steps the appraisal's manager takes (HR when it has none), each from
+# one state; their refusals for another user and for another state follow.
+MANAGER_STEP_STATES = {"plan": "requested", "hold": "planned", "establish": "held"}
+# Why a step is refused, by ``"<step>:<rule>"`` (the state mixin's
+# ``_get_step_message``): ``%(name)s`` is the appraisal, ``%(state)s`` its state.
+STEP_MESSAGES = {
+    "plan:who": _lt("Only the manager of %(employee)s plans their appraisal."),
+    "plan:state": _lt(
+        "“%(name)s” is %(state)s; only a requested appraisal can be planned."
     ),
-    "hold": (
-        "planned",
-        _lt("Only the manager of %(employee)s records that the appraisal was held."),
-        _lt("“%(name)s” is %(state)s; only a planned appraisal can be held."),
+    "hold:who": _lt(
+        "Only the manager of %(employee)s records that the appraisal was held."
     ),
-    "establish": (
-        "held",
-        _lt("Only the manager of %(employee)s establishes their appraisal."),
-        _lt("“%(name)s” is %(state)s; only a held appraisal can be established."),
+    "hold:state": _lt("“%(name)s” is %(state)s; only a planned appraisal can be held."),
+    "establish:who": _lt(
+        "Only the manager of %(employee)s establishes their appraisal."
+    ),
+    "establish:state": _lt(
+        "“%(name)s” is %(state)s; only a held appraisal can be established."
     ),
 }
 # The hint on the form (hr.goede.gesprek.hint.mixin), told to whoever takes
@@ -146,6 +148,7 @@ class HrGoedeGesprekAppraisal(models.Model):
         "hr.goede.gesprek.retention.mixin",
     ]
     _next_step_hints = NEXT_STEP_HINTS
+    _step_messages = STEP_MESSAGES
     _retention_document_type = "appraisal"
     _retention_closed_states = (
         "established",
@@ -602,18 +605,14 @@ class HrGoedeGesprekAppraisal(models.Model):
         exception its guard raises), or None. The manager takes it (HR when
         the appraisal has none)."""
         self.ensure_one()
-        state, not_manager, wrong_state = MANAGER_STEPS[step]
         manager_user = self.manager_user_id
         if manager_user != self.env.user and not (self._is_hr() and not manager_user):
             # sudo: the employee's name only, also for the button flags of a
             # user who cannot read hr.employee.
             employee = self.sudo().employee_id.name
-            return AccessError(self.env._(not_manager) % {"employee": employee})
-        if self.state != state:
-            return UserError(
-                self.env._(wrong_state)
-                % {"name": self.name, "state": self._state_label()}
-            )
+            return AccessError(self._get_step_message(f"{step}:who", employee=employee))
+        if self.state != MANAGER_STEP_STATES[step]:
+            return UserError(self._get_step_message(f"{step}:state"))
         return None
 
     def _check_can_step(self, step):

@@ -131,6 +131,7 @@ class HrGoedeGesprekReward(models.Model):
     _retention_lock_domain = [("state", "in", ("approved", "paid"))]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _step_messages = STEP_MESSAGES
 
     # Roles: "employee" (the rewarded employee: reads, never writes; no other
     # role counts on one's own reward), "manager" (of the employee, with the
@@ -556,17 +557,12 @@ class HrGoedeGesprekReward(models.Model):
         return self._get_state_reason(("approved", "paid"), "export:state")
 
     def _get_state_reason(self, states, key):
-        """The ``UserError`` of ``STEP_MESSAGES[key]`` unless the reward is in
+        """The ``UserError`` of ``_step_messages[key]`` unless the reward is in
         one of ``states`` (None then)."""
         self.ensure_one()
         if self.state not in states:
             return UserError(self._get_step_message(key))
         return None
-
-    def _get_step_message(self, key, **params):
-        """The translated message of ``STEP_MESSAGES[key]`` about this reward;
-        ``params``: the values it names besides the reward."""
-        return self.env._(STEP_MESSAGES[key]) % dict(params, name=self.name)
 
     def _check_hr_only(self, message):
         if not (self.env.su or self._is_hr()):

@@ -112,6 +112,24 @@ class TestDashboard(GoedeGesprekCase):
             with self.assertRaises(AccessError):
                 self.env["hr.goede.gesprek.dashboard"].with_user(user).create({})
 
+    def test_rows_readable_unless_k_protected(self):
+        """The reports without k-protection show their rows (coverage's date:
+        the employee's last conversation); the k-protected ones never do."""
+        employee = self.conversations[0].employee_id
+        coverage = (
+            self.env[COVERAGE]
+            .with_user(self.user_officer)
+            .search([("employee_id", "=", employee.id)])
+        )
+        self.assertEqual(coverage.date, employee.sudo().goede_gesprek_last_held_date)
+        self.assertTrue(coverage.date)
+        rows = self.env[CONVERSATION].with_user(self.user_officer).search([])
+        self.assertLessEqual(set(self.conversations.ids), set(rows.ids))
+        self.env[AGREEMENT].with_user(self.user_officer).search([])
+        for model in (EXPERIENCE, THEME):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.user_officer).search([])
+
     def test_equality_and_coverage_figures(self):
         dashboard = (
             self.env["hr.goede.gesprek.dashboard"]

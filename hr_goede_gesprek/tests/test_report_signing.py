@@ -35,6 +35,10 @@ class TestReportSigning(GoedeGesprekCase):
         conversation.with_user(self.user_employee).action_submit_report()
         with self.assertRaisesRegex(UserError, "before it is submitted"):
             conversation.with_user(self.user_employee).report_summary = "<p>Later</p>"
+        # Who comes before when: a user who is not the author hears that,
+        # whatever the state.
+        with self.assertRaisesRegex(AccessError, "agreed author"):
+            conversation.with_user(self.user_manager).report_summary = "<p>Later</p>"
 
     def test_partner_as_author(self):
         conversation = self._held(report_author="partner")
